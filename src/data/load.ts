@@ -1,0 +1,196 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { z } from 'zod';
+import type { DataIssue } from '../errors/DataIssue.js';
+import { DataError } from '../errors/DataError.js';
+import { UsageError } from '../errors/UsageError.js';
+import {
+  expertSchema,
+  ID_PATTERN,
+  questionSchema,
+  siteSchema,
+  topicsSchema,
+  type ExpertData,
+  type QuestionData,
+  type SiteData,
+  type TopicsData,
+} from './schema.js';
+import { checkReferences } from './references.js';
+import { didYouMean } from './suggest.js';
+import { locate, parseYaml } from './yaml.js';
+import { schemaProblems } from './zodIssues.js';
+
+/** A record read from its own file: the id is the file name, `file` is relative to the data folder. */
+export interface DataFile<T> {
+  id: string;
+  file: string;
+  data: T;
+}
+
+/** Everything in the data folder, valid against the contract, in a stable order. */
+export interface LoadedData {
+  site: DataFile<SiteData>;
+  topics: DataFile<TopicsData>;
+  experts: DataFile<ExpertData>[];
+  questions: DataFile<QuestionData>[];
+}
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+const TOP_FILES = ['site', 'topics'] as const;
+const FOLDERS = ['experts', 'questions'] as const;
+
+/** A parsed file whose text we keep until validation is over, to locate its mistakes. */
+interface ParsedFile {
+  id: string;
+  file: string;
+  source: string;
+  value: unknown;
+  ok: boolean;
+}
+
+/**
+ * Reads and validates the whole data folder. Every problem in every file is collected before
+ * anything is thrown, so an editor sees all mistakes in one run.
+ * @throws {DataError} with every issue, sorted by file and line.
+ * @throws {UsageError} when the folder does not exist.
+ */
+export async function loadData(dataDir: string): Promise<LoadedData> {
+  const issues: DataIssue[] = [];
+  const names = await listFolder(dataDir);
+  const byName = new Map<string, string>();
+  for (const entry of names.files) {
+    const ext = extname(entry);
+    if (!YAML_EXTENSIONS.has(ext)) continue;
+    const base = entry.slice(0, -ext.length);
+    if ((TOP_FILES as readonly string[]).includes(base)) {
+      if (byName.has(base)) issues.push(at(entry, 1, 1, `both ${byName.get(base)} and ${entry} exist: keep one`));
+      byName.set(base, entry);
+    } else {
+      issues.push(at(entry, 1, 1, `"${entry}" is not part of the data contract${didYouMean(base, TOP_FILES)}; data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml`));
+    }
+  }
+  for (const dir of names.dirs) {
+    if (!(FOLDERS as readonly string[]).includes(dir) && !dir.startsWith('.')) {
+      issues.push(at(`${dir}/`, 1, 1, `folder "${dir}" is not part of the data contract${didYouMean(dir, FOLDERS)}; only experts/ and questions/ hold data files`));
+    }
+  }
+
+  const site = await readOne(dataDir, byName.get('site'), 'site.yaml', siteSchema, issues);
+  const topics = await readOne(dataDir, byName.get('topics'), 'topics.yaml', topicsSchema, issues);
+  const experts = await readFolder(dataDir, 'experts', names.dirs, expertSchema, issues);
+  const questions = await readFolder(dataDir, 'questions', names.dirs, questionSchema, issues);
+
+  issues.push(...checkReferences({ topics, experts, questions }));
+  if (issues.length > 0 || !site || !topics) throw new DataError(issues);
+  return {
+    site: asData<SiteData>(site),
+    topics: asData<TopicsData>(topics),
+    experts: experts.map((file) => asData<ExpertData>(file)),
+    questions: questions.map((file) => asData<QuestionData>(file)),
+  };
+}
+
+function asData<T>(file: ParsedFile): DataFile<T> {
+  return { id: file.id, file: file.file, data: file.value as T };
+}
+
+function at(file: string, line: number, col: number, message: string): DataIssue {
+  return { file, line, col, message };
+}
+
+async function listFolder(dataDir: string): Promise<{ files: string[]; dirs: string[] }> {
+  let entries;
+  try {
+    entries = await readdir(dataDir, { withFileTypes: true });
+  } catch {
+    throw new UsageError(`data folder not found: ${dataDir} (pass --data DIR)`);
+  }
+  const sorted = entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    files: sorted.filter((e) => e.isFile()).map((e) => e.name),
+    dirs: sorted.filter((e) => e.isDirectory()).map((e) => e.name),
+  };
+}
+
+async function readOne(
+  dataDir: string,
+  name: string | undefined,
+  expected: string,
+  schema: z.ZodType,
+  issues: DataIssue[],
+): Promise<ParsedFile | undefined> {
+  if (!name) {
+    issues.push(at(expected, 1, 1, `missing file ${expected}: create it (see the data contract in the README)`));
+    return undefined;
+  }
+  const parsed = await parseFile(dataDir, name, expected.replace(/\.yaml$/, ''), schema, issues);
+  return parsed.ok ? parsed : undefined;
+}
+
+async function readFolder(
+  dataDir: string,
+  folder: (typeof FOLDERS)[number],
+  dirs: readonly string[],
+  schema: z.ZodType,
+  issues: DataIssue[],
+): Promise<ParsedFile[]> {
+  if (!dirs.includes(folder)) return [];
+  const entries = (await readdir(join(dataDir, folder), { withFileTypes: true }))
+    .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name)))
+    .map((entry) => entry.name)
+    .sort();
+  const seen = new Map<string, string>();
+  const files = await mapLimit(entries, 64, async (name) => {
+    const id = name.slice(0, -extname(name).length);
+    const file = `${folder}/${name}`;
+    if (seen.has(id)) issues.push(at(file, 1, 1, `both ${seen.get(id)} and ${file} define "${id}": keep one`));
+    seen.set(id, file);
+    if (!ID_PATTERN.test(id)) {
+      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+      issues.push(at(file, 1, 1, `file name "${name}" is not a valid ${folder === 'experts' ? 'expert id' : 'slug'}: use lowercase letters, digits and single hyphens${suggestion ? `, e.g. ${suggestion}${extname(name)}` : ''}`));
+    }
+    return parseFile(dataDir, file, id, schema, issues);
+  });
+  return files.filter((file) => file.value !== undefined);
+}
+
+async function parseFile(
+  dataDir: string,
+  file: string,
+  id: string,
+  schema: z.ZodType,
+  issues: DataIssue[],
+): Promise<ParsedFile> {
+  const bytes = await readFile(join(dataDir, file));
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    issues.push(at(file, 1, 1, 'the file is not valid UTF-8: save it with UTF-8 encoding'));
+    return { id, file, source: '', value: undefined, ok: false };
+  }
+  const parsed = parseYaml(source);
+  if (!parsed.ok) {
+    issues.push(at(file, parsed.position.line, parsed.position.col, parsed.message));
+    return { id, file, source, value: undefined, ok: false };
+  }
+  const problems = schemaProblems(schema, parsed.value);
+  for (const problem of problems) {
+    const { line, col } = locate(source, problem.path, problem.part);
+    issues.push(at(file, line, col, problem.message));
+  }
+  return { id, file, source, value: parsed.value, ok: problems.length === 0 };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,254 @@
+import type { LoadedData } from '../data/load.js';
+import type { ExpertData, QuestionData } from '../data/schema.js';
+import { formatDate } from './dates.js';
+import { answerCountText, englishLabels, helpfulText, ratingText } from './labels.js';
+import { markdownToText, renderMarkdown, truncate } from './markdown.js';
+import { answerAnchors, paths, urlFor } from './permalinks.js';
+import { compareNewest, relatedQuestions } from './related.js';
+import type {
+  Answer,
+  AnswerLink,
+  Expert,
+  ExpertCard,
+  ListingPage,
+  Question,
+  QuestionSummary,
+  SiteInfo,
+  SiteModel,
+  Topic,
+  TopicRef,
+} from './types.js';
+
+export interface ModelOptions {
+  /** Questions per page in "all questions" and topic listings. Default: 20. */
+  pageSize?: number;
+  /** Questions on the home page. Default: 10. */
+  latestCount?: number;
+}
+
+/** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
+export const DEFAULT_OFFLINE_BUDGET = 2_000_000;
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** Turns validated data into the page model. Pure: the same data always gives the same model. */
+export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteModel {
+  const pageSize = options.pageSize ?? 20;
+  const site = siteInfo(data);
+  const base = site.basePath;
+
+  const topicRefs = new Map<string, TopicRef>(
+    Object.entries(data.topics.data).map(([id, topic]) => [id, { id, name: topic.name, url: urlFor(base, paths.topicPage(id, 1)) }]),
+  );
+  const cards = new Map<string, ExpertCard>(data.experts.map((expert) => [expert.id, expertCard(expert.id, expert.data, base)]));
+
+  const sorted = [...data.questions].sort((a, b) =>
+    compareNewest({ asked: a.data.asked, slug: a.id }, { asked: b.data.asked, slug: b.id }),
+  );
+  const questions: Question[] = sorted.map(({ id, file, data: question }) =>
+    buildQuestion(id, file, question, site, topicRefs, cards),
+  );
+  const summaries = new Map(questions.map((question) => [question.slug, summarize(question)]));
+  const related = relatedQuestions(questions.map((q) => ({ slug: q.slug, asked: q.asked, topics: q.topics.map((t) => t.id) })));
+  for (const question of questions) {
+    question.related = (related.get(question.slug) ?? []).map((slug) => summaries.get(slug) as QuestionSummary);
+  }
+
+  const topics: Topic[] = [...topicRefs.values()].map((ref) => {
+    const slugs = questions.filter((q) => q.topics.some((t) => t.id === ref.id)).map((q) => q.slug);
+    return { ...ref, description: data.topics.data[ref.id]?.description ?? '', questionSlugs: slugs, questionCount: slugs.length };
+  });
+
+  const experts = data.experts
+    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, questions))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
+
+  const listings = [
+    ...paginate(questions.map((q) => summaries.get(q.slug) as QuestionSummary), pageSize, (page) => paths.questionsPage(page), base, {
+      kind: 'questions',
+      title: site.labels.allQuestions,
+      description: site.description || site.labels.allQuestions,
+      topic: null,
+    }),
+    ...topics.flatMap((topic) =>
+      paginate(topic.questionSlugs.map((slug) => summaries.get(slug) as QuestionSummary), pageSize, (page) => paths.topicPage(topic.id, page), base, {
+        kind: 'topic',
+        title: topic.name,
+        description: topic.description || `${site.labels.questions}: ${topic.name}`,
+        topic,
+      }),
+    ),
+  ];
+
+  const updated = questions.reduce((latest, q) => (q.updated > latest ? q.updated : latest), '1970-01-01');
+  return {
+    site,
+    questions,
+    experts,
+    topics,
+    listings,
+    latest: questions.slice(0, options.latestCount ?? 10).map((q) => summaries.get(q.slug) as QuestionSummary),
+    updated,
+  };
+}
+
+function siteInfo(data: LoadedData): SiteInfo {
+  const raw = data.site.data;
+  const url = new URL(raw.url);
+  const basePath = url.pathname.replace(/\/+$/, '');
+  const language = raw.language ?? 'en';
+  const disclaimer = raw.disclaimer ?? '';
+  return {
+    title: raw.title,
+    url: `${url.origin}${basePath}`,
+    basePath,
+    language,
+    dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
+    description: raw.description ?? '',
+    disclaimerHtml: disclaimer ? renderMarkdown(disclaimer, 2) : '',
+    disclaimerText: disclaimer ? markdownToText(disclaimer) : '',
+    editUrl: raw.editUrl ?? null,
+    offlineBudget: raw.offlineBudget ?? DEFAULT_OFFLINE_BUDGET,
+    labels: englishLabels,
+  };
+}
+
+function expertCard(id: string, expert: ExpertData, base: string): ExpertCard {
+  const credentials = expert.credentials ?? [];
+  const { city, region, country } = expert.location;
+  return {
+    id,
+    name: expert.name,
+    credentials,
+    displayName: [expert.name, ...credentials].join(', '),
+    specialty: expert.specialty,
+    city,
+    region: region ?? null,
+    country: country ?? null,
+    locationText: [city, region ?? country].filter(Boolean).join(', '),
+    rating: expert.rating
+      ? {
+          value: expert.rating.value,
+          count: expert.rating.count,
+          text: ratingText(expert.rating.value, expert.rating.count),
+          percent: Math.round((expert.rating.value / 5) * 1000) / 10,
+        }
+      : null,
+    url: urlFor(base, paths.expert(id)),
+  };
+}
+
+function buildQuestion(
+  slug: string,
+  file: string,
+  question: QuestionData,
+  site: SiteInfo,
+  topicRefs: ReadonlyMap<string, TopicRef>,
+  cards: ReadonlyMap<string, ExpertCard>,
+): Question {
+  const url = urlFor(site.basePath, paths.question(slug));
+  const rawAnswers = question.answers ?? [];
+  const anchors = answerAnchors(rawAnswers.map((answer) => answer.author));
+  const answers: Answer[] = rawAnswers.map((answer, i) => {
+    const expert = cards.get(answer.author) as ExpertCard;
+    const anchor = anchors[i] as string;
+    return {
+      anchor,
+      url: `${url}#${anchor}`,
+      headline: answer.title ?? `Answer from ${expert.name}`,
+      hasTitle: answer.title !== undefined,
+      bodyHtml: renderMarkdown(answer.body, 3),
+      bodyText: markdownToText(answer.body),
+      date: answer.date,
+      dateText: formatDate(answer.date, site.language),
+      helpful: answer.helpful ?? null,
+      helpfulText: answer.helpful ? helpfulText(answer.helpful) : null,
+      expert,
+    };
+  });
+  const bodyText = markdownToText(question.body);
+  const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
+  return {
+    slug,
+    file,
+    title: question.title,
+    url,
+    asked: question.asked,
+    askedText: formatDate(question.asked, site.language),
+    answerCount: answers.length,
+    answerCountText: answerCountText(answers.length),
+    excerpt: truncate(bodyText, 200),
+    topics: question.topics.map((id) => topicRefs.get(id) as TopicRef),
+    bodyHtml: renderMarkdown(question.body, 2),
+    bodyText,
+    description: truncate(bodyText || question.title, 160),
+    answers,
+    related: [],
+    updated,
+    editUrl: site.editUrl ? site.editUrl.replaceAll('{path}', file) : null,
+  };
+}
+
+function summarize(question: Question): QuestionSummary {
+  const { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics } = question;
+  return { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics };
+}
+
+function buildExpert(
+  id: string,
+  file: string,
+  expert: ExpertData,
+  card: ExpertCard,
+  questions: readonly Question[],
+): Expert {
+  const answers: AnswerLink[] = [];
+  for (const question of questions) {
+    for (const answer of question.answers) {
+      if (answer.expert.id !== id) continue;
+      answers.push({
+        questionTitle: question.title,
+        questionUrl: question.url,
+        headline: answer.headline,
+        url: answer.url,
+        date: answer.date,
+        dateText: answer.dateText,
+        excerpt: truncate(answer.bodyText, 200),
+      });
+    }
+  }
+  answers.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
+  const bioText = expert.bio ? markdownToText(expert.bio) : '';
+  return {
+    ...card,
+    file,
+    bioHtml: expert.bio ? renderMarkdown(expert.bio, 1) : '',
+    bioText,
+    website: expert.website ?? null,
+    answers,
+    description: truncate(bioText || `${card.displayName}, ${card.specialty} in ${card.locationText}.`, 160),
+  };
+}
+
+function paginate(
+  items: QuestionSummary[],
+  pageSize: number,
+  pathOf: (page: number) => string,
+  base: string,
+  meta: Pick<ListingPage, 'kind' | 'title' | 'description' | 'topic'>,
+): ListingPage[] {
+  const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
+  const pages = Array.from({ length: pageCount }, (_, i) => ({ number: i + 1, url: urlFor(base, pathOf(i + 1)) }));
+  return pages.map(({ number, url }) => ({
+    ...meta,
+    path: pathOf(number),
+    url,
+    heading: meta.title,
+    title: number === 1 ? meta.title : `${meta.title} (page ${number} of ${pageCount})`,
+    pageNumber: number,
+    pageCount,
+    previousUrl: number > 1 ? (pages[number - 2]?.url ?? null) : null,
+    nextUrl: number < pageCount ? (pages[number]?.url ?? null) : null,
+    pages,
+    items: items.slice((number - 1) * pageSize, number * pageSize),
+  }));
+}

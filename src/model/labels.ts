@@ -1,0 +1,55 @@
+import type { Labels } from './types.js';
+
+/** Interface words, kept out of the templates so a site in another language can replace them. */
+export const englishLabels: Labels = {
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  questions: 'Questions',
+  experts: 'Experts',
+  topics: 'Topics',
+  search: 'Search',
+  searchLabel: 'Search questions and answers',
+  searchPlaceholder: 'Search questions and answers',
+  searchButton: 'Search',
+  asked: 'Asked',
+  answered: 'Answered',
+  noAnswers: 'No expert has answered this question yet.',
+  disclaimerHeading: 'Disclaimer',
+  relatedQuestions: 'Related questions',
+  latestQuestions: 'Latest questions',
+  allQuestions: 'All questions',
+  browseTopics: 'Browse by topic',
+  permalink: 'Link to this answer',
+  suggestAnswer: 'Suggest an answer',
+  edit: 'Edit this question',
+  website: 'Website',
+  answersBy: 'Answers',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pagination: 'Pages',
+  pageOf: 'Page {n} of {total}',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+  offlineTitle: 'You are offline',
+  offlineText: 'This page has not been saved on this device yet. Pages you have already read are listed below, and search still works.',
+  savedPages: 'Saved on this device',
+  makeOffline: 'Make available offline',
+  breadcrumbs: 'Breadcrumbs',
+  topicsOfQuestion: 'Topics',
+  noRating: 'No rating yet',
+};
+
+/** "1 expert answer", "10 expert answers". */
+export function answerCountText(count: number): string {
+  return `${count} expert answer${count === 1 ? '' : 's'}`;
+}
+
+/** "4.9 out of 5 stars, 75 reviews". */
+export function ratingText(value: number, count: number): string {
+  return `${value.toFixed(1)} out of 5 stars, ${count} review${count === 1 ? '' : 's'}`;
+}
+
+/** "12 readers found this helpful". */
+export function helpfulText(count: number): string {
+  return `${count} ${count === 1 ? 'reader' : 'readers'} found this helpful`;
+}

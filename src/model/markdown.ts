@@ -1,0 +1,84 @@
+/**
+ * Markdown from data, rendered with markdown-it (CommonMark). Raw HTML is shown as text
+ * (`html: false`), only http(s), mailto and relative links survive, and images are disabled:
+ * `![alt](url)` reads as "!" followed by a link, so data can never load remote resources.
+ * https://github.com/markdown-it/markdown-it/blob/master/docs/security.md
+ */
+import MarkdownIt from 'markdown-it';
+
+type Markdown = InstanceType<typeof MarkdownIt>;
+
+const SAFE_SCHEME = /^(https?:|mailto:)/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Relative URLs and http(s)/mailto only: no `javascript:`, `data:`, `vbscript:` or `file:`. */
+export function isSafeLink(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
+  // eslint-disable-next-line no-control-regex
+  const compact = url.trim().replace(/[\u0000-\u0020]/g, '');
+  return SAFE_SCHEME.test(compact) || !HAS_SCHEME.test(compact);
+}
+
+function createRenderer(headingOffset: number): Markdown {
+  const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+  md.disable('image');
+  md.validateLink = isSafeLink;
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
+  md.renderer.rules.link_open = (tokens, i, options, env, self) => {
+    const token = tokens[i];
+    const href = String(token?.attrGet('href') ?? '');
+    // Links written by contributors are not endorsements.
+    if (token && /^https?:/i.test(href)) token.attrSet('rel', 'nofollow ugc noopener');
+    return defaultLinkOpen(tokens, i, options, env, self);
+  };
+  // Headings inside an answer sit below the page's own h1-h3, keeping the outline in order.
+  md.core.ruler.push('heading_offset', (state) => {
+    for (const token of state.tokens) {
+      if (token.type === 'heading_open' || token.type === 'heading_close') {
+        const level = Math.min(6, Number(String(token.tag).slice(1)) + headingOffset);
+        token.tag = `h${level}`;
+      }
+    }
+  });
+  return md;
+}
+
+const renderers = new Map<number, Markdown>();
+
+/** HTML for a markdown field; headings are pushed down by `headingOffset` levels. */
+export function renderMarkdown(source: string, headingOffset = 3): string {
+  let md = renderers.get(headingOffset);
+  if (!md) {
+    md = createRenderer(headingOffset);
+    renderers.set(headingOffset, md);
+  }
+  return md.render(source);
+}
+
+/** The words of a markdown field without markup, for descriptions, feeds and JSON-LD. */
+export function markdownToText(source: string): string {
+  const md = renderers.get(3) ?? createRenderer(3);
+  renderers.set(3, md);
+  const parts: string[] = [];
+  for (const block of md.parse(source, {})) {
+    if (block.type === 'inline') {
+      for (const child of block.children ?? []) {
+        if (child.type === 'text' || child.type === 'code_inline') parts.push(child.content);
+        else if (child.type === 'softbreak' || child.type === 'hardbreak') parts.push(' ');
+      }
+    } else if (block.type === 'code_block' || block.type === 'fence') {
+      parts.push(block.content);
+    } else if (block.type.endsWith('_close') && block.block) {
+      parts.push(' ');
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -24,6 +24,8 @@ export interface ModelOptions {
   pageSize?: number;
   /** Questions on the home page. Default: 10. */
   latestCount?: number;
+  /** Entries in the Atom feed. Default: 20. */
+  feedCount?: number;
 }
 
 /** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
@@ -88,6 +90,9 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     topics,
     listings,
     latest: questions.slice(0, options.latestCount ?? 10).map((q) => summaries.get(q.slug) as QuestionSummary),
+    feed: [...questions]
+      .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : compareNewest(a, b)))
+      .slice(0, options.feedCount ?? 20),
     updated,
   };
 }
@@ -170,6 +175,7 @@ function buildQuestion(
   const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
   return {
     slug,
+    path: paths.question(slug),
     file,
     title: question.title,
     url,
@@ -220,6 +226,7 @@ function buildExpert(
   const bioText = expert.bio ? markdownToText(expert.bio) : '';
   return {
     ...card,
+    path: paths.expert(id),
     file,
     bioHtml: expert.bio ? renderMarkdown(expert.bio, 1) : '',
     bioText,

@@ -85,6 +85,8 @@ export interface ExpertCard {
 }
 
 export interface Expert extends ExpertCard {
+  /** Output path, relative to the output folder. */
+  path: string;
   file: string;
   bioHtml: string;
   bioText: string;
@@ -146,6 +148,8 @@ export interface QuestionSummary {
 }
 
 export interface Question extends QuestionSummary {
+  /** Output path, relative to the output folder. */
+  path: string;
   file: string;
   bodyHtml: string;
   bodyText: string;
@@ -187,6 +191,8 @@ export interface SiteModel {
   listings: ListingPage[];
   /** The newest questions for the home page. */
   latest: QuestionSummary[];
+  /** The most recently asked or answered questions, for the Atom feed. */
+  feed: Question[];
   /** The newest date anywhere on the site. */
   updated: string;
 }

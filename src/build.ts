@@ -1,0 +1,70 @@
+/**
+ * The build: validate → model → render → index → offline → swap in. Every stage writes into a
+ * staging folder beside the output; the output is replaced only when all of them succeeded.
+ */
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadData } from './data/load.js';
+import { BuildError } from './errors/BuildError.js';
+import { render } from './eleventy/render.js';
+import { buildModel } from './model/buildModel.js';
+import type { SiteModel } from './model/types.js';
+import { copyAssets } from './output/assets.js';
+import { makeStaging, recover, swapIn } from './output/atomicDir.js';
+
+/** The package's own layouts, the fallback for every template a site does not override. */
+export const packageLayouts = fileURLToPath(new URL('../layouts', import.meta.url));
+
+export interface BuildOptions {
+  /** The data folder. Default: `data`. */
+  dataDir?: string;
+  /** The site's own layouts folder, searched before the package's. Default: none. */
+  layoutsDir?: string;
+  /** The output folder. Default: `_site`. */
+  outDir?: string;
+}
+
+export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
+
+export interface BuildResult {
+  model: SiteModel;
+  outDir: string;
+  /** Milliseconds spent in each phase. */
+  timings: Record<Phase, number>;
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const dataDir = resolve(options.dataDir ?? 'data');
+  const outDir = resolve(options.outDir ?? '_site');
+  const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 } satisfies Record<Phase, number>;
+  const timed = async <T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[phase] += performance.now() - start;
+    }
+  };
+
+  const data = await timed('load', () => loadData(dataDir));
+  const model = await timed('model', () => buildModel(data));
+  await recover(outDir);
+  const staging = await makeStaging(outDir);
+  const site = join(staging, 'site');
+  try {
+    await timed('render', async () => {
+      const assets = await copyAssets(layoutDirs, site);
+      try {
+        await render(site, staging, { model, layoutDirs, assets });
+      } catch (error) {
+        throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
+      }
+    });
+    await timed('swap', () => swapIn(site, outDir));
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { model, outDir, timings };
+}

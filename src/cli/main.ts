@@ -1,0 +1,123 @@
+/**
+ * `answerpress build|validate|serve` — arguments in, exit code out. The only module that
+ * prints for the user; nothing imports it but `bin/answerpress.js`.
+ * Exit codes: 0 ok, 1 data errors (or a failed build), 2 usage.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { build } from '../build.js';
+import { loadData } from '../data/load.js';
+import { DataError } from '../errors/DataError.js';
+import { UsageError } from '../errors/UsageError.js';
+import { serveSite } from '../serve/server.js';
+import { formatDataError, type ErrorFormat } from './format.js';
+
+const HELP = `answerpress: expert questions and answers in YAML, published as a static site
+
+Usage:
+  answerpress build    [--data DIR] [--layouts DIR] [--out DIR]
+  answerpress validate [--data DIR] [--format text|github]
+  answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--port N] [--host H]
+
+Options:
+  --data DIR      the data folder (default: data)
+  --layouts DIR   your own layouts; a file here replaces ours of the same name
+  --out DIR       the output folder (default: _site)
+  --format F      how validate reports errors: text (default) or github (annotations)
+  --port N        serve: port (default: 8080)
+  --host H        serve: address to listen on (default: 127.0.0.1)
+  -h, --help      show this help
+  -v, --version   show the version
+
+Exit codes: 0 ok, 1 errors in the data or the build, 2 wrong usage.`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  layouts: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+
+export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (error) {
+    err(`${(error as Error).message}\n\nRun answerpress --help for usage.`);
+    return 2;
+  }
+  if (values.version) {
+    out(version());
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? out : err)(HELP);
+    return values.help ? 0 : 2;
+  }
+  const format = (values.format ?? 'text') as ErrorFormat;
+  try {
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}"`);
+    switch (command) {
+      case 'build':
+        return await runBuild(values, out);
+      case 'validate':
+        return await runValidate(values, out);
+      case 'serve':
+        return await runServe(values, out);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof DataError) {
+      err(formatDataError(error, values.data ?? 'data', format));
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      err(`${error.message}\n\nRun answerpress --help for usage.`);
+      return 2;
+    }
+    err(`Build failed: ${error instanceof Error ? error.message : String(error)}\nThe previous output was left as it was.`);
+    return 1;
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function runBuild(values: Values, out: (text: string) => void): Promise<number> {
+  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out });
+  const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
+  out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${(total / 1000).toFixed(2)} s.`);
+  return 0;
+}
+
+async function runValidate(values: Values, out: (text: string) => void): Promise<number> {
+  const data = await loadData(values.data ?? 'data');
+  out(`${values.data ?? 'data'} is valid: ${data.questions.length} questions, ${data.experts.length} experts, ${Object.keys(data.topics.data).length} topics.`);
+  return 0;
+}
+
+async function runServe(values: Values, out: (text: string) => void): Promise<number> {
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+  await runBuild(values, out);
+  const server = await serveSite({ root: values.out ?? '_site', port, host: values.host ?? '127.0.0.1' });
+  out(`Serving ${values.out ?? '_site'} at ${server.url}/ (Ctrl+C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

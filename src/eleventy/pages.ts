@@ -1,0 +1,27 @@
+/**
+ * The pages answerpress builds, as Eleventy virtual templates. Each is a one-line template that
+ * extends a page layout from `layouts/pages/`, so a site overrides any page by file name.
+ * https://www.11ty.dev/docs/virtual-templates/
+ */
+export interface PageDefinition {
+  /** Layout under `layouts/pages/`. */
+  layout: string;
+  data: Record<string, unknown>;
+}
+
+const one = (alias: string, data: string) => ({ data, size: 1, alias, addAllPagesToCollections: false });
+
+export const pages: Record<string, PageDefinition> = {
+  home: { layout: 'home.njk', data: { permalink: 'index.html' } },
+  question: { layout: 'question.njk', data: { pagination: one('q', 'ap.questions'), permalink: '{{ q.path }}index.html' } },
+  listing: { layout: 'listing.njk', data: { pagination: one('listing', 'ap.listings'), permalink: '{{ listing.path }}index.html' } },
+  experts: { layout: 'experts.njk', data: { permalink: 'experts/index.html' } },
+  expert: { layout: 'expert.njk', data: { pagination: one('expert', 'ap.experts'), permalink: '{{ expert.path }}index.html' } },
+  topics: { layout: 'topics.njk', data: { permalink: 'topics/index.html' } },
+  search: { layout: 'search.njk', data: { permalink: 'search/index.html' } },
+  offline: { layout: 'offline.njk', data: { permalink: 'offline/index.html' } },
+  notFound: { layout: '404.njk', data: { permalink: '404.html' } },
+  sitemap: { layout: 'sitemap.xml.njk', data: { permalink: 'sitemap.xml' } },
+  robots: { layout: 'robots.txt.njk', data: { permalink: 'robots.txt' } },
+  feed: { layout: 'feed.xml.njk', data: { permalink: 'feed.xml' } },
+};

@@ -1,0 +1,50 @@
+/**
+ * answerpress as an Eleventy plugin: our Nunjucks environment (the site's layouts first, then
+ * ours), our filters, the page model as global data and our pages as virtual templates.
+ * https://www.11ty.dev/docs/plugins/
+ */
+import nunjucks from 'nunjucks';
+import { asyncFilters, filters } from '../filters/index.js';
+import type { SiteModel } from '../model/types.js';
+import { pages } from './pages.js';
+
+export interface PluginOptions {
+  model: SiteModel;
+  /** Folders searched for templates, first match wins: the site's own, then the package's. */
+  layoutDirs: string[];
+  /** Fingerprinted asset names, e.g. `{ css: 'style.1a2b3c4d.css' }`. */
+  assets: Record<string, string>;
+}
+
+interface EleventyConfig {
+  setLibrary(name: string, library: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addAsyncFilter(name: string, fn: (...args: never[]) => Promise<unknown>): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(path: string, content: string, data: Record<string, unknown>): void;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  setQuietMode(quiet: boolean): void;
+}
+
+export default function answerpressPlugin(eleventyConfig: EleventyConfig, options: PluginOptions): void {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(options.layoutDirs), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: false,
+  });
+  eleventyConfig.setLibrary('njk', env);
+  for (const [name, fn] of Object.entries(filters)) {
+    eleventyConfig.addFilter(name, fn as (...args: never[]) => unknown);
+  }
+  for (const [name, fn] of Object.entries(asyncFilters)) {
+    eleventyConfig.addAsyncFilter(name, fn as (...args: never[]) => Promise<unknown>);
+  }
+  eleventyConfig.addGlobalData('ap', options.model);
+  eleventyConfig.addGlobalData('assets', options.assets);
+  for (const [name, page] of Object.entries(pages)) {
+    eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {
+      ...page.data,
+      eleventyExcludeFromCollections: true,
+    });
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Renders the page model with Eleventy 3's programmatic API into `outDir`. Eleventy reads no
+ * files of its own: its input folder is empty, its config file lookup is off, and every page
+ * comes from the plugin's virtual templates.
+ * https://www.11ty.dev/docs/programmatic/
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import answerpressPlugin, { type PluginOptions } from './plugin.js';
+
+export async function render(outDir: string, scratchDir: string, options: PluginOptions): Promise<void> {
+  const input = join(scratchDir, 'input');
+  await mkdir(input, { recursive: true });
+  const eleventy = new Eleventy(input, outDir, {
+    quietMode: true,
+    configPath: false,
+    config(eleventyConfig: Parameters<typeof answerpressPlugin>[0]) {
+      eleventyConfig.addPlugin(answerpressPlugin, options);
+    },
+  });
+  // Errors are rethrown to the build, which reports them; Eleventy's own console output would
+  // only repeat them and announce file counts.
+  eleventy.disableLogger();
+  await eleventy.write();
+}

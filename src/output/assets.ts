@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+/** Files under `layouts/assets/` served at the site's root rather than under `/assets/`. */
+const ROOT_FILES = new Set(['favicon.svg', 'favicon.ico']);
+
+/**
+ * Copies `assets/` from every layouts folder (the site's own win by file name). The stylesheet
+ * gets a content hash in its name so hosts and the service worker can cache it for good.
+ * @returns the fingerprinted names, e.g. `{ css: 'style.1a2b3c4d.css' }`.
+ */
+export async function copyAssets(layoutDirs: readonly string[], outDir: string): Promise<Record<string, string>> {
+  const chosen = new Map<string, string>();
+  for (const dir of layoutDirs) {
+    let names: string[] = [];
+    try {
+      names = await readdir(join(dir, 'assets'));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) if (!chosen.has(name)) chosen.set(name, join(dir, 'assets', name));
+  }
+  await mkdir(join(outDir, 'assets'), { recursive: true });
+  const names: Record<string, string> = {};
+  for (const [name, source] of [...chosen.entries()].sort()) {
+    if (name === 'style.css') {
+      const css = await readFile(source);
+      const hash = createHash('sha256').update(css).digest('hex').slice(0, 10);
+      names.css = `style.${hash}${extname(name)}`;
+      await writeFile(join(outDir, 'assets', names.css), css);
+    } else {
+      await copyFile(source, join(outDir, ROOT_FILES.has(name) ? name : join('assets', name)));
+    }
+  }
+  if (!names.css) throw new Error('no assets/style.css in any layouts folder');
+  return names;
+}

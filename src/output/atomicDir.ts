@@ -1,0 +1,80 @@
+/**
+ * Builds go to a temporary folder beside the output and replace it only when complete, so a
+ * failed or killed build never touches the last good site.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+const PREFIX = '.answerpress-';
+
+function sibling(outDir: string, kind: 'tmp' | 'old'): string {
+  const out = resolve(outDir);
+  return join(dirname(out), `${PREFIX}${kind}-${basename(out)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cleans up after builds that were killed: restores an output that a kill caught between the
+ * two renames of `swapIn`, and deletes abandoned temporary folders.
+ */
+export async function recover(outDir: string): Promise<void> {
+  const out = resolve(outDir);
+  const parent = dirname(out);
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return;
+  }
+  const mine = (kind: string) => (name: string) => name.startsWith(`${PREFIX}${kind}-${basename(out)}-`);
+  const olds = entries.filter(mine('old')).sort();
+  if (!(await exists(out)) && olds.length > 0) {
+    await rename(join(parent, olds[olds.length - 1] as string), out);
+    olds.pop();
+  }
+  for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
+    const pid = Number(name.slice(`${PREFIX}tmp-${basename(out)}-`.length).split('-')[0]);
+    if (name.includes(`${PREFIX}tmp-`) && isAlive(pid)) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh temporary folder beside `outDir`, on the same file system so the swap is a rename. */
+export async function makeStaging(outDir: string): Promise<string> {
+  const staging = sibling(outDir, 'tmp');
+  await mkdir(dirname(staging), { recursive: true });
+  await mkdir(staging);
+  return staging;
+}
+
+/** Replaces `outDir` with `builtDir` by two renames; the old output is deleted afterwards. */
+export async function swapIn(builtDir: string, outDir: string): Promise<void> {
+  const out = resolve(outDir);
+  if (await exists(out)) {
+    const old = sibling(outDir, 'old');
+    await rename(out, old);
+    await rename(builtDir, out);
+    await rm(old, { recursive: true, force: true });
+  } else {
+    await rename(builtDir, out);
+  }
+}

@@ -12,6 +12,7 @@ import { buildModel } from './model/buildModel.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
+import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
 
 /** The package's own layouts, the fallback for every template a site does not override. */
 export const packageLayouts = fileURLToPath(new URL('../layouts', import.meta.url));
@@ -57,10 +58,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await timed('render', async () => {
       const assets = await copyAssets(layoutDirs, site);
       try {
-        await render(site, staging, { model, layoutDirs, assets });
+        await render(site, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
+    });
+    await timed('index', async () => {
+      const { cacheTag } = await indexSite({ siteDir: site, basePath: model.site.basePath, language: model.site.language });
+      await stampCacheTag(site, cacheTag);
     });
     await timed('swap', () => swapIn(site, outDir));
   } finally {

@@ -11,12 +11,15 @@ export interface PageDefinition {
 
 const one = (alias: string, data: string) => ({ data, size: 1, alias, addAllPagesToCollections: false });
 
+/** Function permalinks: raw (a string permalink is HTML-escaped by Eleventy) and faster. */
+const at = (alias: string) => (data: Record<string, { path: string }>) => `${data[alias]?.path ?? ''}index.html`;
+
 export const pages: Record<string, PageDefinition> = {
   home: { layout: 'home.njk', data: { permalink: 'index.html' } },
-  question: { layout: 'question.njk', data: { pagination: one('q', 'ap.questions'), permalink: '{{ q.path }}index.html' } },
-  listing: { layout: 'listing.njk', data: { pagination: one('listing', 'ap.listings'), permalink: '{{ listing.path }}index.html' } },
+  question: { layout: 'question.njk', data: { pagination: one('q', 'ap.questions'), permalink: at('q') } },
+  listing: { layout: 'listing.njk', data: { pagination: one('listing', 'ap.listings'), permalink: at('listing') } },
   experts: { layout: 'experts.njk', data: { permalink: 'experts/index.html' } },
-  expert: { layout: 'expert.njk', data: { pagination: one('expert', 'ap.experts'), permalink: '{{ expert.path }}index.html' } },
+  expert: { layout: 'expert.njk', data: { pagination: one('expert', 'ap.experts'), permalink: at('expert') } },
   topics: { layout: 'topics.njk', data: { permalink: 'topics/index.html' } },
   search: { layout: 'search.njk', data: { permalink: 'search/index.html' } },
   offline: { layout: 'offline.njk', data: { permalink: 'offline/index.html' } },

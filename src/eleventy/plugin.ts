@@ -14,6 +14,8 @@ export interface PluginOptions {
   layoutDirs: string[];
   /** Fingerprinted asset names, e.g. `{ css: 'style.1a2b3c4d.css' }`. */
   assets: Record<string, string>;
+  /** Written where the search page configures Pagefind's cache tag; known only after indexing. */
+  searchCacheTag: string;
 }
 
 interface EleventyConfig {
@@ -41,6 +43,7 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
   }
   eleventyConfig.addGlobalData('ap', options.model);
   eleventyConfig.addGlobalData('assets', options.assets);
+  eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
   for (const [name, page] of Object.entries(pages)) {
     eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {
       ...page.data,

@@ -9,13 +9,23 @@ import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import answerpressPlugin, { type PluginOptions } from './plugin.js';
 
+interface EleventyDirectories {
+  setDataDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataFileSuffixes(suffixes: string[]): void;
+}
+
 export async function render(outDir: string, scratchDir: string, options: PluginOptions): Promise<void> {
   const input = join(scratchDir, 'input');
   await mkdir(input, { recursive: true });
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     configPath: false,
-    config(eleventyConfig: Parameters<typeof answerpressPlugin>[0]) {
+    config(eleventyConfig: Parameters<typeof answerpressPlugin>[0] & EleventyDirectories) {
+      // Data and includes folders that never exist: our data comes from the model alone.
+      eleventyConfig.setDataDirectory('.answerpress-no-data');
+      eleventyConfig.setIncludesDirectory('.answerpress-no-includes');
+      eleventyConfig.setDataFileSuffixes([]);
       eleventyConfig.addPlugin(answerpressPlugin, options);
     },
   });

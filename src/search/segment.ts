@@ -1,0 +1,23 @@
+/**
+ * Scripts written without spaces between words. Pagefind's indexer splits words on white space
+ * (and only segments these scripts when the whole page is in Chinese, Japanese or Thai), so a
+ * Japanese question on an English site would be one giant "word". We insert zero-width spaces
+ * at the word boundaries ICU finds before the text reaches the indexer.
+ */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\u30fc\u3005]+/gu;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+export function hasUnspacedScript(text: string): boolean {
+  UNSPACED.lastIndex = 0;
+  return UNSPACED.test(text);
+}
+
+/** `東京都でパン` → `東京\u200b都\u200bで\u200bパン`; other text is left exactly as it was. */
+export function segmentUnspaced(text: string): string {
+  return text.replace(UNSPACED, (run) => {
+    const words: string[] = [];
+    for (const { segment } of segmenter.segment(run)) words.push(segment);
+    return words.join('\u200b');
+  });
+}

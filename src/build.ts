@@ -12,6 +12,7 @@ import { buildModel } from './model/buildModel.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
+import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
 
 /** The package's own layouts, the fallback for every template a site does not override. */
@@ -33,6 +34,7 @@ export interface BuildResult {
   outDir: string;
   /** Milliseconds spent in each phase. */
   timings: Record<Phase, number>;
+  offline: OfflineResult;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -55,21 +57,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const staging = await makeStaging(outDir);
   const site = join(staging, 'site');
   try {
-    await timed('render', async () => {
-      const assets = await copyAssets(layoutDirs, site);
+    const assets = await timed('render', async () => {
+      const names = await copyAssets(layoutDirs, site);
       try {
-        await render(site, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN });
+        await render(site, staging, { model, layoutDirs, assets: names, searchCacheTag: META_CACHE_TAG_TOKEN });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
+      return names;
     });
     await timed('index', async () => {
       const { cacheTag } = await indexSite({ siteDir: site, basePath: model.site.basePath, language: model.site.language });
       await stampCacheTag(site, cacheTag);
     });
+    const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, assets }));
     await timed('swap', () => swapIn(site, outDir));
+    return { model, outDir, timings, offline };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return { model, outDir, timings };
 }

@@ -190,6 +190,8 @@ function buildQuestion(
     description: truncate(bodyText || question.title, 160),
     answers,
     related: [],
+    specialties: unique(answers.map((a) => a.expert.specialty)),
+    locations: unique(answers.map((a) => a.expert.region ?? a.expert.city)),
     updated,
     editUrl: site.editUrl ? site.editUrl.replaceAll('{path}', file) : null,
   };
@@ -258,4 +260,8 @@ function paginate(
     pages,
     items: items.slice((number - 1) * pageSize, number * pageSize),
   }));
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
 }

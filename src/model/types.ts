@@ -53,6 +53,13 @@ export interface Labels {
   offlineText: string;
   savedPages: string;
   makeOffline: string;
+  offlineReading: string;
+  cancel: string;
+  savedAll: string;
+  saveCancelled: string;
+  savePaused: string;
+  updateAvailable: string;
+  reload: string;
   breadcrumbs: string;
   topicsOfQuestion: string;
   noRating: string;
@@ -156,6 +163,10 @@ export interface Question extends QuestionSummary {
   description: string;
   answers: Answer[];
   related: QuestionSummary[];
+  /** Specialties of the experts who answered, each once, for the search filter. */
+  specialties: string[];
+  /** Regions (or cities) of the experts who answered, each once, for the search filter. */
+  locations: string[];
   /** The newest date on the page (asked or answered), for the sitemap and feed. */
   updated: string;
   editUrl: string | null;

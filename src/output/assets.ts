@@ -5,6 +5,9 @@ import { extname, join } from 'node:path';
 /** Files under `layouts/assets/` served at the site's root rather than under `/assets/`. */
 const ROOT_FILES = new Set(['favicon.svg', 'favicon.ico']);
 
+/** Read by the build, never served as they are (the service worker is generated from it). */
+const BUILD_ONLY = new Set(['sw-runtime.js']);
+
 /**
  * Copies `assets/` from every layouts folder (the site's own win by file name). The stylesheet
  * gets a content hash in its name so hosts and the service worker can cache it for good.
@@ -24,6 +27,7 @@ export async function copyAssets(layoutDirs: readonly string[], outDir: string):
   await mkdir(join(outDir, 'assets'), { recursive: true });
   const names: Record<string, string> = {};
   for (const [name, source] of [...chosen.entries()].sort()) {
+    if (BUILD_ONLY.has(name)) continue;
     if (name === 'style.css') {
       const css = await readFile(source);
       const hash = createHash('sha256').update(css).digest('hex').slice(0, 10);

@@ -1,0 +1,149 @@
+/**
+ * Offline support, generated after indexing: the service worker (our own small runtime from
+ * `layouts/assets/sw-runtime.js`, with this build's URLs and version prepended), the web app
+ * manifest, and the lists the "Make available offline" control reads.
+ * https://developer.mozilla.org/docs/Web/API/Service_Worker_API
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { SiteModel } from '../model/types.js';
+
+export interface OfflineOptions {
+  siteDir: string;
+  model: SiteModel;
+  /** Folders searched for `assets/sw-runtime.js`, first match wins. */
+  layoutDirs: readonly string[];
+  /** Fingerprinted asset names from the render. */
+  assets: Record<string, string>;
+}
+
+export interface OfflineResult {
+  version: string;
+  /** Bytes precached on the first visit. */
+  precacheBytes: number;
+  /** Bytes of every page and search file ("Make available offline"). */
+  totalBytes: number;
+}
+
+/** Milliseconds a page request waits for the network before the cached copy is shown. */
+const NETWORK_TIMEOUT_MS = 3000;
+
+interface FileEntry {
+  path: string;
+  bytes: number;
+}
+
+async function listFiles(dir: string): Promise<FileEntry[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+  return files
+    .map((file, i) => ({ path: relative(dir, file).split(sep).join('/'), bytes: sizes[i] ?? 0 }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `questions/x/index.html` → `/base/questions/x/`. */
+function urlOf(base: string, path: string): string {
+  return `${base}/${path.endsWith('index.html') ? path.slice(0, -'index.html'.length) : path}`;
+}
+
+async function readFirst(dirs: readonly string[], file: string): Promise<string> {
+  for (const dir of dirs) {
+    try {
+      return await readFile(join(dir, file), 'utf8');
+    } catch {
+      // Try the next folder.
+    }
+  }
+  throw new Error(`${file} not found in ${dirs.join(', ')}`);
+}
+
+export async function writeOffline(options: OfflineOptions): Promise<OfflineResult> {
+  const { siteDir, model } = options;
+  const base = model.site.basePath;
+  const files = await listFiles(siteDir);
+  const version = await hashFiles(siteDir, files);
+  const size = new Map(files.map((file) => [file.path, file.bytes]));
+
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; wasm: string | null }>;
+  };
+  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css'];
+  for (const info of Object.values(entry.languages)) {
+    pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? "unknown"}.pagefind`);
+  }
+  const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg', 'manifest.webmanifest', ...Object.values(options.assets).map((name) => `assets/${name}`)];
+  const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
+  const core = [...new Set([...shell.filter((p) => p !== 'manifest.webmanifest'), ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
+
+  const chunkOrder = ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'];
+  const chunks: string[] = [];
+  let budget = model.site.offlineBudget;
+  for (const prefix of chunkOrder) {
+    for (const file of files) {
+      if (!file.path.startsWith(prefix)) continue;
+      if (file.bytes > budget) {
+        budget = -1;
+        break;
+      }
+      budget -= file.bytes;
+      chunks.push(file.path);
+    }
+    if (budget < 0) break;
+  }
+
+  const manifest = webManifest(model);
+  const coreUrls = [...core.map((p) => urlOf(base, p)), `${base}/manifest.webmanifest`];
+  const config = {
+    version,
+    base,
+    core: coreUrls,
+    chunks: chunks.map((p) => urlOf(base, p)),
+    offlinePage: `${base}/offline/`,
+    timeoutMs: NETWORK_TIMEOUT_MS,
+  };
+  const runtime = await readFirst(options.layoutDirs.map((dir) => join(dir, 'assets')), 'sw-runtime.js');
+  await writeFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
+  await writeFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const saveAll = files.filter(
+    (f) => (f.path.endsWith('.html') && f.path !== '404.html') || ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'].some((p) => f.path.startsWith(p)),
+  );
+  const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
+  await writeFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));
+  await writeFile(join(siteDir, 'offline', 'summary.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.length }));
+  const precacheBytes = [...core, ...chunks].reduce((sum, p) => sum + (size.get(p) ?? 0), 0);
+  return { version, precacheBytes, totalBytes };
+}
+
+async function hashFiles(siteDir: string, files: readonly FileEntry[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file.path);
+    hash.update('\0');
+    hash.update(await readFile(join(siteDir, file.path)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function webManifest(model: SiteModel): Record<string, unknown> {
+  const base = model.site.basePath;
+  return {
+    name: model.site.title,
+    short_name: model.site.title.length > 12 ? model.site.title.slice(0, 12).trim() : model.site.title,
+    description: model.site.description || undefined,
+    lang: model.site.language,
+    dir: model.site.dir,
+    start_url: `${base}/`,
+    scope: `${base}/`,
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0b57d0',
+    icons: [
+      { src: `${base}/favicon.svg`, sizes: 'any', type: 'image/svg+xml' },
+      { src: `${base}/assets/icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any maskable' },
+      { src: `${base}/assets/icon-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+    ],
+  };
+}

@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pagefindScript, watchErrors } from '../helpers/browser.js';
+import { useBuiltSite } from '../helpers/builtSite.js';
+import { fixturesDir } from '../helpers/site.js';
+
+const site = useBuiltSite(join(fixturesDir, 'search'));
+
+interface SubResult {
+  url: string;
+  title: string;
+  excerpt: string;
+}
+interface ResultData {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  excerpt: string;
+  sub_results: SubResult[];
+}
+
+/** Runs a query through Pagefind's own JS API in the page and returns every result's data. */
+async function search(page: Page, term: string | null, options: Record<string, unknown> = {}): Promise<ResultData[]> {
+  return page.evaluate(pagefindScript(`
+    const response = await pagefind.search(${JSON.stringify(term)}, ${JSON.stringify(options)});
+    return Promise.all(response.results.map((result) => result.data()));
+  `)) as Promise<ResultData[]>;
+}
+
+describe('search', () => {
+  let page: Page;
+  let errors: string[];
+  beforeEach(async () => {
+    page = await site.browser.newPage();
+    errors = watchErrors(page);
+    await page.goto(`${site.url}/`);
+  });
+  afterEach(async () => {
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a word deep inside the seventh answer, with a sub-result at that answer’s anchor', async () => {
+    const results = await search(page, 'quillwort');
+    expect(results.map((r) => r.url)).toEqual(['/questions/itchy-rash-after-hiking/']);
+    const sub = results[0]?.sub_results.find((s) => s.excerpt.includes('<mark>quillwort</mark>'));
+    expect(sub?.url).toBe('/questions/itchy-rash-after-hiking/#answer-greta-lindholm');
+    expect(sub?.title).toBe('When to see someone');
+  });
+
+  it('ranks a question whose title matches above one that only mentions the word in an answer', async () => {
+    const results = await search(page, 'snoring');
+    expect(results.map((r) => r.url)).toEqual(['/questions/morning-headache-and-snoring/', '/questions/itchy-rash-after-hiking/']);
+  });
+
+  it('exposes topic, specialty, location and type filters, each of which narrows the results', async () => {
+    const filters = (await page.evaluate(pagefindScript('return pagefind.filters();'))) as Record<string, Record<string, number>>;
+    expect(Object.keys(filters).sort()).toEqual(['location', 'specialty', 'topic', 'type']);
+    expect(filters.specialty).toMatchObject({ Dermatologist: 5, Neurologist: 4, Allergist: 2 });
+    const all = await search(page, 'rash');
+    expect(all.map((r) => r.url)).toContain('/questions/itchy-rash-after-hiking/');
+    expect((await search(page, 'rash', { filters: { specialty: 'Allergist' } })).map((r) => r.url)).toEqual(['/questions/itchy-rash-after-hiking/']);
+    expect(await search(page, 'rash', { filters: { topic: 'Headaches' } })).toEqual([]);
+    expect((await search(page, 'headache', { filters: { topic: 'Headaches' } })).length).toBeGreaterThan(0);
+    expect((await search(page, 'rash', { filters: { location: 'Uppsala County' } })).map((r) => r.url)).toEqual(['/questions/itchy-rash-after-hiking/']);
+    expect(await search(page, null, { filters: { specialty: 'Allergist', topic: 'Headaches' } })).toEqual([]);
+    const experts = await search(page, null, { filters: { type: 'expert' } });
+    expect(experts).toHaveLength(8);
+    expect(experts.every((r) => r.url.startsWith('/experts/'))).toBe(true);
+  });
+
+  it('carries title, answer count and date as meta, and sorts by date', async () => {
+    const [result] = await search(page, 'quillwort');
+    expect(result?.meta).toMatchObject({ title: 'Why did I get an itchy rash after hiking?', answers: '8 expert answers', date: '2025-06-01' });
+    const sorted = await search(page, null, { filters: { type: 'question' }, sort: { date: 'desc' } });
+    expect(sorted.map((r) => r.meta.date)).toEqual(['2025-07-10', '2025-06-01', '2025-05-20']);
+  });
+
+  it('finds an expert by surname', async () => {
+    const results = await search(page, 'Lindholm');
+    expect(results[0]?.url).toBe('/experts/greta-lindholm/');
+  });
+
+  it('finds the Japanese question with a Japanese query', async () => {
+    for (const term of ['ボトックス', '片頭痛', '東京']) {
+      const results = await search(page, term);
+      expect(results.map((r) => r.url), term).toContain('/questions/migraine-botox-japanese/');
+    }
+  });
+
+  it('submits the header search form to /search/?q= and shows the results there', async () => {
+    await page.fill('#header-search', 'quillwort');
+    await page.press('#header-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=quillwort$/);
+    await expect.poll(() => page.locator('pagefind-results a[href="/questions/itchy-rash-after-hiking/"]').count()).toBeGreaterThan(0);
+  });
+
+  it('runs a /search/?q= deep link on load and keeps the address in step with typing', async () => {
+    await page.goto(`${site.url}/search/?q=blistering`);
+    await expect.poll(() => page.locator('pagefind-results a[href="/questions/itchy-rash-after-hiking/"]').count()).toBeGreaterThan(0);
+    const input = page.locator('pagefind-input input');
+    await expect.poll(() => input.inputValue()).toBe('blistering');
+    await input.fill('apnoea');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('apnoea');
+  });
+
+  it('is usable by keyboard: type, arrow down to a result, Enter opens it', async () => {
+    await page.goto(`${site.url}/search/`);
+    const input = page.locator('pagefind-input input');
+    await input.focus();
+    await page.keyboard.type('apnoea');
+    const link = page.locator('pagefind-results a[href="/questions/morning-headache-and-snoring/"]').first();
+    await link.waitFor();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/questions/morning-headache-and-snoring/');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/questions\/morning-headache-and-snoring\/$/);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { formatDataError } from '../../../src/cli/format.js';
+import { DataError } from '../../../src/errors/DataError.js';
+
+const error = new DataError([
+  { file: 'questions/why.yaml', line: 15, col: 13, message: 'unknown expert "bram-oduyo" in answers[1].author' },
+  { file: 'experts/ada.yaml', line: 9, col: 10, message: 'rating.value must be at most 5, not 7' },
+]);
+
+describe('formatDataError, text', () => {
+  it('prints each issue with the data folder in front of its path, then the count', () => {
+    expect(formatDataError(error, 'data', 'text')).toBe(
+      [
+        'data/experts/ada.yaml:9:10: rating.value must be at most 5, not 7',
+        'data/questions/why.yaml:15:13: unknown expert "bram-oduyo" in answers[1].author',
+        '2 errors in data: nothing was built or changed.',
+      ].join('\n'),
+    );
+  });
+
+  it('uses the singular for one error', () => {
+    const one = new DataError([{ file: 'site.yaml', line: 1, col: 1, message: 'missing file site.yaml' }]);
+    expect(formatDataError(one, 'site-data', 'text')).toBe(
+      'site-data/site.yaml:1:1: missing file site.yaml\n1 error in site-data: nothing was built or changed.',
+    );
+  });
+
+  it.each([
+    ['data/', 'data/experts/ada.yaml:9:10:', 'in data:'],
+    ['./data', 'data/experts/ada.yaml:9:10:', 'in data:'],
+    ['content//data//', 'content/data/experts/ada.yaml:9:10:', 'in content/data:'],
+    ['../site/data', '../site/data/experts/ada.yaml:9:10:', 'in ../site/data:'],
+    ['/srv/site/data', '/srv/site/data/experts/ada.yaml:9:10:', 'in /srv/site/data:'],
+    ['.', 'experts/ada.yaml:9:10:', 'in .:'],
+    ['./', 'experts/ada.yaml:9:10:', 'in .:'],
+  ])('writes paths under the data folder %j as the user typed it', (dataDir, first, count) => {
+    const lines = formatDataError(error, dataDir, 'text').split('\n');
+    expect(lines[0]?.startsWith(`${first} `)).toBe(true);
+    expect(lines[2]).toBe(`2 errors ${count} nothing was built or changed.`);
+  });
+});
+
+describe('formatDataError, github', () => {
+  it('prints one ::error annotation per issue with file, line and column, then the count', () => {
+    expect(formatDataError(error, 'data', 'github')).toBe(
+      [
+        '::error file=data/experts/ada.yaml,line=9,col=10,title=answerpress::rating.value must be at most 5, not 7',
+        '::error file=data/questions/why.yaml,line=15,col=13,title=answerpress::unknown expert "bram-oduyo" in answers[1].author',
+        '2 errors in data: nothing was built or changed.',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes %, carriage returns and newlines in the message so each annotation stays on one line', () => {
+    const tricky = new DataError([{ file: 'site.yaml', line: 2, col: 3, message: '100% wrong\r\nsecond line %0A' }]);
+    expect(formatDataError(tricky, '.', 'github').split('\n')).toEqual([
+      '::error file=site.yaml,line=2,col=3,title=answerpress::100%25 wrong%0D%0Asecond line %250A',
+      '1 error in .: nothing was built or changed.',
+    ]);
+  });
+
+  it('leaves the text format unescaped', () => {
+    const tricky = new DataError([{ file: 'site.yaml', line: 2, col: 3, message: '100% wrong' }]);
+    expect(formatDataError(tricky, '.', 'text').split('\n')[0]).toBe('site.yaml:2:3: 100% wrong');
+  });
+});

@@ -1,0 +1,228 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadData } from '../../../src/data/load.js';
+import { DataError } from '../../../src/errors/DataError.js';
+import type { DataIssue } from '../../../src/errors/DataIssue.js';
+import { UsageError } from '../../../src/errors/UsageError.js';
+import { cleanup, copyData, fixturesDir, tempDir } from '../../helpers/site.js';
+
+const good = join(fixturesDir, 'good');
+
+async function issuesOf(dataDir: string): Promise<readonly DataIssue[]> {
+  const error: unknown = await loadData(dataDir).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return (error as DataError).issues;
+}
+
+describe('loadData on the good fixture', () => {
+  it('returns the site, the topics, and the experts and questions sorted by id', async () => {
+    const data = await loadData(good);
+    expect(data.site.file).toBe('site.yaml');
+    expect(data.site.id).toBe('site');
+    expect(data.site.data).toMatchObject({ title: 'Ask the Gardeners', url: 'https://example.org/' });
+    expect(data.topics.file).toBe('topics.yaml');
+    expect(Object.keys(data.topics.data)).toEqual(['vegetables', 'flowers', 'soil']);
+    expect(data.experts.map((e) => [e.id, e.file])).toEqual([
+      ['ada-fenwick', 'experts/ada-fenwick.yaml'],
+      ['bram-oduya', 'experts/bram-oduya.yaml'],
+      ['cleo-tamsin', 'experts/cleo-tamsin.yaml'],
+    ]);
+    expect(data.questions.map((q) => [q.id, q.file])).toEqual([
+      ['can-i-compost-citrus-peel', 'questions/can-i-compost-citrus-peel.yaml'],
+      ['how-often-water-succulents', 'questions/how-often-water-succulents.yaml'],
+      ['when-to-prune-roses', 'questions/when-to-prune-roses.yaml'],
+      ['why-are-tomato-leaves-yellow', 'questions/why-are-tomato-leaves-yellow.yaml'],
+    ]);
+  });
+
+  it('keeps the data as written: optional fields absent, answers in file order, dates as strings', async () => {
+    const data = await loadData(good);
+    const byId = new Map(data.questions.map((q) => [q.id, q.data]));
+    expect(byId.get('can-i-compost-citrus-peel')).not.toHaveProperty('answers');
+    expect(byId.get('when-to-prune-roses')?.answers).toEqual([]);
+    expect(byId.get('why-are-tomato-leaves-yellow')?.answers?.map((a) => a.author)).toEqual(['ada-fenwick', 'bram-oduya', 'cleo-tamsin']);
+    expect(byId.get('why-are-tomato-leaves-yellow')?.asked).toBe('2024-06-03');
+    const untitled = byId.get('how-often-water-succulents')?.answers?.[0];
+    expect(untitled?.author).toBe('cleo-tamsin');
+    expect(untitled).not.toHaveProperty('title');
+    const experts = new Map(data.experts.map((e) => [e.id, e.data]));
+    expect(experts.get('bram-oduya')).not.toHaveProperty('rating');
+    expect(experts.get('cleo-tamsin')).not.toHaveProperty('credentials');
+    expect(experts.get('ada-fenwick')?.rating).toEqual({ value: 4.8, count: 41 });
+  });
+});
+
+describe('loadData on broken data', () => {
+  let root: string;
+  let data: string;
+
+  beforeEach(async () => {
+    root = await tempDir('answerpress-load-');
+    data = await copyData(good, root);
+  });
+
+  afterEach(async () => {
+    await cleanup(root);
+  });
+
+  it('reports every mistake in every file in one error, sorted by file and line', async () => {
+    await writeFile(join(data, 'site.yaml'), 'title: Ask the Gardeners\nurl: example.org\nlangauge: en\n');
+    await writeFile(
+      join(data, 'experts/bram-oduya.yaml'),
+      'name: Bram Oduya\nspecialty: Soil Science\nlocation:\n  city: Utrecht\nrating:\n  value: 7\n  count: 2\n',
+    );
+    await writeFile(
+      join(data, 'questions/when-to-prune-roses.yaml'),
+      'title: When?\nasked: 2024-13-45\ntopics: [flowers, herbs]\nbody: Now?\nanswers:\n  - author: cleo-tamsin\n    date: 2024-02-11\n    body: Late winter.\n  - author: bram-oduyo\n    date: 2024-02-12\n    body: Agreed.\n',
+    );
+    await writeFile(join(data, 'questions/can-i-compost-citrus-peel.yaml'), 'title: x\n  asked: y\n');
+    expect(await issuesOf(data)).toEqual([
+      { file: 'experts/bram-oduya.yaml', line: 6, col: 10, message: 'rating.value must be at most 5, not 7' },
+      { file: 'questions/can-i-compost-citrus-peel.yaml', line: 2, col: 8, message: 'YAML syntax error: bad indentation of a mapping entry: check the indentation and quoting on this line' },
+      {
+        file: 'questions/when-to-prune-roses.yaml',
+        line: 2,
+        col: 8,
+        message: 'asked is not a real calendar date: check the month (01-12) and the day (found "2024-13-45")',
+      },
+      { file: 'questions/when-to-prune-roses.yaml', line: 3, col: 19, message: 'unknown topic "herbs" in topics[1]: topics must be ids defined in topics.yaml' },
+      {
+        file: 'questions/when-to-prune-roses.yaml',
+        line: 9,
+        col: 13,
+        message: 'unknown expert "bram-oduyo" in answers[1].author: did you mean "bram-oduya"? there is no file experts/bram-oduyo.yaml',
+      },
+      { file: 'site.yaml', line: 2, col: 6, message: 'url must be an absolute http(s) URL such as https://example.org/ (found "example.org")' },
+      { file: 'site.yaml', line: 3, col: 1, message: 'unknown field "langauge": did you mean "language"?' },
+    ]);
+  });
+
+  it('puts the count and every issue in the error message', async () => {
+    await writeFile(join(data, 'questions/can-i-compost-citrus-peel.yaml'), '');
+    await writeFile(join(data, 'experts/cleo-tamsin.yaml'), 'name: Cleo Tamsin\nspecialty: Cut Flowers\nlocation:\n  city: Hobart\nwebsite: hobart\n');
+    const error: unknown = await loadData(data).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message).toBe(
+      '2 errors in the data:\n' +
+        'experts/cleo-tamsin.yaml:5:10: website must be an absolute http(s) URL such as https://example.org/ (found "hobart")\n' +
+        'questions/can-i-compost-citrus-peel.yaml:1:1: the file is empty: fill in the required fields',
+    );
+  });
+
+  it('suggests site.yaml for an unknown top-level file sites.yaml', async () => {
+    await cp(join(data, 'site.yaml'), join(data, 'sites.yaml'));
+    const issues = await issuesOf(data);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'sites.yaml', line: 1, col: 1 });
+    expect(issues[0]?.message).toMatch(/^"sites\.yaml" is not part of the data contract: did you mean "site(\.yaml)?"\?/);
+    expect(issues[0]?.message).toContain('data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml');
+  });
+
+  it('reports an unknown top-level file with no close match, and ignores files that are not YAML', async () => {
+    await writeFile(join(data, 'authors.yml'), 'a: 1\n');
+    await writeFile(join(data, 'README.md'), '# notes\n');
+    await writeFile(join(data, 'questions/notes.txt'), 'todo\n');
+    expect(await issuesOf(data)).toEqual([
+      {
+        file: 'authors.yml',
+        line: 1,
+        col: 1,
+        message: '"authors.yml" is not part of the data contract; data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml',
+      },
+    ]);
+  });
+
+  it('suggests questions/ for an unknown folder question/, and ignores hidden folders', async () => {
+    await mkdir(join(data, 'question'));
+    await cp(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'question/when-to-prune-roses.yaml'));
+    await mkdir(join(data, '.git'));
+    await writeFile(join(data, '.git/config.yaml'), 'a: 1\n');
+    expect(await issuesOf(data)).toEqual([
+      {
+        file: 'question/',
+        line: 1,
+        col: 1,
+        message: 'folder "question" is not part of the data contract: did you mean "questions"?; only experts/ and questions/ hold data files',
+      },
+    ]);
+  });
+
+  it('reports a question defined twice, as foo.yaml and foo.yml', async () => {
+    await cp(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'questions/when-to-prune-roses.yml'));
+    expect(await issuesOf(data)).toEqual([
+      {
+        file: 'questions/when-to-prune-roses.yml',
+        line: 1,
+        col: 1,
+        message: 'both questions/when-to-prune-roses.yaml and questions/when-to-prune-roses.yml define "when-to-prune-roses": keep one',
+      },
+    ]);
+  });
+
+  it('reports topics.yaml and topics.yml both present', async () => {
+    await cp(join(data, 'topics.yaml'), join(data, 'topics.yml'));
+    expect(await issuesOf(data)).toEqual([
+      { file: 'topics.yml', line: 1, col: 1, message: 'both topics.yaml and topics.yml exist: keep one' },
+    ]);
+  });
+
+  it('accepts the .yml extension', async () => {
+    await rm(join(data, 'site.yaml'));
+    await cp(join(fixturesDir, 'good/site.yaml'), join(data, 'site.yml'));
+    await rm(join(data, 'experts/cleo-tamsin.yaml'));
+    await cp(join(fixturesDir, 'good/experts/cleo-tamsin.yaml'), join(data, 'experts/cleo-tamsin.yml'));
+    const loaded = await loadData(data);
+    expect(loaded.site.file).toBe('site.yml');
+    expect(loaded.experts.map((e) => e.file)).toEqual(['experts/ada-fenwick.yaml', 'experts/bram-oduya.yaml', 'experts/cleo-tamsin.yml']);
+  });
+
+  it.each([
+    ['experts/Dr Smith.yaml', 'file name "Dr Smith.yaml" is not a valid expert id: use lowercase letters, digits and single hyphens, e.g. dr-smith.yaml'],
+    ['experts/ada_fenwick2.yml', 'file name "ada_fenwick2.yml" is not a valid expert id: use lowercase letters, digits and single hyphens, e.g. ada-fenwick2.yml'],
+    ['questions/Why--Yellow.yaml', 'file name "Why--Yellow.yaml" is not a valid slug: use lowercase letters, digits and single hyphens, e.g. why-yellow.yaml'],
+    ['questions/___.yaml', 'file name "___.yaml" is not a valid slug: use lowercase letters, digits and single hyphens'],
+  ])('reports the bad file name %j with a fix', async (file, message) => {
+    const source = file.startsWith('experts/') ? 'experts/bram-oduya.yaml' : 'questions/can-i-compost-citrus-peel.yaml';
+    await cp(join(data, source), join(data, file));
+    expect(await issuesOf(data)).toEqual([{ file, line: 1, col: 1, message }]);
+  });
+
+  it.each(['site.yaml', 'topics.yaml'])('reports a missing %s', async (file) => {
+    await rm(join(data, file));
+    const issues = await issuesOf(data);
+    expect(issues).toContainEqual({ file, line: 1, col: 1, message: `missing file ${file}: create it (see the data contract in the README)` });
+  });
+
+  it('loads a site with no experts/ and no questions/ folder', async () => {
+    await rm(join(data, 'experts'), { recursive: true });
+    await rm(join(data, 'questions'), { recursive: true });
+    const loaded = await loadData(data);
+    expect(loaded.experts).toEqual([]);
+    expect(loaded.questions).toEqual([]);
+  });
+
+  it('reports a file that is not UTF-8', async () => {
+    await writeFile(join(data, 'topics.yaml'), Buffer.from('soil:\n  name: L\xe9gumes\n', 'latin1'));
+    expect(await issuesOf(data)).toEqual([
+      { file: 'topics.yaml', line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' },
+    ]);
+  });
+
+  it('accepts a file that starts with a byte order mark and locates mistakes after it', async () => {
+    await writeFile(join(data, 'experts/cleo-tamsin.yaml'), '\uFEFFname: Cleo Tamsin\nspecialty: Cut Flowers\nlocation:\n  city: Hobart\nrating:\n  value: 4.2\n  count: -9\n');
+    expect(await issuesOf(data)).toEqual([
+      { file: 'experts/cleo-tamsin.yaml', line: 7, col: 10, message: 'rating.count must be at least 0, not -9' },
+    ]);
+  });
+
+  it('throws a UsageError when the data folder does not exist', async () => {
+    const missing = join(root, 'no-such-folder');
+    const error: unknown = await loadData(missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(`data folder not found: ${missing} (pass --data DIR)`);
+  });
+});

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { packageLayouts } from '../../../src/build.js';
+import { copyAssets } from '../../../src/output/assets.js';
+
+let root: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'answerpress-assets-'));
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function layouts(name: string, assets: Record<string, string>): Promise<string> {
+  const dir = join(root, name);
+  await mkdir(join(dir, 'assets'), { recursive: true });
+  for (const [file, content] of Object.entries(assets)) await writeFile(join(dir, 'assets', file), content);
+  return dir;
+}
+
+const hash10 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
+
+describe('copyAssets', () => {
+  it('fingerprints style.css with a hash of its content', async () => {
+    const dir = await layouts('theme', { 'style.css': 'body{color:red}' });
+    const out = join(root, 'out');
+    const names = await copyAssets([dir], out);
+    expect(names.css).toBe(`style.${hash10('body{color:red}')}.css`);
+    expect(await readFile(join(out, 'assets', names.css as string), 'utf8')).toBe('body{color:red}');
+    expect(await readdir(join(out, 'assets'))).toEqual([names.css]);
+  });
+
+  it('changes the fingerprint when the content changes, and only then', async () => {
+    const a = await copyAssets([await layouts('a', { 'style.css': 'a{}' })], join(root, 'out-a'));
+    const b = await copyAssets([await layouts('b', { 'style.css': 'b{}' })], join(root, 'out-b'));
+    const a2 = await copyAssets([await layouts('a2', { 'style.css': 'a{}' })], join(root, 'out-a2'));
+    expect(a.css).not.toBe(b.css);
+    expect(a2.css).toBe(a.css);
+  });
+
+  it("the site's layouts override the package's by file name", async () => {
+    const site = await layouts('site', { 'style.css': 'site{}', 'search.js': '// site search' });
+    const base = await layouts('base', { 'style.css': 'base{}', 'search.js': '// base search', 'extra.js': '// base extra' });
+    const out = join(root, 'out');
+    const names = await copyAssets([site, base], out);
+    expect(names.css).toBe(`style.${hash10('site{}')}.css`);
+    expect(await readFile(join(out, 'assets', 'search.js'), 'utf8')).toBe('// site search');
+    expect(await readFile(join(out, 'assets', 'extra.js'), 'utf8')).toBe('// base extra');
+    expect((await readdir(join(out, 'assets'))).sort()).toEqual(['extra.js', 'search.js', names.css].sort());
+  });
+
+  it('a layouts folder without assets/ is skipped', async () => {
+    const empty = join(root, 'empty');
+    await mkdir(empty);
+    const base = await layouts('base', { 'style.css': 'base{}' });
+    const names = await copyAssets([empty, base], join(root, 'out'));
+    expect(names.css).toBe(`style.${hash10('base{}')}.css`);
+  });
+
+  it('puts favicons at the root of the site', async () => {
+    const site = await layouts('site', { 'favicon.svg': '<svg id="site"/>' });
+    const base = await layouts('base', { 'style.css': 'x{}', 'favicon.svg': '<svg id="base"/>' });
+    const out = join(root, 'out');
+    await copyAssets([site, base], out);
+    expect(await readFile(join(out, 'favicon.svg'), 'utf8')).toBe('<svg id="site"/>');
+    expect(await readdir(join(out, 'assets'))).not.toContain('favicon.svg');
+  });
+
+  it('fails without any style.css', async () => {
+    const dir = await layouts('nocss', { 'search.js': '//' });
+    await expect(copyAssets([dir], join(root, 'out'))).rejects.toThrow(/style\.css/);
+  });
+
+  it("copies the package's own assets", async () => {
+    const out = join(root, 'out');
+    const names = await copyAssets([packageLayouts], out);
+    const css = await readFile(join(packageLayouts, 'assets', 'style.css'), 'utf8');
+    expect(names.css).toBe(`style.${hash10(css)}.css`);
+    expect(await readdir(out)).toContain('favicon.svg');
+    expect(await readdir(join(out, 'assets'))).toContain(names.css);
+  });
+});

@@ -77,6 +77,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event, url));
   } else if (url.pathname.startsWith(`${CONFIG.base}/pagefind/`) || url.pathname.startsWith(`${CONFIG.base}/assets/`) || CONFIG.core.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(request));
   }
 });
 
@@ -100,6 +102,16 @@ async function cacheFirst(request) {
     await cache.put(stripSearch(request.url), response.clone());
   }
   return response;
+}
+
+async function networkFirst(request) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await fromCache(request);
+    if (cached) return cached;
+    throw error;
+  }
 }
 
 async function page(event, url) {

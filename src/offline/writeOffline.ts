@@ -94,7 +94,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   }
 
   const manifest = webManifest(model);
-  const coreUrls = [...core.map((p) => urlOf(base, p)), `${base}/manifest.webmanifest`];
+  const coreUrls = [...core.map((p) => urlOf(base, p)), `${base}/manifest.webmanifest`, `${base}/offline/summary.json`];
   const config = {
     version,
     base,

@@ -348,6 +348,15 @@ describe('hostile fixture: feed and sitemap', () => {
     const titles = entries.map((entry) => text(all(entry, (el) => el.name === 'title')[0]));
     expect(titles).toContain(TITLE);
     expect(titles).toContain(ARABIC_TITLE);
+    // Most recently updated first: the Japanese question is older than two others but was
+    // answered last.
+    const ids = entries.map((entry) => text(all(entry, (el) => el.name === 'id')[0]));
+    expect(ids).toEqual(
+      ['japanese-question', 'script-in-title', 'arabic-question', 'long-answer', 'unanswered-question'].map(
+        (slug) => `https://example.org/questions/${slug}/`,
+      ),
+    );
+    expect(titles[0]).toBe(JAPANESE_TITLE);
     expect(text(all(xml, (el) => el.name === 'title')[0])).toBe(SITE_TITLE);
     // The long answer is in the feed in full.
     const long = entries.find((entry) => text(all(entry, (el) => el.name === 'id')[0]).endsWith('/questions/long-answer/'));

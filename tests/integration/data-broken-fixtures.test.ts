@@ -1,0 +1,406 @@
+/**
+ * The real CLI (`bin/answerpress.js`, running the compiled `dist/`) against the good fixture and
+ * against broken copies of it. Each broken case is `tests/fixtures/good` with the overlay
+ * `tests/fixtures/broken/<case>/` copied over it; the expectations live in the table below.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fixturesDir, repoRoot, tempDir } from '../helpers/site.js';
+
+const bin = join(repoRoot, 'bin', 'answerpress.js');
+const good = join(fixturesDir, 'good');
+const broken = join(fixturesDir, 'broken');
+const SENTINEL = 'previous good build';
+const SUMMARY_1 = '1 error in data: nothing was built or changed.';
+const USAGE_HINT = '\n\nRun answerpress --help for usage.\n';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in `cwd` and collects its exit code and output. */
+function cli(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Every file and folder under `dir` (except `skip`), with file contents, for byte-for-byte comparison. */
+async function snapshot(dir: string, skip: readonly string[] = []): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (skip.some((s) => path === s || path.startsWith(`${s}/`))) continue;
+    result[path] = entry.isDirectory() ? '<dir>' : (await readFile(join(dir, path))).toString('base64');
+  }
+  return result;
+}
+
+const roots: string[] = [];
+
+/** A temp folder holding `data/` (good + overlays, minus `remove`) and an `out/` with a previous build. */
+async function site(overlays: readonly string[] = [], remove: readonly string[] = []): Promise<string> {
+  const root = await tempDir('answerpress-cli-');
+  roots.push(root);
+  const data = join(root, 'data');
+  await cp(good, data, { recursive: true });
+  for (const overlay of overlays) await cp(join(broken, overlay), data, { recursive: true });
+  for (const file of remove) await rm(join(data, file));
+  await mkdir(join(root, 'out', 'questions', 'old'), { recursive: true });
+  await writeFile(join(root, 'out', 'index.html'), SENTINEL);
+  await writeFile(join(root, 'out', 'questions', 'old', 'index.html'), `${SENTINEL}, an old page`);
+  return root;
+}
+
+interface Expected {
+  file: string;
+  line: number;
+  /** Omitted where the column is not part of the contract for this mistake. */
+  col?: number;
+  message: string;
+}
+
+interface Case {
+  name: string;
+  /** Folders under tests/fixtures/broken/ copied over the good data. Default: [name]. */
+  overlays?: string[];
+  /** Files deleted from the data after copying (an overlay cannot delete). */
+  remove?: string[];
+  /** The offending word, which the report must name. */
+  word: string;
+  issues: Expected[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'bad-indentation',
+    word: 'indentation',
+    issues: [
+      {
+        file: 'questions/when-to-prune-roses.yaml',
+        line: 6,
+        col: 2,
+        message: 'YAML syntax error: bad indentation of a mapping entry: check the indentation and quoting on this line',
+      },
+    ],
+  },
+  {
+    name: 'unknown-expert',
+    word: 'bram-oduyo',
+    issues: [
+      {
+        file: 'questions/why-are-tomato-leaves-yellow.yaml',
+        line: 15,
+        col: 13,
+        message: 'unknown expert "bram-oduyo" in answers[1].author: did you mean "bram-oduya"? there is no file experts/bram-oduyo.yaml',
+      },
+    ],
+  },
+  {
+    name: 'missing-title',
+    word: 'title',
+    issues: [{ file: 'questions/can-i-compost-citrus-peel.yaml', line: 1, col: 1, message: 'missing required field "title": add it' }],
+  },
+  {
+    name: 'impossible-date',
+    word: '2024-02-30',
+    issues: [
+      {
+        file: 'questions/how-often-water-succulents.yaml',
+        line: 2,
+        col: 8,
+        message: 'asked is not a real calendar date: check the month (01-12) and the day (found "2024-02-30")',
+      },
+    ],
+  },
+  {
+    name: 'unknown-topic',
+    word: 'herbs',
+    issues: [
+      {
+        file: 'questions/can-i-compost-citrus-peel.yaml',
+        line: 3,
+        col: 16,
+        message: 'unknown topic "herbs" in topics[1]: topics must be ids defined in topics.yaml',
+      },
+    ],
+  },
+  {
+    // One misspelling of a required field is two facts: the unknown key and the missing field.
+    name: 'misspelled-field',
+    word: 'speciality',
+    issues: [
+      { file: 'experts/bram-oduya.yaml', line: 1, col: 1, message: 'missing required field "specialty": add it' },
+      { file: 'experts/bram-oduya.yaml', line: 3, col: 1, message: 'unknown field "speciality": did you mean "specialty"?' },
+    ],
+  },
+  {
+    name: 'bad-file-name',
+    word: 'Dr Smith.yaml',
+    issues: [
+      {
+        file: 'experts/Dr Smith.yaml',
+        line: 1,
+        col: 1,
+        message: 'file name "Dr Smith.yaml" is not a valid expert id: use lowercase letters, digits and single hyphens, e.g. dr-smith.yaml',
+      },
+    ],
+  },
+  {
+    name: 'rating-out-of-range',
+    word: '7',
+    issues: [{ file: 'experts/ada-fenwick.yaml', line: 9, col: 10, message: 'rating.value must be at most 5, not 7' }],
+  },
+  {
+    name: 'alias-bomb',
+    word: 'aliases',
+    issues: [
+      {
+        file: 'questions/can-i-compost-citrus-peel.yaml',
+        line: 5,
+        message: 'YAML aliases (*name) are not allowed in data files: write the value out in full',
+      },
+    ],
+  },
+  {
+    name: 'not-utf8',
+    word: 'UTF-8',
+    issues: [{ file: 'topics.yaml', line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }],
+  },
+  {
+    name: 'duplicate-key',
+    word: 'twice',
+    issues: [
+      {
+        file: 'questions/when-to-prune-roses.yaml',
+        line: 6,
+        col: 1,
+        message: 'YAML syntax error: this key appears twice in the same mapping: keep one',
+      },
+    ],
+  },
+  {
+    name: 'empty-file',
+    word: 'empty',
+    issues: [{ file: 'questions/can-i-compost-citrus-peel.yaml', line: 1, col: 1, message: 'the file is empty: fill in the required fields' }],
+  },
+  {
+    name: 'wrong-type',
+    word: 'flowers',
+    issues: [{ file: 'questions/when-to-prune-roses.yaml', line: 3, col: 9, message: 'topics must be a list, not text "flowers"' }],
+  },
+  {
+    name: 'missing-site-file',
+    overlays: [],
+    remove: ['site.yaml'],
+    word: 'site.yaml',
+    issues: [{ file: 'site.yaml', line: 1, col: 1, message: 'missing file site.yaml: create it (see the data contract in the README)' }],
+  },
+];
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The report line for one issue, as a pattern (the column may be left open). */
+function issuePattern(issue: Expected): RegExp {
+  const col = issue.col === undefined ? '\\d+' : String(issue.col);
+  return new RegExp(`^${escape(`data/${issue.file}:${issue.line}:`)}${col}${escape(`: ${issue.message}`)}$`);
+}
+
+function summary(count: number): string {
+  return `${count} error${count === 1 ? '' : 's'} in data: nothing was built or changed.`;
+}
+
+function expectReport(run: Run, c: Case): void {
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  const lines = run.stderr.slice(0, -1).split('\n');
+  expect(lines).toHaveLength(c.issues.length + 1);
+  c.issues.forEach((issue, i) => expect(lines[i]).toMatch(issuePattern(issue)));
+  expect(lines[lines.length - 1]).toBe(summary(c.issues.length));
+  expect(run.stderr).toContain(c.word);
+}
+
+beforeAll(() => {
+  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.error) throw result.error;
+  // tsc still emits when other parts of the tree have type errors; say so, but test what was built.
+  if (result.status !== 0) console.warn(`tsc -p tsconfig.build.json exited ${result.status}:\n${result.stdout}${result.stderr}`);
+});
+
+afterAll(async () => {
+  await cleanup(...roots);
+});
+
+describe('broken data: validate and build both fail, name the file and line, and leave the output alone', () => {
+  it('has an overlay folder for every case in the table, and a case for every overlay folder', async () => {
+    const folders = (await readdir(broken, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const used = [...new Set(cases.flatMap((c) => c.overlays ?? [c.name]))].sort();
+    expect(folders).toEqual(used);
+  });
+
+  it.concurrent.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const root = await site(c.overlays ?? [c.name], c.remove ?? []);
+    const before = await snapshot(root, ['data']);
+    expect(before['out/index.html']).toBe(Buffer.from(SENTINEL).toString('base64'));
+
+    const [validate, build] = await Promise.all([
+      cli(['validate', '--data', 'data'], root),
+      cli(['build', '--data', 'data', '--out', 'out'], root),
+    ]);
+
+    expectReport(validate, c);
+    expectReport(build, c);
+    expect(build.stderr).toBe(validate.stderr);
+    // The previous build is byte-for-byte as it was, and no staging folder is left beside it.
+    expect(await snapshot(root, ['data'])).toEqual(before);
+    expect((await readdir(root)).sort()).toEqual(['data', 'out']);
+  });
+
+  it('reports mistakes in two files in one run, sorted by file', async () => {
+    const root = await site(['unknown-topic', 'impossible-date']);
+    const before = await snapshot(root, ['data']);
+    const expected =
+      [
+        'data/questions/can-i-compost-citrus-peel.yaml:3:16: unknown topic "herbs" in topics[1]: topics must be ids defined in topics.yaml',
+        'data/questions/how-often-water-succulents.yaml:2:8: asked is not a real calendar date: check the month (01-12) and the day (found "2024-02-30")',
+        '2 errors in data: nothing was built or changed.',
+      ].join('\n') + '\n';
+    const [validate, build] = await Promise.all([
+      cli(['validate', '--data', 'data'], root),
+      cli(['build', '--data', 'data', '--out', 'out'], root),
+    ]);
+    expect(validate).toEqual({ code: 1, stdout: '', stderr: expected });
+    expect(build).toEqual({ code: 1, stdout: '', stderr: expected });
+    expect(await snapshot(root, ['data'])).toEqual(before);
+    expect((await readdir(root)).sort()).toEqual(['data', 'out']);
+  });
+
+  it('writes GitHub annotations with validate --format github', async () => {
+    const root = await site(['unknown-topic', 'rating-out-of-range']);
+    const run = await cli(['validate', '--data', 'data', '--format', 'github'], root);
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        [
+          '::error file=data/experts/ada-fenwick.yaml,line=9,col=10,title=answerpress::rating.value must be at most 5, not 7',
+          '::error file=data/questions/can-i-compost-citrus-peel.yaml,line=3,col=16,title=answerpress::unknown topic "herbs" in topics[1]: topics must be ids defined in topics.yaml',
+          '2 errors in data: nothing was built or changed.',
+        ].join('\n') + '\n',
+    });
+  });
+
+  it('prints the same report for a data folder given with a trailing slash', async () => {
+    const root = await site(['rating-out-of-range']);
+    const run = await cli(['validate', '--data', 'data/'], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`data/experts/ada-fenwick.yaml:9:10: rating.value must be at most 5, not 7\n${SUMMARY_1}\n`);
+  });
+});
+
+describe('good data', () => {
+  it('validates with exit code 0', async () => {
+    const root = await site();
+    expect(await cli(['validate', '--data', 'data'], root)).toEqual({
+      code: 0,
+      stdout: 'data is valid: 4 questions, 3 experts, 3 topics.\n',
+      stderr: '',
+    });
+  });
+
+  it('builds, replacing the previous output and leaving no staging folder', async () => {
+    const root = await site();
+    const run = await cli(['build', '--data', 'data', '--out', 'out'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built 4 questions, 3 experts into out in \d+\.\d\d s\.\n$/);
+    expect((await readdir(root)).sort()).toEqual(['data', 'out']);
+
+    const home = await readFile(join(root, 'out', 'index.html'), 'utf8');
+    expect(home).not.toContain(SENTINEL);
+    expect(home).toMatch(/^<!doctype html>/i);
+    await expect(stat(join(root, 'out', 'questions', 'old'))).rejects.toThrow(/ENOENT/);
+
+    const questions: [string, string][] = [
+      ['can-i-compost-citrus-peel', 'Can I put citrus peel in my compost heap?'],
+      ['how-often-water-succulents', 'How often should I water succulents on a sunny windowsill?'],
+      ['when-to-prune-roses', 'When should I prune climbing roses?'],
+      ['why-are-tomato-leaves-yellow', 'Why are the lower leaves on my tomato plants turning yellow?'],
+    ];
+    for (const [slug, title] of questions) {
+      const page = await readFile(join(root, 'out', 'questions', slug, 'index.html'), 'utf8');
+      expect(page, slug).toContain(title);
+    }
+    for (const id of ['ada-fenwick', 'bram-oduya', 'cleo-tamsin']) {
+      expect((await stat(join(root, 'out', 'experts', id, 'index.html'))).isFile(), id).toBe(true);
+    }
+  });
+});
+
+describe('usage', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await site();
+  });
+
+  it.concurrent.each<[string, string[], string]>([
+    ['an unknown command', ['frob'], `unknown command "frob"${USAGE_HINT}`],
+    ['an extra argument', ['validate', 'extra'], `unexpected argument "extra"${USAGE_HINT}`],
+    ['an unknown --format', ['validate', '--format', 'xml'], `--format must be text or github, not "xml"${USAGE_HINT}`],
+    ['a missing data folder (validate)', ['validate', '--data', 'missing'], `data folder not found: missing (pass --data DIR)${USAGE_HINT}`],
+  ])('exits 2 for %s', async (_name, args, stderr) => {
+    expect(await cli(args, root)).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it('exits 2 for an unknown flag, naming it', async () => {
+    const run = await cli(['validate', '--nope'], root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.startsWith("Unknown option '--nope'")).toBe(true);
+    expect(run.stderr.endsWith(USAGE_HINT)).toBe(true);
+  });
+
+  it('exits 2 for a missing data folder on build, and leaves the output alone', async () => {
+    const before = await snapshot(root, ['data']);
+    const run = await cli(['build', '--data', 'missing', '--out', 'out'], root);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `data folder not found: ${join(root, 'missing')} (pass --data DIR)${USAGE_HINT}`,
+    });
+    expect(await snapshot(root, ['data'])).toEqual(before);
+  });
+
+  it('exits 2 and prints the help on stderr when no command is given', async () => {
+    const run = await cli([], root);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage:\n  answerpress build    [--data DIR] [--layouts DIR] [--out DIR]\n');
+  });
+
+  it.each<[string[]]>([[['--help']], [['-h']], [['validate', '--help']]])('%j prints the help and exits 0', async (args) => {
+    const run = await cli(args, root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.startsWith('answerpress: expert questions and answers in YAML, published as a static site\n')).toBe(true);
+    expect(run.stdout).toContain('  answerpress validate [--data DIR] [--format text|github]\n');
+    expect(run.stdout).toContain('Exit codes: 0 ok, 1 errors in the data or the build, 2 wrong usage.\n');
+  });
+
+  it.each([['--version'], ['-v']])('%s prints the version from package.json', async (flag) => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(await cli([flag], root)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+});

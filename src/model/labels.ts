@@ -9,6 +9,7 @@ export const englishLabels: Labels = {
   topics: 'Topics',
   search: 'Search',
   searchLabel: 'Search questions and answers',
+  siteSearch: 'Site search',
   searchPlaceholder: 'Search questions and answers',
   searchButton: 'Search',
   asked: 'Asked',

@@ -28,6 +28,7 @@ export interface Labels {
   topics: string;
   search: string;
   searchLabel: string;
+  siteSearch: string;
   searchPlaceholder: string;
   searchButton: string;
   asked: string;

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { hasUnspacedScript, segmentUnspaced } from '../../../src/search/segment.js';
 
-const ZWSP = '\u200b';
+/**
+ * The separator put between words: a hair space (U+200A). Pagefind drops zero-width spaces
+ * (U+200B) but splits words on any Unicode white space (see src/search/segment.ts).
+ */
+const SEP = '\u200a';
 
 describe('segmentUnspaced', () => {
   it.each([
     ['Japanese', '東京都でパンを食べる', ['東京', '都', 'で', 'パン', 'を', '食べる']],
     ['Chinese', '我喜欢学习中文', ['我', '喜欢', '学习', '中文']],
-  ])('%s gets U+200B at word boundaries', (_name, text, words) => {
-    expect(segmentUnspaced(text)).toBe(words.join(ZWSP));
+  ])('%s gets a separator at word boundaries', (_name, text, words) => {
+    expect(segmentUnspaced(text)).toBe(words.join(SEP));
   });
 
   it.each([
@@ -28,23 +32,24 @@ describe('segmentUnspaced', () => {
     '睡眠不足は頭痛の原因になりますか',
     '我每天早上三点醒来，怎么办？',
     'สวัสดีครับ ยินดีต้อนรับ',
-  ])('only inserts zero-width spaces, and splits %j into several words', (text) => {
+  ])('only inserts separators, and splits %j into several words', (text) => {
     const out = segmentUnspaced(text);
-    expect(out.replaceAll(ZWSP, '')).toBe(text);
-    expect(out.split(ZWSP).length).toBeGreaterThan(2);
-    expect(out).not.toContain(ZWSP + ZWSP);
+    expect(out.replaceAll(SEP, '')).toBe(text);
+    expect(out.split(SEP).length).toBeGreaterThan(2);
+    expect(out).not.toContain(SEP + SEP);
+    expect(out).not.toContain('\u200b');
   });
 
   it('segments only the unspaced runs of mixed text', () => {
     const text = '<h1 class="title">Question: 東京都でパンを食べる and more</h1>';
     const out = segmentUnspaced(text);
-    expect(out).toBe(`<h1 class="title">Question: 東京${ZWSP}都${ZWSP}で${ZWSP}パン${ZWSP}を${ZWSP}食べる and more</h1>`);
+    expect(out).toBe(`<h1 class="title">Question: 東京${SEP}都${SEP}で${SEP}パン${SEP}を${SEP}食べる and more</h1>`);
   });
 
-  it('never puts a zero-width space next to the surrounding text', () => {
+  it('never puts a separator next to the surrounding text', () => {
     const out = segmentUnspaced('abc東京都でパンを食べるxyz');
-    expect(out.startsWith(`abc${ZWSP}`)).toBe(false);
-    expect(out.endsWith(`${ZWSP}xyz`)).toBe(false);
+    expect(out.startsWith(`abc${SEP}`)).toBe(false);
+    expect(out.endsWith(`${SEP}xyz`)).toBe(false);
     expect(out.startsWith('abc東京')).toBe(true);
     expect(out.endsWith('食べるxyz')).toBe(true);
   });

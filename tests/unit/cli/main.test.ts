@@ -1,0 +1,112 @@
+/**
+ * `main()` in-process: exit codes and what goes to stdout and stderr. The real binary is run as a
+ * child process by tests/integration/data-broken-fixtures.test.ts.
+ */
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { cleanup, copyData, fixturesDir, repoRoot, tempDir } from '../../helpers/site.js';
+
+const USAGE_HINT = '\n\nRun answerpress --help for usage.';
+
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (text) => out.push(text), (text) => err.push(text));
+  return { code, out, err };
+}
+
+let root: string;
+let data: string;
+
+beforeAll(async () => {
+  root = await tempDir('answerpress-main-');
+  data = await copyData(join(fixturesDir, 'good'), root);
+});
+
+afterAll(async () => {
+  await cleanup(root);
+});
+
+describe('main', () => {
+  it.each<[string, string[], string]>([
+    ['an unknown command', ['frob'], 'unknown command "frob"'],
+    ['an extra argument', ['validate', 'extra'], 'unexpected argument "extra"'],
+    ['an unknown --format', ['validate', '--format', 'xml'], '--format must be text or github, not "xml"'],
+    ['a port that is not a number', ['serve', '--port', 'eighty'], '--port must be a port number, not "eighty"'],
+    ['a port out of range', ['serve', '--port', '70000'], '--port must be a port number, not "70000"'],
+  ])('returns 2 for %s, with the reason and a hint on stderr', async (_name, args, message) => {
+    expect(await run(args)).toEqual({ code: 2, out: [], err: [`${message}${USAGE_HINT}`] });
+  });
+
+  it('returns 2 for a missing data folder', async () => {
+    const missing = join(root, 'missing');
+    expect(await run(['validate', '--data', missing])).toEqual({
+      code: 2,
+      out: [],
+      err: [`data folder not found: ${missing} (pass --data DIR)${USAGE_HINT}`],
+    });
+  });
+
+  it.each([
+    [['--nope'], "Unknown option '--nope'"],
+    [['validate', '-x'], "Unknown option '-x'"],
+    [['validate', '--data'], "Option '--data <value>' argument missing"],
+  ])('returns 2 for the bad option in %j', async (args, start) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]?.startsWith(start)).toBe(true);
+    expect(result.err[0]?.endsWith(USAGE_HINT)).toBe(true);
+  });
+
+  it('returns 2 and prints the help on stderr when no command is given', async () => {
+    const result = await run([]);
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err[0]).toMatch(/^answerpress: expert questions and answers in YAML, published as a static site\n\nUsage:\n/);
+  });
+
+  it.each([[['--help']], [['-h']], [['validate', '--help']], [['frob', '-h']]])('prints the help on stdout for %j', async (args) => {
+    const result = await run(args);
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([]);
+    expect(result.out).toHaveLength(1);
+    expect(result.out[0]).toContain('  answerpress validate [--data DIR] [--format text|github]\n');
+    expect(result.out[0]?.endsWith('Exit codes: 0 ok, 1 errors in the data or the build, 2 wrong usage.')).toBe(true);
+  });
+
+  it.each([[['--version']], [['-v']], [['build', '--version']]])('prints the version for %j', async (args) => {
+    const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    expect(await run(args)).toEqual({ code: 0, out: [pkg.version], err: [] });
+  });
+
+  it('validates good data and says what it found', async () => {
+    expect(await run(['validate', '--data', data])).toEqual({
+      code: 0,
+      out: [`${data} is valid: 4 questions, 3 experts, 3 topics.`],
+      err: [],
+    });
+  });
+
+  it('returns 1 for bad data and reports it in the format asked for', async () => {
+    const bad = await copyData(join(fixturesDir, 'good'), join(root, 'bad'));
+    await cp(join(fixturesDir, 'broken', 'rating-out-of-range'), bad, { recursive: true });
+    const text = await run(['validate', '--data', bad]);
+    expect(text).toEqual({
+      code: 1,
+      out: [],
+      err: [`${bad}/experts/ada-fenwick.yaml:9:10: rating.value must be at most 5, not 7\n1 error in ${bad}: nothing was built or changed.`],
+    });
+    const github = await run(['validate', '--data', bad, '--format', 'github']);
+    expect(github).toEqual({
+      code: 1,
+      out: [],
+      err: [
+        `::error file=${bad}/experts/ada-fenwick.yaml,line=9,col=10,title=answerpress::rating.value must be at most 5, not 7\n1 error in ${bad}: nothing was built or changed.`,
+      ],
+    });
+  });
+});

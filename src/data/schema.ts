@@ -9,8 +9,14 @@ import { DATE_PATTERN, isCalendarDate } from './dates.js';
 /** An id or slug: lowercase letters and digits in words joined by single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const text = z.string().trim().min(1);
-const markdown = z.string().trim().min(1);
+/** C0 and C1 control characters other than tab and line breaks: invisible, and not allowed in XML. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const noControl = (value: string) => !CONTROL.test(value);
+const controlMessage = { message: 'contains an invisible control character: delete it (it is often pasted in by accident)' };
+
+const text = z.string().trim().min(1).refine(noControl, controlMessage);
+const markdown = z.string().trim().min(1).refine(noControl, controlMessage);
 
 const httpUrl = z.string().refine(
   (value) => {
@@ -42,33 +48,22 @@ const languageTag = z.string().refine(
 
 export const siteSchema = z
   .strictObject({
-    /** The site's name, shown in every page title and the header. */
-    title: text,
-    /** Absolute URL the site is published at; canonical links, sitemap and feed use it. */
-    url: httpUrl,
-    /** BCP 47 language of the content. Default: `en`. */
-    language: languageTag.optional(),
-    /** One sentence about the site, for the home page and search engines. Default: none. */
-    description: text.optional(),
-    /** Markdown shown under every question's answers. Default: none. */
-    disclaimer: markdown.optional(),
-    /** URL template with `{path}` (the data file's path) for "suggest an answer / edit" links. Default: none. */
+    title: text.describe('The site\'s name, shown in every page title and the header.'),
+    url: httpUrl.describe('Absolute URL the site is published at; canonical links, sitemap and feed use it.'),
+    language: languageTag.optional().describe('BCP 47 language of the content. Default: `en`.'),
+    description: text.optional().describe('One sentence about the site, for the home page and search engines. Default: none.'),
+    disclaimer: markdown.optional().describe('Markdown shown under every question\'s answers. Default: none.'),
     editUrl: httpUrl
       .refine((value) => value.includes('{path}'), { message: 'must contain {path}, where the data file path goes' })
-      .optional(),
-    /**
-     * Bytes of search index and answer fragments a first visit stores for offline search.
-     * Default: 2,000,000 (about 2 MB).
-     */
-    offlineBudget: z.number().int().min(0).optional(),
+      .optional()
+      .describe('URL template with `{path}` (the data file\'s path) for "suggest an answer / edit" links. Default: none.'),
+    offlineBudget: z.number().int().min(0).optional().describe('Bytes of search index and answer fragments a first visit stores for offline search. Default: 2,000,000 (about 2 MB).'),
   })
   .meta({ title: 'answerpress site.yaml', description: 'The site itself: title, URL, language, disclaimer.' });
 
 export const topicSchema = z.strictObject({
-  /** The topic's name as readers see it. */
-  name: text,
-  /** A sentence shown on the topic's page. Default: none. */
-  description: text.optional(),
+  name: text.describe('The topic\'s name as readers see it.'),
+  description: text.optional().describe('A sentence shown on the topic\'s page. Default: none.'),
 });
 
 export const topicsSchema = z
@@ -77,61 +72,43 @@ export const topicsSchema = z
 
 export const expertSchema = z
   .strictObject({
-    /** Full name as it should appear on every answer. */
-    name: text,
-    /** Degrees and board certifications, in order, e.g. `[MD, FACS]`. Default: none. */
-    credentials: z.array(text).optional(),
-    /** Specialty, e.g. `Neurologist`. */
-    specialty: text,
-    /** Where the expert practises; `city` is required. */
-    location: z.strictObject({
-      city: text,
-      /** State, province or county. Default: none. */
-      region: text.optional(),
-      /** Default: none. */
-      country: text.optional(),
-    }),
-    /** Readers' rating. Default: none (no stars are shown). */
+    name: text.describe('Full name as it should appear on every answer.'),
+    credentials: z.array(text).optional().describe('Degrees and board certifications, in order, e.g. `[MD, FACS]`. Default: none.'),
+    specialty: text.describe('Specialty, e.g. `Neurologist`.'),
+    location: z
+      .strictObject({
+        city: text.describe('City or town.'),
+        region: text.optional().describe('State, province or county. Default: none.'),
+        country: text.optional().describe('Country. Default: none.'),
+      })
+      .describe('Where the expert practises; `city` is required.'),
     rating: z
       .strictObject({
-        /** Average stars, 0 to 5. */
-        value: z.number().min(0).max(5),
-        /** Number of reviews behind the average. */
-        count: z.number().int().min(0),
+        value: z.number().min(0).max(5).describe('Average stars, 0 to 5.'),
+        count: z.number().int().min(0).describe('Number of reviews behind the average.'),
       })
-      .optional(),
-    /** Markdown biography for the profile page. Default: none. */
-    bio: markdown.optional(),
-    /** The expert's own site. Default: none. */
-    website: httpUrl.optional(),
+      .optional()
+      .describe('Readers\' rating. Default: none (no stars are shown).'),
+    bio: markdown.optional().describe('Markdown biography for the profile page. Default: none.'),
+    website: httpUrl.optional().describe('The expert\'s own site. Default: none.'),
   })
   .meta({ title: 'answerpress expert', description: 'One expert who answers questions; the id is the file name.' });
 
 export const answerSchema = z.strictObject({
-  /** The id of the expert who wrote it (a file name in `experts/`, without extension). */
-  author: z.string().regex(ID_PATTERN, { message: 'must be an expert id such as jane-doe' }),
-  /** When the answer was written, `YYYY-MM-DD`. */
-  date,
-  /** Headline. Default: "Answer from <name>". */
-  title: text.optional(),
-  /** The answer in Markdown. */
-  body: markdown,
-  /** Readers' helpful votes. Default: none. */
-  helpful: z.number().int().min(0).optional(),
+  author: z.string().regex(ID_PATTERN, { message: 'must be an expert id such as jane-doe' }).describe('The id of the expert who wrote it (a file name in `experts/`, without extension).'),
+  date: date.describe('When the answer was written, `YYYY-MM-DD`.'),
+  title: text.optional().describe('Headline. Default: "Answer from <name>".'),
+  body: markdown.describe('The answer in Markdown.'),
+  helpful: z.number().int().min(0).optional().describe('Readers\' helpful votes. Default: none.'),
 });
 
 export const questionSchema = z
   .strictObject({
-    /** The question as a reader would ask it. */
-    title: text,
-    /** When it was asked, `YYYY-MM-DD`. */
-    asked: date,
-    /** Topic ids from topics.yaml; at least one. */
-    topics: z.array(z.string().regex(ID_PATTERN, { message: 'must be a topic id such as skin-care' })).min(1),
-    /** The question's details in Markdown. */
-    body: markdown,
-    /** Answers in the order they are published. Default: none yet. */
-    answers: z.array(answerSchema).optional(),
+    title: text.describe('The question as a reader would ask it.'),
+    asked: date.describe('When it was asked, `YYYY-MM-DD`.'),
+    topics: z.array(z.string().regex(ID_PATTERN, { message: 'must be a topic id such as skin-care' })).min(1).describe('Topic ids from topics.yaml; at least one.'),
+    body: markdown.describe('The question\'s details in Markdown.'),
+    answers: z.array(answerSchema).optional().describe('Answers in the order they are published. Default: none yet.'),
   })
   .meta({ title: 'answerpress question', description: 'One question with its answers; the slug is the file name.' });
 

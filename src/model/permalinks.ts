@@ -19,12 +19,16 @@ export function urlFor(basePath: string, path: string): string {
   return `${basePath}/${path}`;
 }
 
-/** `answer-<author>`, then `answer-<author>-2` for the same expert's next answer on the page. */
+/**
+ * `answer-<author>`, then `answer-<author>-2`, `-3` for the same expert's next answers on the
+ * page; never an id already taken (an expert whose id itself ends in `-2`).
+ */
 export function answerAnchors(authors: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return authors.map((author) => {
-    const count = (seen.get(author) ?? 0) + 1;
-    seen.set(author, count);
-    return count === 1 ? `answer-${author}` : `answer-${author}-${count}`;
+    let anchor = `answer-${author}`;
+    for (let n = 2; used.has(anchor); n += 1) anchor = `answer-${author}-${n}`;
+    used.add(anchor);
+    return anchor;
   });
 }

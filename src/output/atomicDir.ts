@@ -35,17 +35,25 @@ export async function recover(outDir: string): Promise<void> {
   } catch {
     return;
   }
-  const mine = (kind: string) => (name: string) => name.startsWith(`${PREFIX}${kind}-${basename(out)}-`);
+  const mine = (kind: string) => (name: string) => ownName(name, kind, basename(out)) !== null;
   const olds = entries.filter(mine('old')).sort();
   if (!(await exists(out)) && olds.length > 0) {
     await rename(join(parent, olds[olds.length - 1] as string), out);
     olds.pop();
   }
   for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
-    const pid = Number(name.slice(`${PREFIX}tmp-${basename(out)}-`.length).split('-')[0]);
-    if (name.includes(`${PREFIX}tmp-`) && isAlive(pid)) continue;
+    const pid = ownName(name, 'tmp', basename(out));
+    if (pid !== null && isAlive(pid)) continue;
     await rm(join(parent, name), { recursive: true, force: true });
   }
+}
+
+/** The pid in `.answerpress-<kind>-<base>-<pid>-<8 hex>`, or null when the name is not that. */
+function ownName(name: string, kind: string, base: string): number | null {
+  const head = `${PREFIX}${kind}-${base}-`;
+  if (!name.startsWith(head)) return null;
+  const match = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(head.length));
+  return match ? Number(match[1]) : null;
 }
 
 function isAlive(pid: number): boolean {

@@ -162,6 +162,8 @@ const cases: Case[] = [
     issues: [{ file: 'experts/ada-fenwick.yaml', line: 9, col: 10, message: 'rating.value must be at most 5, not 7' }],
   },
   {
+    // The first alias is `*a` at 5:8; the column is left open because the parser's mark points
+    // one past the `*` (5:9).
     name: 'alias-bomb',
     word: 'aliases',
     issues: [
@@ -232,10 +234,12 @@ function expectReport(run: Run, c: Case): void {
 }
 
 beforeAll(() => {
-  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, encoding: 'utf8' });
+  // Compile src/ into dist/ so the binary runs the code under test. Type errors are the typecheck
+  // step's business (`npm test` runs it): --noCheck only emits, in about half the time.
+  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], { cwd: repoRoot, encoding: 'utf8' });
   if (result.error) throw result.error;
-  // tsc still emits when other parts of the tree have type errors; say so, but test what was built.
-  if (result.status !== 0) console.warn(`tsc -p tsconfig.build.json exited ${result.status}:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json exited ${result.status}:\n${result.stdout}${result.stderr}`);
 });
 
 afterAll(async () => {

@@ -1,0 +1,42 @@
+/**
+ * answerpress for the Eleventy CLI: loads and validates the data itself, then adds the plugin.
+ * `npx @11ty/eleventy` renders the pages; `answerpress build` adds search, offline support
+ * and the all-or-nothing swap of the output folder.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadData } from '../data/load.js';
+import { buildModel } from '../model/buildModel.js';
+import answerpressPlugin from './plugin.js';
+
+export interface StandaloneOptions {
+  /** The data folder. Default: `data`. */
+  dataDir?: string;
+  /** The site's own layouts, searched before the package's. Default: none. */
+  layoutsDir?: string;
+}
+
+interface StandaloneConfig {
+  addPassthroughCopy(map: Record<string, string>): void;
+  addPlugin(plugin: unknown, options?: unknown): unknown;
+}
+
+const packageLayouts = fileURLToPath(new URL('../../layouts', import.meta.url));
+
+export default async function answerpressStandalone(eleventyConfig: StandaloneConfig, options: StandaloneOptions = {}): Promise<void> {
+  const model = buildModel(await loadData(resolve(options.dataDir ?? 'data')));
+  const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const cssPath = layoutDirs.map((dir) => join(dir, 'assets', 'style.css')).find((path) => {
+    try {
+      readFileSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }) as string;
+  const css = `style.${createHash('sha256').update(readFileSync(cssPath)).digest('hex').slice(0, 10)}.css`;
+  eleventyConfig.addPassthroughCopy({ [cssPath]: `assets/${css}`, [join(packageLayouts, 'assets')]: 'assets' });
+  await eleventyConfig.addPlugin(answerpressPlugin, { model, layoutDirs, assets: { css }, searchCacheTag: '' });
+}

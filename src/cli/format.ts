@@ -14,7 +14,7 @@ export function formatDataError(error: DataError, dataDir: string, format: Error
   const fileOf = (file: string) => (prefix ? `${prefix}/${file}` : file).split('\\').join('/');
   const lines = error.issues.map((issue) =>
     format === 'github'
-      ? `::error file=${fileOf(issue.file)},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
+      ? `::error file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
       : formatIssue({ ...issue, file: fileOf(issue.file) }),
   );
   const count = error.issues.length;
@@ -24,6 +24,11 @@ export function formatDataError(error: DataError, dataDir: string, format: Error
 
 function escapeGithub(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values (`file=`) also escape `:` and `,`, which separate properties. */
+function escapeProperty(text: string): string {
+  return escapeGithub(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 export { DataError };

@@ -66,12 +66,12 @@ export async function loadData(dataDir: string): Promise<LoadedData> {
       if (byName.has(base)) issues.push(at(entry, 1, 1, `both ${byName.get(base)} and ${entry} exist: keep one`));
       byName.set(base, entry);
     } else {
-      issues.push(at(entry, 1, 1, `"${entry}" is not part of the data contract${didYouMean(base, TOP_FILES)}; data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml`));
+      issues.push(at(entry, 1, 1, `"${entry}" is not part of the data contract${didYouMean(entry, ['site.yaml', 'topics.yaml'])} (data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml)`));
     }
   }
   for (const dir of names.dirs) {
     if (!(FOLDERS as readonly string[]).includes(dir) && !dir.startsWith('.')) {
-      issues.push(at(`${dir}/`, 1, 1, `folder "${dir}" is not part of the data contract${didYouMean(dir, FOLDERS)}; only experts/ and questions/ hold data files`));
+      issues.push(at(`${dir}/`, 1, 1, `folder "${dir}" is not part of the data contract${didYouMean(dir, FOLDERS)} (only experts/ and questions/ hold data files)`));
     }
   }
 
@@ -80,13 +80,13 @@ export async function loadData(dataDir: string): Promise<LoadedData> {
   const experts = await readFolder(dataDir, 'experts', names.dirs, expertSchema, issues);
   const questions = await readFolder(dataDir, 'questions', names.dirs, questionSchema, issues);
 
-  issues.push(...checkReferences({ topics, experts, questions }));
+  issues.push(...checkReferences({ topics, experts: experts.all, questions: questions.parsed }));
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
   return {
     site: asData<SiteData>(site),
     topics: asData<TopicsData>(topics),
-    experts: experts.map((file) => asData<ExpertData>(file)),
-    questions: questions.map((file) => asData<QuestionData>(file)),
+    experts: experts.parsed.map((file) => asData<ExpertData>(file)),
+    questions: questions.parsed.map((file) => asData<QuestionData>(file)),
   };
 }
 
@@ -133,8 +133,8 @@ async function readFolder(
   dirs: readonly string[],
   schema: z.ZodType,
   issues: DataIssue[],
-): Promise<ParsedFile[]> {
-  if (!dirs.includes(folder)) return [];
+): Promise<{ parsed: ParsedFile[]; all: ParsedFile[] }> {
+  if (!dirs.includes(folder)) return { parsed: [], all: [] };
   const entries = (await readdir(join(dataDir, folder), { withFileTypes: true }))
     .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name)))
     .map((entry) => entry.name)
@@ -151,7 +151,8 @@ async function readFolder(
     }
     return parseFile(dataDir, file, id, schema, issues);
   });
-  return files.filter((file) => file.value !== undefined);
+  // `all` includes files that did not parse: they exist, so references to them are not errors.
+  return { parsed: files.filter((file) => file.value !== undefined), all: files };
 }
 
 async function parseFile(

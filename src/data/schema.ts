@@ -33,7 +33,10 @@ const httpUrl = z.string().refine(
 const date = z
   .string()
   .regex(new RegExp(DATE_PATTERN), { message: 'must be a date written YYYY-MM-DD' })
-  .refine(isCalendarDate, { message: 'is not a real calendar date: check the month (01-12) and the day' });
+  // Only dates written YYYY-MM-DD are checked against the calendar: one mistake, one message.
+  .refine((value) => !new RegExp(DATE_PATTERN).test(value) || isCalendarDate(value), {
+    message: 'is not a real calendar date: check the month (01-12) and the day',
+  });
 
 const languageTag = z.string().refine(
   (value) => {

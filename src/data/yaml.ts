@@ -60,6 +60,8 @@ interface Frame {
   index: number;
   expectingKey: boolean;
   pendingKey: string;
+  /** Where the pending key starts: an empty value (`title:`) has no position of its own. */
+  keyStart: number;
 }
 
 /**
@@ -89,15 +91,17 @@ function findOffset(text: string, path: readonly PathSegment[], part: 'key' | 'v
       continue;
     }
     if (event.type === EVENT_ID.DOCUMENT) {
-      stack.push({ kind: 'document', path: [], index: 0, expectingKey: false, pendingKey: '' });
+      stack.push({ kind: 'document', path: [], index: 0, expectingKey: false, pendingKey: '', keyStart: 0 });
       continue;
     }
-    const start = eventStart(event);
     const frame = stack[stack.length - 1];
+    let start = eventStart(event);
+    if (start < 0) start = frame?.kind === 'mapping' && !frame.expectingKey ? frame.keyStart : 0;
     let nodePath: PathSegment[] | null = null;
     if (frame?.kind === 'mapping') {
       if (frame.expectingKey) {
         frame.expectingKey = false;
+        frame.keyStart = start;
         frame.pendingKey = event.type === EVENT_ID.SCALAR ? getScalarValue(text, event) : '';
         if (part === 'key' && frame.path && [...frame.path, frame.pendingKey].join('\u0000') === target) {
           return start;
@@ -124,6 +128,7 @@ function findOffset(text: string, path: readonly PathSegment[], part: 'key' | 'v
         index: 0,
         expectingKey: true,
         pendingKey: '',
+        keyStart: start,
       });
     }
   }

@@ -49,7 +49,7 @@ function describe(issue: z.core.$ZodIssue, path: PathSegment[], root: unknown): 
     case 'invalid_type': {
       const actual = valueAt(root, path);
       if (actual === undefined) return `missing required field "${fieldName(path)}": add it`;
-      if (issue.expected === 'object' && path.length === 0) {
+      if ((issue.expected === 'object' || issue.expected === 'record') && path.length === 0) {
         return 'the file must be a YAML mapping of fields (key: value)';
       }
       return `${field} must be ${article(issue.expected)}, not ${kindOf(actual)}`;

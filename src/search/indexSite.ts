@@ -54,13 +54,20 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
   if (!index) throw new BuildError('index', 'Pagefind returned no index');
   let pages = 0;
   try {
-    for (const file of await htmlFiles(siteDir)) {
-      let content = await readFile(file, 'utf8');
-      if (!content.includes('data-pagefind-body')) continue;
-      if (hasUnspacedScript(content)) content = segmentUnspaced(content);
-      check(`addHTMLFile(${relative(siteDir, file)})`, await index.addHTMLFile({ url: urlOf(siteDir, file, basePath), content }));
-      pages += 1;
-    }
+    const files = await htmlFiles(siteDir);
+    let next = 0;
+    // Pagefind's service answers requests as they come: keep several in flight.
+    const worker = async (): Promise<void> => {
+      while (next < files.length) {
+        const file = files[next++] as string;
+        let content = await readFile(file, 'utf8');
+        if (!content.includes('data-pagefind-body')) continue;
+        if (hasUnspacedScript(content)) content = segmentUnspaced(content);
+        check(`addHTMLFile(${relative(siteDir, file)})`, await index.addHTMLFile({ url: urlOf(siteDir, file, basePath), content }));
+        pages += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
     const outputPath = join(siteDir, 'pagefind');
     check('writeFiles', await index.writeFiles({ outputPath }));
     const cacheTag = createHash('sha256')

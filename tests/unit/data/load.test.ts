@@ -118,7 +118,7 @@ describe('loadData on broken data', () => {
     const issues = await issuesOf(data);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'sites.yaml', line: 1, col: 1 });
-    expect(issues[0]?.message).toMatch(/^"sites\.yaml" is not part of the data contract: did you mean "site(\.yaml)?"\?/);
+    expect(issues[0]?.message).toMatch(/^"sites\.yaml" is not part of the data contract: did you mean "site\.yaml"\? \(data files are/);
     expect(issues[0]?.message).toContain('data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml');
   });
 
@@ -131,7 +131,7 @@ describe('loadData on broken data', () => {
         file: 'authors.yml',
         line: 1,
         col: 1,
-        message: '"authors.yml" is not part of the data contract; data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml',
+        message: '"authors.yml" is not part of the data contract (data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml)',
       },
     ]);
   });
@@ -146,7 +146,7 @@ describe('loadData on broken data', () => {
         file: 'question/',
         line: 1,
         col: 1,
-        message: 'folder "question" is not part of the data contract: did you mean "questions"?; only experts/ and questions/ hold data files',
+        message: 'folder "question" is not part of the data contract: did you mean "questions"? (only experts/ and questions/ hold data files)',
       },
     ]);
   });

@@ -9,6 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { BuildError } from '../errors/BuildError.js';
+import { widenQuerySegmentation } from './querySegmentation.js';
 import { hasUnspacedScript, segmentUnspaced } from './segment.js';
 
 /** Written into the search page by the templates, replaced by the index's content hash. */
@@ -70,6 +71,7 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
     await Promise.all(Array.from({ length: 16 }, worker));
     const outputPath = join(siteDir, 'pagefind');
     check('writeFiles', await index.writeFiles({ outputPath }));
+    await widenQuerySegmentation(outputPath);
     const cacheTag = createHash('sha256')
       .update(await readFile(join(outputPath, 'pagefind-entry.json')))
       .digest('hex')

@@ -83,7 +83,7 @@ describe('search', () => {
   });
 
   it('finds the Japanese question with a Japanese query', async () => {
-    for (const term of ['ボトックス', '片頭痛', '東京']) {
+    for (const term of ['ボトックス', '片頭痛', '東京', '東京の病院', '片頭痛にボトックス注射は効きますか']) {
       const results = await search(page, term);
       expect(results.map((r) => r.url), term).toContain('/questions/migraine-botox-japanese/');
     }

@@ -145,17 +145,12 @@ const LAYOUTS = {
 </form>
 `,
   'partials/rating.html': `{{ with . }}<p class="rating" data-pagefind-ignore><span class="stars r{{ math.Round (mul .value 2) }}" aria-hidden="true">★★★★★</span> <span class="rating-text">{{ printf "%.1f" (float .value) }} out of 5 stars, {{ .count }} review{{ if ne .count 1 }}s{{ end }}</span></p>{{ end }}`,
-  'partials/expert-card.html': `{{ $e := .e }}<div class="expert-card">
-<p class="expert-name"><a href="/experts/{{ .id }}/">{{ $e.name }}{{ range $e.credentials }}, {{ . }}{{ end }}</a></p>
-<p class="expert-meta" data-pagefind-ignore><span class="specialty">{{ $e.specialty }}</span> · <span class="location">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
-{{ partial "rating.html" $e.rating }}
-</div>`,
   'partials/answer-count.html': `{{ $n := len (.Params.answers | default slice) }}{{ return printf "%d expert answer%s" $n (cond (eq $n 1) "" "s") }}`,
   'partials/question-list.html': `<ol class="question-list">
 {{ $h := .level }}{{ range .pages }}
 <li>
 <h{{ $h }} class="question-list-title"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h{{ $h }}>
-<p class="question-list-meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time> · {{ partial "answer-count.html" . }}{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
+<p class="question-list-meta"><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time> · {{ $n := len (.Params.answers | default slice) }}{{ $n }} expert answer{{ if ne $n 1 }}s{{ end }}{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
 {{ with .Plain }}<p class="question-list-excerpt">{{ . | truncate 200 }}</p>{{ end }}
 </li>
 {{ end }}
@@ -269,7 +264,11 @@ const LAYOUTS = {
 <h3 class="answer-title" data-pagefind-weight="6">{{ $headline }}</h3>
 <div class="prose">{{ $html }}</div>
 <footer class="answer-footer">
-{{ partial "expert-card.html" (dict "id" .author "e" $e) }}
+<div class="expert-card">
+<p class="expert-name"><a href="/experts/{{ .author }}/">{{ $e.name }}{{ range $e.credentials }}, {{ . }}{{ end }}</a></p>
+<p class="expert-meta" data-pagefind-ignore><span class="specialty">{{ $e.specialty }}</span> · <span class="location">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
+{{ with $e.rating }}<p class="rating" data-pagefind-ignore><span class="stars r{{ math.Round (mul .value 2) }}" aria-hidden="true">★★★★★</span> <span class="rating-text">{{ printf "%.1f" (float .value) }} out of 5 stars, {{ .count }} review{{ if ne .count 1 }}s{{ end }}</span></p>{{ end }}
+</div>
 <p class="answer-meta" data-pagefind-ignore>Answered <time datetime="{{ .date }}">{{ time.Format "January 2, 2006" .date }}</time>{{ with .helpful }} · {{ . }} reader{{ if ne . 1 }}s{{ end }} found this helpful{{ end }} · <a class="permalink" href="#{{ $anchor }}" aria-label="Link to this answer: {{ $headline }}">#</a></p>
 </footer>
 </article>

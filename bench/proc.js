@@ -2,7 +2,12 @@
 // a whole tree (the child and everything it starts, e.g. Pagefind's binary) by polling /proc.
 // Every group still running is killed when the benchmark exits or is interrupted.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** GNU time reports the CPU seconds of the child and every descendant it waited for. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 const live = new Set();
 
@@ -88,14 +93,18 @@ export function treeRss(root) {
 }
 
 /**
- * Runs a command and measures it: wall time, the peak RSS of its whole process tree (polled
- * every `pollMs`), stdout and stderr.
- * @returns {Promise<{ code, wallMs, peakRss, maxProcesses, stdout, stderr }>}
+ * Runs a command and measures it: wall time, CPU time (user + system, of the whole tree, when
+ * GNU time is installed), the peak RSS of its whole process tree (polled every `pollMs`),
+ * stdout and stderr.
+ * @returns {Promise<{ code, wallMs, cpuMs, peakRss, maxProcesses, stdout, stderr }>}
  */
 export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 * 60_000 } = {}) {
   return new Promise((resolve, reject) => {
+    const timeDir = TIME ? mkdtempSync(join(tmpdir(), 'ap-bench-time-')) : null;
+    const timeFile = timeDir ? join(timeDir, 'time') : null;
+    const argv = TIME ? ['-f', '%U %S', '-o', timeFile, command, ...args] : args;
     const start = performance.now();
-    const child = spawn(command, args, { cwd, env: env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TIME ?? command, argv, { cwd, env: env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
     let peakRss = 0;
     let maxProcesses = 0;
@@ -118,6 +127,7 @@ export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 *
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.stderr.on('data', (chunk) => err.push(chunk));
     child.on('error', (error) => {
+      if (timeDir) rmSync(timeDir, { recursive: true, force: true });
       clearInterval(timer);
       clearTimeout(timeout);
       live.delete(child);
@@ -125,6 +135,16 @@ export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 *
     });
     child.on('close', (code, signal) => {
       const wallMs = performance.now() - start;
+      let cpuMs = null;
+      if (timeDir) {
+        try {
+          const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user + system) * 1000;
+        } catch {
+          // No report: the command did not start.
+        }
+        rmSync(timeDir, { recursive: true, force: true });
+      }
       clearInterval(timer);
       clearTimeout(timeout);
       live.delete(child);
@@ -138,6 +158,7 @@ export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 *
         code: code ?? (signal ? 128 : 0),
         signal,
         wallMs,
+        cpuMs,
         peakRss,
         maxProcesses,
         stdout: Buffer.concat(out).toString('utf8'),

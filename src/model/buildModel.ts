@@ -185,7 +185,7 @@ function buildQuestion(
     answerCountText: answerCountText(answers.length),
     excerpt: truncate(bodyText, 200),
     topics: question.topics.map((id) => topicRefs.get(id) as TopicRef),
-    bodyHtml: renderMarkdown(question.body, 2),
+    bodyHtml: renderMarkdown(question.body, 1),
     bodyText,
     description: truncate(bodyText || question.title, 160),
     answers,

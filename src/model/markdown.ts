@@ -31,12 +31,20 @@ function createRenderer(headingOffset: number): Markdown {
     if (token && /^https?:/i.test(href)) token.attrSet('rel', 'nofollow ugc noopener');
     return defaultLinkOpen(tokens, i, options, env, self);
   };
-  // Headings inside an answer sit below the page's own h1-h3, keeping the outline in order.
-  md.core.ruler.push('heading_offset', (state) => {
+  // Headings from data sit below the page's own (h1 title, h2 sections, h3 answers) and never
+  // skip a level, whatever the author wrote: the page outline stays in order.
+  md.core.ruler.push('heading_levels', (state) => {
+    let previous = headingOffset;
+    const open: number[] = [];
     for (const token of state.tokens) {
-      if (token.type === 'heading_open' || token.type === 'heading_close') {
-        const level = Math.min(6, Number(String(token.tag).slice(1)) + headingOffset);
+      if (token.type === 'heading_open') {
+        const wanted = Number(String(token.tag).slice(1)) + headingOffset;
+        const level = Math.min(6, Math.max(headingOffset + 1, Math.min(wanted, previous + 1)));
         token.tag = `h${level}`;
+        open.push(level);
+        previous = level;
+      } else if (token.type === 'heading_close') {
+        token.tag = `h${open.pop() ?? headingOffset + 1}`;
       }
     }
   });

@@ -55,20 +55,19 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
   if (!index) throw new BuildError('index', 'Pagefind returned no index');
   let pages = 0;
   try {
-    const files = await htmlFiles(siteDir);
-    let next = 0;
-    // Pagefind's service answers requests as they come: keep several in flight.
-    const worker = async (): Promise<void> => {
-      while (next < files.length) {
-        const file = files[next++] as string;
-        let content = await readFile(file, 'utf8');
-        if (!content.includes('data-pagefind-body')) continue;
-        if (hasUnspacedScript(content)) content = segmentUnspaced(content);
-        check(`addHTMLFile(${relative(siteDir, file)})`, await index.addHTMLFile({ url: urlOf(siteDir, file, basePath), content }));
-        pages += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    // Requests are sent in sorted order (the index depends on the order pages arrive) and
+    // several are kept in flight, since each is a round trip to Pagefind's process.
+    const inFlight: Promise<void>[] = [];
+    for (const file of await htmlFiles(siteDir)) {
+      let content = await readFile(file, 'utf8');
+      if (!content.includes('data-pagefind-body')) continue;
+      if (hasUnspacedScript(content)) content = segmentUnspaced(content);
+      const name = relative(siteDir, file);
+      inFlight.push(index.addHTMLFile({ url: urlOf(siteDir, file, basePath), content }).then((result) => check(`addHTMLFile(${name})`, result)));
+      pages += 1;
+      if (inFlight.length >= 16) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
     const outputPath = join(siteDir, 'pagefind');
     check('writeFiles', await index.writeFiles({ outputPath }));
     await widenQuerySegmentation(outputPath);

@@ -101,7 +101,7 @@ describe('buildModel: questions', () => {
   });
 
   it('renders question markdown with headings below the h1', () => {
-    expect(byId(model.questions, 'q-newest').bodyHtml).toContain('<h3>Heading</h3>');
+    expect(byId(model.questions, 'q-newest').bodyHtml).toContain('<h2>Heading</h2>');
   });
 
   it('keeps answers in file order with distinct anchors', () => {

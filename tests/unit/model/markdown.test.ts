@@ -115,13 +115,17 @@ describe('renderMarkdown: heading offset', () => {
   it.each([
     [0, '# a', 'h1'],
     [1, '# a', 'h2'],
-    [2, '## a', 'h4'],
+    [2, '## a', 'h3'],
     [3, '# a', 'h4'],
-    [3, '### a', 'h6'],
-    [3, '###### a', 'h6'],
+    [3, '### a', 'h4'],
+    [3, '###### a', 'h4'],
     [5, '## a', 'h6'],
   ])('offset %i: %j becomes <%s>', (offset, source, tag) => {
     expect(renderMarkdown(source, offset)).toBe(`<${tag}>a</${tag}>\n`);
+  });
+
+  it('never skips a level, whatever levels the author wrote', () => {
+    expect(renderMarkdown('#### a\n\n# b\n\n### c\n\n###### d', 1)).toBe('<h2>a</h2>\n<h2>b</h2>\n<h3>c</h3>\n<h4>d</h4>\n');
   });
 
   it('defaults to an offset of 3', () => {

@@ -1,0 +1,146 @@
+// The cold search payload: what a first visit to /search/?q=<word> downloads until five results
+// are on screen. The built site is served with gzip as a typical host would (text compressed on
+// the fly; Pagefind's index files and wasm are compressed already and go out as they are), and
+// headless Chromium loads the page with an empty cache and no service worker.
+//   node bench/search-payload.js --site DIR --query WORD     prints one JSON line
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.xml', '.txt', '.svg']);
+
+/** A static server for `root` with on-the-fly gzip for text. Resolves to { url, close }. */
+export function serveGzip(root) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      let file = normalize(join(base, pathname));
+      if (file !== base && !file.startsWith(base + sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const ext = extname(file);
+      const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (gzip) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        createReadStream(file).pipe(createGzip()).pipe(res);
+      } else {
+        res.writeHead(200, { ...headers, 'content-length': info.size });
+        createReadStream(file).pipe(res);
+      }
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  return new Promise((resolveServer) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolveServer({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((done) => {
+            server.closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/**
+ * Loads /search/?q=`query` cold and sums what came over the wire until `results` results are
+ * shown and the network is quiet.
+ * @returns {Promise<{ query, results, requests, bodyBytes, headerBytes, totalBytes, byKind }>}
+ */
+export async function measureSearchPayload({ siteDir, query, results = 5, timeoutMs = 90_000 }) {
+  const { chromium } = await import('playwright-core');
+  const server = await serveGzip(siteDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const finished = [];
+    let inflight = 0;
+    let lastActivity = performance.now();
+    page.on('request', () => {
+      inflight += 1;
+      lastActivity = performance.now();
+    });
+    page.on('requestfailed', () => {
+      inflight -= 1;
+      lastActivity = performance.now();
+    });
+    page.on('requestfinished', (request) => {
+      finished.push(
+        request.sizes().then((sizes) => ({ url: request.url(), ...sizes })).finally(() => {
+          inflight -= 1;
+          lastActivity = performance.now();
+        }),
+      );
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { timeout: timeoutMs });
+    await page.locator('pagefind-results a').nth(results - 1).waitFor({ timeout: timeoutMs });
+    // Let anything already started (sub-result fragments, images) finish.
+    const deadline = performance.now() + 10_000;
+    while ((inflight > 0 || performance.now() - lastActivity < 500) && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const shown = await page.locator('pagefind-results a').count();
+    const rows = await Promise.all(finished);
+    const byKind = {};
+    let bodyBytes = 0;
+    let headerBytes = 0;
+    for (const row of rows) {
+      const path = new URL(row.url).pathname;
+      const kind = path.includes('/pagefind/') ? (/\.pf_|\.pagefind$/.test(path) ? `pagefind ${path.match(/(pf_\w+|pagefind)$/)[1]}` : 'pagefind ui') : 'page and assets';
+      byKind[kind] = (byKind[kind] ?? 0) + row.responseBodySize + row.responseHeadersSize;
+      bodyBytes += row.responseBodySize;
+      headerBytes += row.responseHeadersSize;
+    }
+    await context.close();
+    return { query, results: shown, requests: rows.length, bodyBytes, headerBytes, totalBytes: bodyBytes + headerBytes, byKind, files: rows.map((r) => [new URL(r.url).pathname, r.responseBodySize]) };
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { site: { type: 'string' }, query: { type: 'string' } } });
+  if (!values.site || !values.query) {
+    console.error('usage: node bench/search-payload.js --site DIR --query WORD');
+    process.exit(2);
+  }
+  console.log(JSON.stringify(await measureSearchPayload({ siteDir: values.site, query: values.query })));
+}

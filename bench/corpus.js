@@ -164,3 +164,11 @@ function questionYaml(q) {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The corpus's most frequent word (rank 1 of the vocabulary `generateCorpus` draws from with
+ * the same seed): a query that matches many pages, for search benchmarks.
+ */
+export function commonWord(seed = 1) {
+  return vocabulary(random(seed)).list[0];
+}

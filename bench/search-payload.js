@@ -26,10 +26,30 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.xml', '.txt', '.svg']);
 
-/** A static server for `root` with on-the-fly gzip for text. Resolves to { url, close }. */
+/**
+ * A static server for `root` with on-the-fly gzip for text. Resolves to { url, close, log }:
+ * `log` has one entry per response with the body bytes that actually went out.
+ */
 export function serveGzip(root) {
   const base = resolve(root);
+  const log = [];
   const server = createServer(async (req, res) => {
+    const entry = { path: req.url ?? '/', status: 0, bytes: 0 };
+    log.push(entry);
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    const count = (chunk) => {
+      if (chunk && typeof chunk !== 'function') entry.bytes += Buffer.byteLength(chunk);
+    };
+    res.write = (chunk, ...rest) => {
+      count(chunk);
+      return write(chunk, ...rest);
+    };
+    res.end = (chunk, ...rest) => {
+      count(chunk);
+      entry.status = res.statusCode;
+      return end(chunk, ...rest);
+    };
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       let file = normalize(join(base, pathname));
@@ -65,6 +85,7 @@ export function serveGzip(root) {
       const { port } = server.address();
       resolveServer({
         url: `http://127.0.0.1:${port}`,
+        log,
         close: () =>
           new Promise((done) => {
             server.closeAllConnections?.();
@@ -78,7 +99,9 @@ export function serveGzip(root) {
 /**
  * Loads /search/?q=`query` cold and sums what came over the wire until `results` results are
  * shown and the network is quiet.
- * @returns {Promise<{ query, results, requests, bodyBytes, headerBytes, totalBytes, byKind }>}
+ * `bodyBytes` is counted by the server (what it wrote after compression); `headerBytes` and the
+ * per-file sizes come from the browser.
+ * @returns {Promise<{ query, results, requests, bodyBytes, headerBytes, totalBytes, byKind, files }>}
  */
 export async function measureSearchPayload({ siteDir, query, results = 5, timeoutMs = 90_000 }) {
   const { chromium } = await import('playwright-core');
@@ -118,18 +141,26 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
     }
     const shown = await page.locator('pagefind-results a').count();
     const rows = await Promise.all(finished);
+    await context.close();
+    const headerBytes = rows.reduce((sum, row) => sum + row.responseHeadersSize, 0);
     const byKind = {};
     let bodyBytes = 0;
-    let headerBytes = 0;
-    for (const row of rows) {
-      const path = new URL(row.url).pathname;
-      const kind = path.includes('/pagefind/') ? (/\.pf_|\.pagefind$/.test(path) ? `pagefind ${path.match(/(pf_\w+|pagefind)$/)[1]}` : 'pagefind ui') : 'page and assets';
-      byKind[kind] = (byKind[kind] ?? 0) + row.responseBodySize + row.responseHeadersSize;
-      bodyBytes += row.responseBodySize;
-      headerBytes += row.responseHeadersSize;
+    for (const { path, bytes } of server.log) {
+      const name = new URL(path, 'http://x').pathname;
+      const kind = !name.includes('/pagefind/') ? 'page and assets' : /\.(pf_\w+|pagefind)$/.test(name) ? `pagefind ${name.match(/(pf_\w+|pagefind)$/)[1]}` : 'pagefind scripts';
+      byKind[kind] = (byKind[kind] ?? 0) + bytes;
+      bodyBytes += bytes;
     }
-    await context.close();
-    return { query, results: shown, requests: rows.length, bodyBytes, headerBytes, totalBytes: bodyBytes + headerBytes, byKind, files: rows.map((r) => [new URL(r.url).pathname, r.responseBodySize]) };
+    return {
+      query,
+      results: shown,
+      requests: server.log.length,
+      bodyBytes,
+      headerBytes,
+      totalBytes: bodyBytes + headerBytes,
+      byKind,
+      files: server.log.map(({ path, status, bytes }) => [path, status, bytes]),
+    };
   } finally {
     await browser.close().catch(() => {});
     await server.close();

@@ -11,6 +11,7 @@ import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { serveSite } from '../serve/server.js';
 import { formatDataError, type ErrorFormat } from './format.js';
+import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
 
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
 
@@ -18,12 +19,18 @@ Usage:
   answerpress build    [--data DIR] [--layouts DIR] [--out DIR]
   answerpress validate [--data DIR] [--format text|github]
   answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--port N] [--host H]
+  answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
+  answerpress new answer SLUG --author ID                    [--data DIR]
+  answerpress new expert ID                                  [--data DIR]
+  answerpress init     [--data DIR] [--layouts DIR]   (writes a GitHub Actions workflow)
 
 Options:
   --data DIR      the data folder (default: data)
   --layouts DIR   your own layouts; a file here replaces ours of the same name
   --out DIR       the output folder (default: _site)
   --format F      how validate reports errors: text (default) or github (annotations)
+  --topic ID      new question: a topic id (repeat for more)
+  --author ID     new answer: the expert id
   --port N        serve: port (default: 8080)
   --host H        serve: address to listen on (default: 127.0.0.1)
   -h, --help      show this help
@@ -36,13 +43,17 @@ const OPTIONS = {
   layouts: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  topic: { type: 'string', multiple: true },
+  author: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean };
+type Values = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
 
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
   let values: Values;
@@ -64,7 +75,7 @@ export async function main(argv: string[], out: (text: string) => void = console
   }
   const format = (values.format ?? 'text') as ErrorFormat;
   try {
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (rest.length > 0 && command !== 'new') throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}"`);
     switch (command) {
       case 'build':
@@ -73,6 +84,11 @@ export async function main(argv: string[], out: (text: string) => void = console
         return await runValidate(values, out);
       case 'serve':
         return await runServe(values, out);
+      case 'new':
+        return await runNew(rest, values, out);
+      case 'init':
+        out(`Wrote ${await init(process.cwd(), values.data ?? 'data', values.layouts)}: pull requests are validated, pushes to main are built and deployed to GitHub Pages (enable Pages with "GitHub Actions" as the source).`);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -105,6 +121,22 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
 async function runValidate(values: Values, out: (text: string) => void): Promise<number> {
   const data = await loadData(values.data ?? 'data');
   out(`${values.data ?? 'data'} is valid: ${data.questions.length} questions, ${data.experts.length} experts, ${Object.keys(data.topics.data).length} topics.`);
+  return 0;
+}
+
+async function runNew(args: string[], values: Values, out: (text: string) => void): Promise<number> {
+  const [kind, name, ...extra] = args;
+  const dataDir = values.data ?? 'data';
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" (quote a title with spaces)`);
+  if (!name) throw new UsageError('usage: answerpress new question "Title" --topic ID | new answer SLUG --author ID | new expert ID');
+  let path: string;
+  if (kind === 'question') path = await newQuestion(dataDir, name, values.topic ?? []);
+  else if (kind === 'answer') {
+    if (!values.author) throw new UsageError('new answer needs --author ID');
+    path = await newAnswer(dataDir, name, values.author);
+  } else if (kind === 'expert') path = await newExpert(dataDir, name);
+  else throw new UsageError(`new makes a question, an answer or an expert, not "${kind ?? ''}"`);
+  out(`Wrote ${path}: fill in the TODOs, then run answerpress validate.`);
   return 0;
 }
 

@@ -1,0 +1,289 @@
+// The answerpress benchmark: full builds against Hugo rendering the same corpus with equivalent
+// templates, and against "the floor" (our model and layouts rendered by Nunjucks straight to
+// files). See BENCHMARKS.md.
+//
+//   npm run bench                                   1,000 and 10,000 questions, 2 runs each
+//   node --expose-gc bench/run.js --sizes 1000,3000 --runs 2
+//   node --expose-gc bench/run.js --sizes 100000 --only answerpress --runs 1
+//
+// Options:
+//   --sizes N,N      corpus sizes in questions (default 1000,10000)
+//   --runs N         runs of each tool per size, interleaved A B C A B C (default 2)
+//   --only LIST      tools to run: answerpress,hugo,floor (default all three)
+//   --no-search      skip the cold search payload measurement
+//   --query WORD     search query (default: the corpus's most frequent word)
+//   --seed N         corpus seed (default 1)
+//   --json FILE      also write every measurement as JSON (default bench/out/results-<time>.json)
+//
+// Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
+// Build outputs go to a temporary folder in bench/out/ that is removed at exit.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { commonWord } from './corpus.js';
+import { lastJson, measureOk, onExit } from './proc.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outRoot = join(here, 'out');
+const TOOLS = ['answerpress', 'hugo', 'floor'];
+const GIB = 1024 ** 3;
+const MEMORY_BUDGET = 2 * GIB;
+const SEARCH_BUDGET = 160 * 1024;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '2' },
+    only: { type: 'string', default: TOOLS.join(',') },
+    'no-search': { type: 'boolean', default: false },
+    query: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_k]/gi, (c) => (c.toLowerCase() === 'k' ? '000' : ''))));
+const runs = Math.max(1, Number(values.runs));
+const tools = values.only.split(',').map((t) => t.trim());
+const seed = Number(values.seed);
+for (const tool of tools) if (!TOOLS.includes(tool)) throw new Error(`unknown tool ${tool}; expected ${TOOLS.join(', ')}`);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`bad --sizes ${values.sizes}`);
+
+const log = (text) => process.stderr.write(`${text}\n`);
+const gc = () => globalThis.gc?.();
+
+// A scratch folder for this run's outputs, removed however the benchmark ends.
+mkdirSync(outRoot, { recursive: true });
+const scratch = join(outRoot, `tmp-${process.pid}`);
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+onExit(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function bytesOf(dir) {
+  let total = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return 0;
+  }
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+  for (let i = 0; i < files.length; i += 256) {
+    const sizes = await Promise.all(files.slice(i, i + 256).map((f) => stat(f).then((s) => s.size, () => 0)));
+    total += sizes.reduce((a, b) => a + b, 0);
+  }
+  return total;
+}
+
+/** The cached corpus for `size`, written (in a child process) if missing. */
+async function corpus(size) {
+  const dir = join(outRoot, `corpus-${size}-s${seed}`);
+  const data = join(dir, 'data');
+  const hugo = join(dir, 'hugo');
+  const needData = !existsSync(join(dir, 'data.ok'));
+  const needHugo = tools.includes('hugo') && !existsSync(join(dir, 'hugo.ok'));
+  if (needData || needHugo) {
+    log(`generating the ${size.toLocaleString('en')}-question corpus in ${dir} …`);
+    mkdirSync(dir, { recursive: true });
+    const args = [join(here, 'generate.js'), '--questions', String(size), '--seed', String(seed)];
+    if (needData) args.push('--data', data);
+    if (needHugo) args.push('--hugo', hugo);
+    const result = await measureOk(process.execPath, ['--max-old-space-size=12288', ...args]);
+    if (needData) writeFileSync(join(dir, 'data.ok'), result.stdout);
+    if (needHugo) writeFileSync(join(dir, 'hugo.ok'), result.stdout);
+    log(`  done in ${(result.wallMs / 1000).toFixed(1)} s`);
+  }
+  return { data, hugo };
+}
+
+async function runAnswerpress(size, run, paths) {
+  const out = join(scratch, `answerpress-${size}-${run}`);
+  const r = await measureOk(process.execPath, [join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out]);
+  const result = lastJson(r.stdout);
+  const t = result.timings;
+  return {
+    out,
+    wallMs: r.wallMs,
+    cpuMs: r.cpuMs,
+    peakRss: r.peakRss,
+    processes: r.maxProcesses,
+    phases: t,
+    renderMs: t.load + t.model + t.render,
+    buildMs: result.totalMs,
+    bytes: await bytesOf(out),
+    pagefindBytes: await bytesOf(join(out, 'pagefind')),
+    precacheBytes: result.offline.precacheBytes,
+  };
+}
+
+async function runHugo(size, run, paths) {
+  const out = join(scratch, `hugo-${size}-${run}`);
+  const r = await measureOk('hugo', ['--quiet', '-d', out], { cwd: paths.hugo });
+  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, bytes: await bytesOf(out) };
+  rmSync(out, { recursive: true, force: true });
+  return row;
+}
+
+async function runFloor(size, run, paths) {
+  const out = join(scratch, `floor-${size}-${run}`);
+  const r = await measureOk(process.execPath, [join(here, 'floor.js'), '--data', paths.data, '--out', out]);
+  const result = lastJson(r.stdout);
+  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, floorMs: result.totalMs, phases: { load: result.loadMs, model: result.modelMs, render: result.renderMs }, bytes: await bytesOf(out) };
+  rmSync(out, { recursive: true, force: true });
+  return row;
+}
+
+const RUNNERS = { answerpress: runAnswerpress, hugo: runHugo, floor: runFloor };
+
+function median(list) {
+  const xs = list.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!xs.length) return null;
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
+}
+
+/** Median of every numeric field (nested one level for `phases`). */
+function summarize(rows) {
+  const out = {};
+  for (const key of Object.keys(rows[0])) {
+    if (key === 'out') continue;
+    if (key === 'phases') {
+      out.phases = {};
+      for (const phase of Object.keys(rows[0].phases)) out.phases[phase] = median(rows.map((r) => r.phases[phase]));
+    } else out[key] = median(rows.map((r) => r[key]));
+  }
+  out.runs = rows.length;
+  return out;
+}
+
+const results = { machine: machine(), seed, runs, sizes: {}, started: new Date().toISOString() };
+
+function machine() {
+  const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout ?? '';
+  const model = /Model name:\s*(.+)/.exec(lscpu)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout?.trim().split(' ')[1] ?? 'not installed';
+  return { cpus: cpus().length, model, memoryGiB: Math.round(totalmem() / GIB), node: process.version, hugo };
+}
+
+log(`answerpress bench: sizes ${sizes.join(', ')}, ${runs} run(s) of ${tools.join(', ')}; ${results.machine.cpus} CPUs (${results.machine.model}), ${results.machine.memoryGiB} GiB, Node ${process.version}, Hugo ${results.machine.hugo}`);
+
+for (const size of sizes) {
+  const paths = await corpus(size);
+  const rows = Object.fromEntries(tools.map((t) => [t, []]));
+  let lastBuild = null;
+  for (let run = 1; run <= runs; run += 1) {
+    for (const tool of tools) {
+      gc();
+      const row = await RUNNERS[tool](size, run, paths);
+      rows[tool].push(row);
+      const extra = tool === 'answerpress' ? ` (load ${s(row.phases.load)}, model ${s(row.phases.model)}, render ${s(row.phases.render)}, index ${s(row.phases.index)}, offline ${s(row.phases.offline)})` : tool === 'floor' ? ` (in-process ${s(row.floorMs)})` : '';
+      log(`  ${size.toLocaleString('en')} questions, run ${run}/${runs}, ${tool}: ${s(row.wallMs)} wall, ${s(row.cpuMs)} CPU, peak tree ${mib(row.peakRss)}${extra}`);
+      if (tool === 'answerpress') {
+        if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
+        lastBuild = row.out;
+      }
+    }
+  }
+  const summary = Object.fromEntries(Object.entries(rows).map(([tool, list]) => [tool, summarize(list)]));
+  if (lastBuild && !values['no-search']) {
+    const query = values.query ?? commonWord(seed);
+    log(`  cold search payload for "${query}" …`);
+    try {
+      const { measureSearchPayload } = await import('./search-payload.js');
+      summary.search = await measureSearchPayload({ siteDir: lastBuild, query });
+      delete summary.search.files;
+    } catch (error) {
+      summary.search = { error: error instanceof Error ? error.message : String(error) };
+      log(`  search payload failed: ${summary.search.error}`);
+    }
+  }
+  if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
+  results.sizes[size] = { summary, rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])) };
+}
+
+results.finished = new Date().toISOString();
+const jsonFile = values.json ?? join(outRoot, `results-${results.started.replace(/[:.]/g, '-')}.json`);
+writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+
+// ---- Report -------------------------------------------------------------------------------
+
+function s(ms) {
+  return ms == null ? '–' : `${(ms / 1000).toFixed(1)} s`;
+}
+function mib(bytes) {
+  return bytes == null ? '–' : `${Math.round(bytes / 1024 ** 2)} MiB`;
+}
+function mb(bytes) {
+  return bytes == null ? '–' : `${(bytes / 1e6).toFixed(1)} MB`;
+}
+function ratio(a, b) {
+  return a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
+}
+
+const lines = [];
+const m = results.machine;
+lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. Seed ${seed}; median of ${runs} run(s), interleaved.`);
+lines.push('');
+lines.push('| Questions | Tool | Wall | CPU (user+sys) | Peak RSS (tree) | Output | pagefind/ | Phases |');
+lines.push('|---:|---|---:|---:|---:|---:|---:|---|');
+for (const size of sizes) {
+  const sum = results.sizes[size].summary;
+  for (const tool of tools) {
+    const r = sum[tool];
+    let phases = '';
+    if (tool === 'answerpress') phases = Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ');
+    if (tool === 'floor') phases = `load ${s(r.phases.load)}, model ${s(r.phases.model)}, render+write ${s(r.phases.render)}`;
+    if (tool === 'hugo') phases = 'render only (content already written)';
+    lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
+  }
+}
+lines.push('');
+lines.push('Ratios (wall time; CPU time in brackets):');
+lines.push('');
+lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
+lines.push('|---:|---:|---:|---:|---:|---:|');
+for (const size of sizes) {
+  const sum = results.sizes[size].summary;
+  const ap = sum.answerpress;
+  const hugo = sum.hugo;
+  const floorRow = sum.floor;
+  const search = sum.search && !sum.search.error ? `${(sum.search.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sum.search.bodyBytes, SEARCH_BUDGET)}` : sum.search?.error ? 'failed' : '–';
+  lines.push(
+    `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
+  );
+}
+if (sizes.length >= 2) {
+  const [a, b] = [Math.min(...sizes), Math.max(...sizes)];
+  const A = results.sizes[a].summary;
+  const B = results.sizes[b].summary;
+  const slope = (x, y) => (x == null || y == null ? '–' : `${((y - x) / (b - a)).toFixed(2)} ms`);
+  lines.push('');
+  lines.push(`Per question page (slope between ${a.toLocaleString('en')} and ${b.toLocaleString('en')}: (t${b} − t${a}) / ${(b - a).toLocaleString('en')}):`);
+  lines.push('');
+  lines.push('| Tool | Wall per question | CPU per question |');
+  lines.push('|---|---:|---:|');
+  if (A.answerpress && B.answerpress) {
+    lines.push(`| answerpress whole build | ${slope(A.answerpress.wallMs, B.answerpress.wallMs)} | ${slope(A.answerpress.cpuMs, B.answerpress.cpuMs)} |`);
+    lines.push(`| answerpress load+model+render | ${slope(A.answerpress.renderMs, B.answerpress.renderMs)} | |`);
+    for (const phase of ['load', 'model', 'render', 'index', 'offline']) lines.push(`| answerpress ${phase} | ${slope(A.answerpress.phases[phase], B.answerpress.phases[phase])} | |`);
+  }
+  if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
+  if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
+}
+const searches = sizes.filter((n) => results.sizes[n].summary.search && !results.sizes[n].summary.search.error);
+if (searches.length) {
+  lines.push('');
+  lines.push('Cold search payload (gzip, no cache, no service worker; bytes of response bodies as sent, by kind):');
+  lines.push('');
+  for (const n of searches) {
+    const sr = results.sizes[n].summary.search;
+    const kinds = Object.entries(sr.byKind).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
+    lines.push(`- ${n.toLocaleString('en')} questions, q=${sr.query}: ${(sr.bodyBytes / 1024).toFixed(1)} KiB in ${sr.requests} requests (+${(sr.headerBytes / 1024).toFixed(1)} KiB headers), ${sr.results} result links; KiB by kind: ${kinds}.`);
+  }
+}
+lines.push('');
+lines.push(`All measurements: ${jsonFile}`);
+console.log(lines.join('\n'));

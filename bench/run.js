@@ -18,9 +18,9 @@
 // Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
 // Build outputs go to a temporary folder in bench/out/ that is removed at exit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -83,8 +83,10 @@ async function corpus(size) {
   const dir = join(outRoot, `corpus-${size}-s${seed}`);
   const data = join(dir, 'data');
   const hugo = join(dir, 'hugo');
-  const needData = !existsSync(join(dir, 'data.ok'));
-  const needHugo = tools.includes('hugo') && !existsSync(join(dir, 'hugo.ok'));
+  // A marker older than the code that writes the corpus means the corpus is out of date.
+  const fresh = (marker, sources) => existsSync(marker) && sources.every((src) => statSync(src).mtimeMs <= statSync(marker).mtimeMs);
+  const needData = !fresh(join(dir, 'data.ok'), [join(here, 'corpus.js')]);
+  const needHugo = tools.includes('hugo') && !fresh(join(dir, 'hugo.ok'), [join(here, 'corpus.js'), join(here, 'hugo.js')]);
   if (needData || needHugo) {
     log(`generating the ${size.toLocaleString('en')}-question corpus in ${dir} …`);
     mkdirSync(dir, { recursive: true });
@@ -177,10 +179,13 @@ for (const size of sizes) {
   for (let run = 1; run <= runs; run += 1) {
     for (const tool of tools) {
       gc();
+      const load = loadavg()[0];
       const row = await RUNNERS[tool](size, run, paths);
+      row.loadBefore = load;
+      row.loadAfter = loadavg()[0];
       rows[tool].push(row);
       const extra = tool === 'answerpress' ? ` (load ${s(row.phases.load)}, model ${s(row.phases.model)}, render ${s(row.phases.render)}, index ${s(row.phases.index)}, offline ${s(row.phases.offline)})` : tool === 'floor' ? ` (in-process ${s(row.floorMs)})` : '';
-      log(`  ${size.toLocaleString('en')} questions, run ${run}/${runs}, ${tool}: ${s(row.wallMs)} wall, ${s(row.cpuMs)} CPU, peak tree ${mib(row.peakRss)}${extra}`);
+      log(`  ${size.toLocaleString('en')} questions, run ${run}/${runs}, ${tool}: ${s(row.wallMs)} wall, ${s(row.cpuMs)} CPU, peak tree ${mib(row.peakRss)}${extra}; load average ${load.toFixed(1)} → ${row.loadAfter.toFixed(1)}`);
       if (tool === 'answerpress') {
         if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
         lastBuild = row.out;
@@ -225,7 +230,9 @@ function ratio(a, b) {
 
 const lines = [];
 const m = results.machine;
+const loads = sizes.flatMap((n) => Object.values(results.sizes[n].rows).flat().flatMap((r) => [r.loadBefore, r.loadAfter]));
 lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. Seed ${seed}; median of ${runs} run(s), interleaved.`);
+lines.push(`1-minute load average during the runs: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (on ${m.cpus} CPUs; above ${m.cpus} the wall times include waiting for a CPU, CPU times much less so).`);
 lines.push('');
 lines.push('| Questions | Tool | Wall | CPU (user+sys) | Peak RSS (tree) | Output | pagefind/ | Phases |');
 lines.push('|---:|---|---:|---:|---:|---:|---:|---|');

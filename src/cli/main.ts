@@ -9,7 +9,7 @@ import { build } from '../build.js';
 import { loadData } from '../data/load.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
-import { serveSite } from '../serve/server.js';
+import { startDevServer } from '../serve/watch.js';
 import { formatDataError, type ErrorFormat } from './format.js';
 import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
 
@@ -143,9 +143,20 @@ async function runNew(args: string[], values: Values, out: (text: string) => voi
 async function runServe(values: Values, out: (text: string) => void): Promise<number> {
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
-  await runBuild(values, out);
-  const server = await serveSite({ root: values.out ?? '_site', port, host: values.host ?? '127.0.0.1' });
-  out(`Serving ${values.out ?? '_site'} at ${server.url}/ (Ctrl+C to stop)`);
+  const dataDir = values.data ?? 'data';
+  const server = await startDevServer({
+    dataDir,
+    layoutsDir: values.layouts,
+    outDir: values.out,
+    port,
+    host: values.host ?? '127.0.0.1',
+    log: out,
+    formatError: (error) =>
+      error instanceof DataError
+        ? formatDataError(error, dataDir, 'text').split('\n')
+        : [`Build failed: ${error instanceof Error ? error.message : String(error)}`],
+  });
+  out(`Serving ${values.out ?? '_site'} at ${server.url} (watching ${[dataDir, values.layouts].filter(Boolean).join(' and ')}; Ctrl+C to stop)`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

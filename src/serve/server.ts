@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import sirv from 'sirv';
 
 export interface ServeOptions {
@@ -15,6 +15,8 @@ export interface ServeOptions {
   host?: string;
   /** Extra routes tried before the files, e.g. live reload. Return true when handled. */
   before?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Markup added before `</body>` of every HTML page served (the built files are not changed). */
+  inject?: string;
 }
 
 export interface RunningServer {
@@ -24,22 +26,36 @@ export interface RunningServer {
 }
 
 export async function serveSite(options: ServeOptions): Promise<RunningServer> {
+  options = { ...options, root: resolve(options.root) };
   const host = options.host ?? '127.0.0.1';
   const files = sirv(options.root, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
   const server = createServer((req, res) => {
     if (options.before?.(req, res)) return;
-    files(req, res, () => {
-      readFile(join(options.root, '404.html'))
-        .then((body) => {
-          res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(body);
+    if (options.inject && req.method === 'GET' && /(\/|\.html)$/.test((req.url ?? '/').split('?')[0] ?? '')) {
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      const file = join(options.root, path.endsWith('/') ? `${path}index.html` : path);
+      if (!file.startsWith(options.root)) return void res.writeHead(400).end();
+      readFile(file, 'utf8')
+        .then((html) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+          res.end(html.replace('</body>', `${options.inject}</body>`));
         })
-        .catch(() => {
-          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-          res.end('Not found');
-        });
-    });
+        .catch(() => notFound(res));
+      return;
+    }
+    files(req, res, () => notFound(res));
   });
+  function notFound(res: ServerResponse): void {
+    readFile(join(options.root, '404.html'), 'utf8')
+      .then((body) => {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(options.inject ? body.replace('</body>', `${options.inject}</body>`) : body);
+      })
+      .catch(() => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found');
+      });
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -1,0 +1,90 @@
+/**
+ * `answerpress serve`: build, serve on loopback, and rebuild when the data or layouts change.
+ * A rebuild that fails keeps the last good site served; its errors go to the terminal and, as an
+ * overlay, to every open page.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { build, type BuildOptions, type BuildResult } from '../build.js';
+import { DataError } from '../errors/DataError.js';
+import { CLIENT_TAG, LiveReload } from './liveReload.js';
+import { serveSite, type RunningServer } from './server.js';
+
+export interface DevServerOptions extends BuildOptions {
+  port?: number;
+  host?: string;
+  /** Milliseconds of quiet after a change before rebuilding. Default: 150. */
+  debounceMs?: number;
+  /** Turns errors into report lines (the CLI's `path:line:col: message`). */
+  formatError: (error: unknown) => string[];
+  log: (text: string) => void;
+  /** Called after each rebuild, for tests. */
+  onBuild?: (result: BuildResult | Error) => void;
+}
+
+export interface DevServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const live = new LiveReload();
+  const first = await build(options);
+  const basePath = first.model.site.basePath;
+  const server: RunningServer = await serveSite({
+    root: first.outDir,
+    port: options.port,
+    host: options.host,
+    inject: CLIENT_TAG,
+    before: (req, res) => live.handle(req, res, basePath),
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const rebuild = async (): Promise<void> => {
+    const start = performance.now();
+    try {
+      const result = await build(options);
+      options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
+      live.send({ type: 'reload' });
+      options.onBuild?.(result);
+    } catch (error) {
+      const lines = options.formatError(error);
+      options.log(lines.join('\n'));
+      live.send({ type: 'errors', lines });
+      options.onBuild?.(error instanceof Error ? error : new Error(String(error)));
+      if (!(error instanceof DataError)) options.log('The last good site is still being served.');
+    }
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = rebuild().finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+    }, options.debounceMs ?? 150);
+  };
+
+  const watchers: FSWatcher[] = [];
+  for (const dir of [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])]) {
+    watchers.push(watch(dir, { recursive: true }, schedule));
+  }
+  return {
+    url: `${server.url}${basePath}/`,
+    close: async () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      await running;
+      live.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDataError } from '../../src/cli/format.js';
+import { DataError } from '../../src/errors/DataError.js';
+import { startDevServer, type DevServer } from '../../src/serve/watch.js';
+import { launch } from '../helpers/browser.js';
+import { cleanup, copyData, fixturesDir, tempDir } from '../helpers/site.js';
+
+let root: string;
+let data: string;
+let server: DevServer;
+let browser: Browser;
+const log: string[] = [];
+
+beforeAll(async () => {
+  root = await tempDir();
+  data = await copyData(join(fixturesDir, 'search'), root);
+  server = await startDevServer({
+    dataDir: data,
+    outDir: join(root, 'out'),
+    debounceMs: 100,
+    log: (text) => log.push(text),
+    formatError: (error) => (error instanceof DataError ? formatDataError(error, data, 'text').split('\n') : [String(error)]),
+  });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await cleanup(root);
+});
+
+describe('answerpress serve', () => {
+  it('rebuilds on a data change and reloads the open page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    expect(await page.locator('article.answer').count()).toBe(1);
+    await appendFile(
+      join(data, 'questions', 'morning-headache-and-snoring.yaml'),
+      '  - author: carmen-soto\n    date: 2025-05-23\n    title: Live reloaded answer\n    body: It arrived without a manual refresh.\n',
+    );
+    await expect.poll(() => page.locator('.answer-title', { hasText: 'Live reloaded answer' }).count(), { timeout: 30_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('shows data errors over the page with path:line:col while the last good site stays served', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    const file = join(data, 'questions', 'morning-headache-and-snoring.yaml');
+    const good = await readFile(file, 'utf8');
+    await writeFile(file, good.replace('author: elif-yilmaz', 'author: elif-yilmas'));
+    const overlay = page.locator('[role=alertdialog]');
+    await expect.poll(() => overlay.textContent(), { timeout: 30_000 }).toContain('questions/morning-headache-and-snoring.yaml:6:13: unknown expert "elif-yilmas"');
+    expect(log.join('\n')).toContain('morning-headache-and-snoring.yaml:6:13: unknown expert "elif-yilmas"');
+
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    expect(await fresh.locator('.answer-title', { hasText: 'Live reloaded answer' }).count()).toBe(1);
+    await fresh.close();
+
+    await writeFile(file, good);
+    await expect.poll(() => page.locator('[role=alertdialog]').count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+  });
+});

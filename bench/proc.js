@@ -87,6 +87,15 @@ function rss(pid) {
   }
 }
 
+/** The command name of a process (`node`, `pagefind_extended`, `hugo`). */
+function comm(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
 /** Sum of VmRSS over the tree rooted at `root` (shared pages are counted once per process). */
 export function treeRss(root) {
   return processTree(root).reduce((sum, pid) => sum + rss(pid), 0);
@@ -96,7 +105,8 @@ export function treeRss(root) {
  * Runs a command and measures it: wall time, CPU time (user + system, of the whole tree, when
  * GNU time is installed), the peak RSS of its whole process tree (polled every `pollMs`),
  * stdout and stderr.
- * @returns {Promise<{ code, wallMs, cpuMs, peakRss, maxProcesses, stdout, stderr }>}
+ * `peakByCommand` is the peak of each command name's share (e.g. node, pagefind) on its own.
+ * @returns {Promise<{ code, wallMs, cpuMs, peakRss, peakByCommand, maxProcesses, stdout, stderr }>}
  */
 export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 * 60_000 } = {}) {
   return new Promise((resolve, reject) => {
@@ -108,11 +118,21 @@ export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 *
     live.add(child);
     let peakRss = 0;
     let maxProcesses = 0;
+    const peakByCommand = {};
     const sample = () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const tree = processTree(child.pid);
       maxProcesses = Math.max(maxProcesses, tree.length);
-      peakRss = Math.max(peakRss, tree.reduce((sum, pid) => sum + rss(pid), 0));
+      let total = 0;
+      const byCommand = {};
+      for (const pid of tree) {
+        const bytes = rss(pid);
+        total += bytes;
+        const name = comm(pid);
+        byCommand[name] = (byCommand[name] ?? 0) + bytes;
+      }
+      peakRss = Math.max(peakRss, total);
+      for (const [name, bytes] of Object.entries(byCommand)) peakByCommand[name] = Math.max(peakByCommand[name] ?? 0, bytes);
     };
     const timer = setInterval(sample, pollMs);
     const timeout = setTimeout(() => {
@@ -160,6 +180,7 @@ export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 *
         wallMs,
         cpuMs,
         peakRss,
+        peakByCommand,
         maxProcesses,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),

@@ -112,6 +112,7 @@ async function runAnswerpress(size, run, paths) {
     cpuMs: r.cpuMs,
     peakRss: r.peakRss,
     processes: r.maxProcesses,
+    peakByCommand: r.peakByCommand,
     phases: t,
     renderMs: t.load + t.model + t.render,
     buildMs: result.totalMs,
@@ -124,7 +125,7 @@ async function runAnswerpress(size, run, paths) {
 async function runHugo(size, run, paths) {
   const out = join(scratch, `hugo-${size}-${run}`);
   const r = await measureOk('hugo', ['--quiet', '-d', out], { cwd: paths.hugo });
-  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, bytes: await bytesOf(out) };
+  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, peakByCommand: r.peakByCommand, bytes: await bytesOf(out) };
   rmSync(out, { recursive: true, force: true });
   return row;
 }
@@ -133,7 +134,7 @@ async function runFloor(size, run, paths) {
   const out = join(scratch, `floor-${size}-${run}`);
   const r = await measureOk(process.execPath, [join(here, 'floor.js'), '--data', paths.data, '--out', out]);
   const result = lastJson(r.stdout);
-  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, floorMs: result.totalMs, phases: { load: result.loadMs, model: result.modelMs, render: result.renderMs }, bytes: await bytesOf(out) };
+  const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, peakByCommand: r.peakByCommand, floorMs: result.totalMs, phases: { load: result.loadMs, model: result.modelMs, render: result.renderMs }, bytes: await bytesOf(out) };
   rmSync(out, { recursive: true, force: true });
   return row;
 }
@@ -152,6 +153,11 @@ function summarize(rows) {
   const out = {};
   for (const key of Object.keys(rows[0])) {
     if (key === 'out') continue;
+    if (key === 'peakByCommand') {
+      out.peakByCommand = {};
+      for (const name of new Set(rows.flatMap((r) => Object.keys(r.peakByCommand ?? {})))) out.peakByCommand[name] = median(rows.map((r) => r.peakByCommand?.[name] ?? 0));
+      continue;
+    }
     if (key === 'phases') {
       out.phases = {};
       for (const phase of Object.keys(rows[0].phases)) out.phases[phase] = median(rows.map((r) => r.phases[phase]));
@@ -185,7 +191,8 @@ for (const size of sizes) {
       row.loadAfter = loadavg()[0];
       rows[tool].push(row);
       const extra = tool === 'answerpress' ? ` (load ${s(row.phases.load)}, model ${s(row.phases.model)}, render ${s(row.phases.render)}, index ${s(row.phases.index)}, offline ${s(row.phases.offline)})` : tool === 'floor' ? ` (in-process ${s(row.floorMs)})` : '';
-      log(`  ${size.toLocaleString('en')} questions, run ${run}/${runs}, ${tool}: ${s(row.wallMs)} wall, ${s(row.cpuMs)} CPU, peak tree ${mib(row.peakRss)}${extra}; load average ${load.toFixed(1)} → ${row.loadAfter.toFixed(1)}`);
+      const byCommand = Object.entries(row.peakByCommand ?? {}).filter(([name]) => name !== 'time').map(([name, bytes]) => `${name} ${mib(bytes)}`).join(', ');
+      log(`  ${size.toLocaleString('en')} questions, run ${run}/${runs}, ${tool}: ${s(row.wallMs)} wall, ${s(row.cpuMs)} CPU, peak tree ${mib(row.peakRss)} [${byCommand}]${extra}; load average ${load.toFixed(1)} → ${row.loadAfter.toFixed(1)}`);
       if (tool === 'answerpress') {
         if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
         lastBuild = row.out;
@@ -246,6 +253,13 @@ for (const size of sizes) {
     if (tool === 'hugo') phases = 'render only (content already written)';
     lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
   }
+}
+lines.push('');
+for (const size of sizes) {
+  const r = results.sizes[size].summary.answerpress;
+  if (!r?.peakByCommand) continue;
+  const parts = Object.entries(r.peakByCommand).filter(([name]) => name !== 'time').map(([name, bytes]) => `${name} ${mib(bytes)}`).join(', ');
+  lines.push(`answerpress ${size.toLocaleString('en')}: peak RSS of each process on its own (not at the same moment): ${parts}.`);
 }
 lines.push('');
 lines.push('Ratios (wall time; CPU time in brackets):');

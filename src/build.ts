@@ -67,7 +67,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return names;
     });
     await timed('index', async () => {
-      const { cacheTag } = await indexSite({ siteDir: site, basePath: model.site.basePath, language: model.site.language });
+      const { cacheTag } = await indexSite({ siteDir: site, basePath: model.site.basePath, language: model.site.language, scratchDir: staging });
       await stampCacheTag(site, cacheTag);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, assets }));

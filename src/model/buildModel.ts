@@ -61,8 +61,24 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     return { ...ref, description: data.topics.data[ref.id]?.description ?? '', questionSlugs: slugs, questionCount: slugs.length };
   });
 
+  const answersByExpert = new Map<string, AnswerLink[]>();
+  for (const question of questions) {
+    for (const answer of question.answers) {
+      const list = answersByExpert.get(answer.expert.id) ?? [];
+      list.push({
+        questionTitle: question.title,
+        questionUrl: question.url,
+        headline: answer.headline,
+        url: answer.url,
+        date: answer.date,
+        dateText: answer.dateText,
+        excerpt: truncate(answer.bodyText, 200),
+      });
+      answersByExpert.set(answer.expert.id, list);
+    }
+  }
   const experts = data.experts
-    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, questions))
+    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, answersByExpert.get(id) ?? []))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   const listings = [
@@ -202,28 +218,7 @@ function summarize(question: Question): QuestionSummary {
   return { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics };
 }
 
-function buildExpert(
-  id: string,
-  file: string,
-  expert: ExpertData,
-  card: ExpertCard,
-  questions: readonly Question[],
-): Expert {
-  const answers: AnswerLink[] = [];
-  for (const question of questions) {
-    for (const answer of question.answers) {
-      if (answer.expert.id !== id) continue;
-      answers.push({
-        questionTitle: question.title,
-        questionUrl: question.url,
-        headline: answer.headline,
-        url: answer.url,
-        date: answer.date,
-        dateText: answer.dateText,
-        excerpt: truncate(answer.bodyText, 200),
-      });
-    }
-  }
+function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[]): Expert {
   answers.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
   const bioText = expert.bio ? markdownToText(expert.bio) : '';
   return {

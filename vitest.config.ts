@@ -8,6 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     testTimeout: 60_000,
+    // Browser assertions poll; a loaded two-core machine needs more than the 1 s default.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 });

@@ -14,6 +14,7 @@ import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
+import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
 /** The package's own layouts, the fallback for every template a site does not override. */
 export const packageLayouts = fileURLToPath(new URL('../layouts', import.meta.url));
@@ -55,7 +56,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const model = await timed('model', () => buildModel(data));
   await recover(outDir);
   const staging = await makeStaging(outDir);
-  const site = join(staging, 'site');
+  // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
+  const root = join(staging, 'root');
+  const site = join(root, ...model.site.basePath.split('/').filter(Boolean));
   try {
     const assets = await timed('render', async () => {
       const names = await copyAssets(layoutDirs, site);
@@ -67,7 +70,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return names;
     });
     await timed('index', async () => {
-      const { cacheTag } = await indexSite({ siteDir: site, basePath: model.site.basePath, language: model.site.language, scratchDir: staging });
+      const { cacheTag } = await indexSite({
+        siteDir: site,
+        indexRoot: root,
+        language: model.site.language,
+        segment: pagesNeedingSegmentation(model),
+        expectedPages: model.questions.length + model.experts.length,
+      });
       await stampCacheTag(site, cacheTag);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, assets }));

@@ -5,12 +5,12 @@
  * https://pagefind.app/docs/node-api/
  */
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { BuildError } from '../errors/BuildError.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
-import { hasUnspacedScript, segmentUnspaced } from './segment.js';
+import { segmentUnspaced } from './segment.js';
 
 /** Written into the search page by the templates, replaced by the index's content hash. */
 export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
@@ -18,12 +18,14 @@ export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
 export interface IndexOptions {
   /** The built site. The bundle is written to `pagefind/` inside it. */
   siteDir: string;
-  /** The site's base path (`''` or `/docs`), prefixed to every indexed URL. */
-  basePath: string;
+  /** The folder holding the site at its base path (`siteDir` itself when the base path is empty). */
+  indexRoot: string;
+  /** Pages (relative to `siteDir`) whose words must be split first; see `unspacedPages.ts`. */
+  segment: readonly string[];
+  /** How many pages opt in to the index: a different count means pages were lost. */
+  expectedPages: number;
   /** BCP 47 language of the site; the index uses its primary subtag. */
   language: string;
-  /** A scratch folder of the build's own, on the same file system as `siteDir`. */
-  scratchDir: string;
 }
 
 export interface IndexResult {
@@ -36,61 +38,45 @@ function check(step: string, result: { errors: string[] }): void {
   if (result.errors.length > 0) throw new BuildError('index', `Pagefind ${step} failed: ${result.errors.join('; ')}`);
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
 
 
 export async function indexSite(options: IndexOptions): Promise<IndexResult> {
-  const { siteDir, basePath, scratchDir } = options;
-  const pages = await stageIndexablePages(siteDir, join(scratchDir, 'index-input', ...basePath.split('/').filter(Boolean)));
+  const { siteDir, indexRoot } = options;
   const created = await pagefind.createIndex({ forceLanguage: options.language.split('-')[0]?.toLowerCase() ?? 'en' });
   check('createIndex', created);
   const index = created.index;
   if (!index) throw new BuildError('index', 'Pagefind returned no index');
+  // Pages with unspaced scripts are rewritten with their words split while Pagefind reads
+  // them, then put back as they were: readers never see the split.
+  const originals = new Map<string, string>();
   try {
-    // Pagefind reads the pages itself (much faster than sending each over its pipe); the folder
-    // mirrors the site's base path so the URLs it derives are the site's.
-    const added = await index.addDirectory({ path: join(scratchDir, 'index-input') });
-    check('addDirectory', added);
-    if (added.page_count !== pages) {
-      throw new BuildError('index', `Pagefind read ${added.page_count} pages of the ${pages} prepared for it`);
+    for (const page of options.segment) {
+      const file = join(siteDir, page);
+      const html = await readFile(file, 'utf8');
+      originals.set(file, html);
+      await writeFile(file, segmentUnspaced(html));
     }
+    // Pagefind reads the pages itself (much faster than sending each over its pipe). The folder
+    // given holds the site under its base path, so the URLs it derives are the site's.
+    check('addDirectory', await index.addDirectory({ path: indexRoot }));
+  } finally {
+    for (const [file, html] of originals) await writeFile(file, html);
+  }
+  try {
     const outputPath = join(siteDir, 'pagefind');
     check('writeFiles', await index.writeFiles({ outputPath }));
     await widenQuerySegmentation(outputPath);
-    const cacheTag = createHash('sha256')
-      .update(await readFile(join(outputPath, 'pagefind-entry.json')))
-      .digest('hex')
-      .slice(0, 16);
+    const entryJson = await readFile(join(outputPath, 'pagefind-entry.json'));
+    const entry = JSON.parse(entryJson.toString('utf8')) as { languages: Record<string, { page_count: number }> };
+    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (pages !== options.expectedPages) {
+      throw new BuildError('index', `Pagefind indexed ${pages} pages, expected ${options.expectedPages} (question and expert pages)`);
+    }
+    const cacheTag = createHash('sha256').update(entryJson).digest('hex').slice(0, 16);
     return { pages, cacheTag };
   } finally {
     await pagefind.close();
   }
-}
-
-/**
- * The pages to index, in a folder of their own: hard links to the site's files (no copying),
- * except pages with unspaced scripts, written there with their words split (see segment.ts).
- * Only pages that opt in with `data-pagefind-body` are staged.
- * @returns how many pages were staged.
- */
-async function stageIndexablePages(siteDir: string, stageDir: string): Promise<number> {
-  let pages = 0;
-  for (const file of await htmlFiles(siteDir)) {
-    const html = await readFile(file, 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
-    const target = join(stageDir, relative(siteDir, file));
-    await mkdir(dirname(target), { recursive: true });
-    if (hasUnspacedScript(html)) await writeFile(target, segmentUnspaced(html));
-    else await link(file, target);
-    pages += 1;
-  }
-  return pages;
 }
 
 /** Pages that configure the search UI and so carry the cache tag. */

@@ -2,7 +2,7 @@ import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
 import { answerCountText, englishLabels, helpfulText, ratingText } from './labels.js';
-import { markdownToText, renderMarkdown, truncate } from './markdown.js';
+import { markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
 import type {
@@ -173,13 +173,14 @@ function buildQuestion(
   const answers: Answer[] = rawAnswers.map((answer, i) => {
     const expert = cards.get(answer.author) as ExpertCard;
     const anchor = anchors[i] as string;
+    const body = renderMarkdownAndText(answer.body, 3);
     return {
       anchor,
       url: `${url}#${anchor}`,
       headline: answer.title ?? `Answer from ${expert.name}`,
       hasTitle: answer.title !== undefined,
-      bodyHtml: renderMarkdown(answer.body, 3),
-      bodyText: markdownToText(answer.body),
+      bodyHtml: body.html,
+      bodyText: body.text,
       date: answer.date,
       dateText: formatDate(answer.date, site.language),
       helpful: answer.helpful ?? null,
@@ -187,7 +188,7 @@ function buildQuestion(
       expert,
     };
   });
-  const bodyText = markdownToText(question.body);
+  const { html: bodyHtml, text: bodyText } = renderMarkdownAndText(question.body, 1);
   const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
   return {
     slug,
@@ -201,7 +202,7 @@ function buildQuestion(
     answerCountText: answerCountText(answers.length),
     excerpt: truncate(bodyText, 200),
     topics: question.topics.map((id) => topicRefs.get(id) as TopicRef),
-    bodyHtml: renderMarkdown(question.body, 1),
+    bodyHtml,
     bodyText,
     description: truncate(bodyText || question.title, 160),
     answers,

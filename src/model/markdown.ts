@@ -53,22 +53,38 @@ function createRenderer(headingOffset: number): Markdown {
 
 const renderers = new Map<number, Markdown>();
 
-/** HTML for a markdown field; headings are pushed down by `headingOffset` levels. */
-export function renderMarkdown(source: string, headingOffset = 3): string {
+function renderer(headingOffset: number): Markdown {
   let md = renderers.get(headingOffset);
   if (!md) {
     md = createRenderer(headingOffset);
     renderers.set(headingOffset, md);
   }
-  return md.render(source);
+  return md;
+}
+
+type Tokens = ReturnType<Markdown['parse']>;
+
+/** HTML for a markdown field; headings are pushed down by `headingOffset` levels. */
+export function renderMarkdown(source: string, headingOffset = 3): string {
+  return renderer(headingOffset).render(source);
 }
 
 /** The words of a markdown field without markup, for descriptions, feeds and JSON-LD. */
 export function markdownToText(source: string): string {
-  const md = renderers.get(3) ?? createRenderer(3);
-  renderers.set(3, md);
+  return tokensToText(renderer(3).parse(source, {}));
+}
+
+/** Both forms of a markdown field from one parse: the HTML and the plain words. */
+export function renderMarkdownAndText(source: string, headingOffset = 3): { html: string; text: string } {
+  const md = renderer(headingOffset);
+  const env = {};
+  const tokens = md.parse(source, env);
+  return { html: md.renderer.render(tokens, md.options, env), text: tokensToText(tokens) };
+}
+
+function tokensToText(tokens: Tokens): string {
   const parts: string[] = [];
-  for (const block of md.parse(source, {})) {
+  for (const block of tokens) {
     if (block.type === 'inline') {
       for (const child of block.children ?? []) {
         if (child.type === 'text' || child.type === 'code_inline') parts.push(child.content);

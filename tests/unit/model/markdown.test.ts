@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeLink, markdownToText, renderMarkdown, truncate } from '../../../src/model/markdown.js';
+import { isSafeLink, markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from '../../../src/model/markdown.js';
 
 /** Every `href` value in a rendered fragment, entity-decoded enough for these tests. */
 function hrefs(html: string): string[] {
@@ -172,5 +172,11 @@ describe('truncate', () => {
   it('never exceeds max characters', () => {
     const text = 'lorem ipsum dolor sit amet '.repeat(20);
     for (const max of [5, 17, 40, 160, 200]) expect(truncate(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('renderMarkdownAndText', () => {
+  it.each(['# Title\n\nSome *text* and a [link](https://example.org).', '- one\n- two\n\n```\ncode\n```', ''])('gives the same HTML and words as the separate functions for %j', (source) => {
+    expect(renderMarkdownAndText(source, 2)).toEqual({ html: renderMarkdown(source, 2), text: markdownToText(source) });
   });
 });

@@ -4,6 +4,7 @@ import type { Labels } from './types.js';
 export const englishLabels: Labels = {
   skipToContent: 'Skip to content',
   home: 'Home',
+  mainNavigation: 'Main',
   questions: 'Questions',
   experts: 'Experts',
   topics: 'Topics',

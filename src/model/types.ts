@@ -23,6 +23,7 @@ export interface SiteInfo {
 export interface Labels {
   skipToContent: string;
   home: string;
+  mainNavigation: string;
   questions: string;
   experts: string;
   topics: string;

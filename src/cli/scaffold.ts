@@ -117,6 +117,13 @@ export async function newExpert(dataDir: string, id: string): Promise<string> {
  */
 export function workflow(dataDir: string, layoutsDir: string | undefined): string {
   const layouts = layoutsDir ? ` --layouts ${layoutsDir}` : '';
+  const setup = `      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+          cache: npm
+      - run: npm ci
+`;
   const paths = [`'${dataDir}/**'`, ...(layoutsDir ? [`'${layoutsDir}/**'`] : []), "'.github/workflows/answerpress.yml'"].join(', ');
   return `# Written by \`answerpress init\`.
 name: answerpress
@@ -142,13 +149,7 @@ jobs:
   validate:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
-      - run: npx answerpress validate --data ${dataDir} --format github
+${setup}      - run: npx answerpress validate --data ${dataDir} --format github
 
   deploy:
     if: github.event_name != 'pull_request'
@@ -158,13 +159,7 @@ jobs:
       name: github-pages
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
-      - run: npx answerpress build --data ${dataDir}${layouts} --out _site
+${setup}      - run: npx answerpress build --data ${dataDir}${layouts} --out _site
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site

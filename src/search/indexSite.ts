@@ -38,31 +38,14 @@ function check(step: string, result: { errors: string[] }): void {
   if (result.errors.length > 0) throw new BuildError('index', `Pagefind ${step} failed: ${result.errors.join('; ')}`);
 }
 
-
-
 export async function indexSite(options: IndexOptions): Promise<IndexResult> {
-  const { siteDir, indexRoot } = options;
-  const created = await pagefind.createIndex({ forceLanguage: options.language.split('-')[0]?.toLowerCase() ?? 'en' });
-  check('createIndex', created);
-  const index = created.index;
-  if (!index) throw new BuildError('index', 'Pagefind returned no index');
-  // Pages with unspaced scripts are rewritten with their words split while Pagefind reads
-  // them, then put back as they were: readers never see the split.
-  const originals = new Map<string, string>();
+  const { siteDir } = options;
   try {
-    for (const page of options.segment) {
-      const file = join(siteDir, page);
-      const html = await readFile(file, 'utf8');
-      originals.set(file, html);
-      await writeFile(file, segmentUnspaced(html));
-    }
-    // Pagefind reads the pages itself (much faster than sending each over its pipe). The folder
-    // given holds the site under its base path, so the URLs it derives are the site's.
-    check('addDirectory', await index.addDirectory({ path: indexRoot }));
-  } finally {
-    for (const [file, html] of originals) await writeFile(file, html);
-  }
-  try {
+    const created = await pagefind.createIndex({ forceLanguage: options.language.split('-')[0]?.toLowerCase() ?? 'en' });
+    check('createIndex', created);
+    const index = created.index;
+    if (!index) throw new BuildError('index', 'Pagefind returned no index');
+    await addPages(index, options);
     const outputPath = join(siteDir, 'pagefind');
     check('writeFiles', await index.writeFiles({ outputPath }));
     await widenQuerySegmentation(outputPath);
@@ -76,6 +59,27 @@ export async function indexSite(options: IndexOptions): Promise<IndexResult> {
     return { pages, cacheTag };
   } finally {
     await pagefind.close();
+  }
+}
+
+/**
+ * Pagefind reads the pages itself (much faster than sending each over its pipe); the folder it
+ * is given holds the site under its base path, so the URLs it derives are the site's. Pages with
+ * unspaced scripts are rewritten with their words split while it reads them, then put back as
+ * they were: readers never see the split.
+ */
+async function addPages(index: pagefind.PagefindIndex, options: IndexOptions): Promise<void> {
+  const originals = new Map<string, string>();
+  try {
+    for (const page of options.segment) {
+      const file = join(options.siteDir, page);
+      const html = await readFile(file, 'utf8');
+      originals.set(file, html);
+      await writeFile(file, segmentUnspaced(html));
+    }
+    check('addDirectory', await index.addDirectory({ path: options.indexRoot }));
+  } finally {
+    for (const [file, html] of originals) await writeFile(file, html);
   }
 }
 

@@ -32,7 +32,12 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
   const server = createServer((req, res) => {
     if (options.before?.(req, res)) return;
     if (options.inject && req.method === 'GET' && /(\/|\.html)$/.test((req.url ?? '/').split('?')[0] ?? '')) {
-      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      let path: string;
+      try {
+        path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      } catch {
+        return void res.writeHead(400).end();
+      }
       const file = join(options.root, path.endsWith('/') ? `${path}index.html` : path);
       if (!file.startsWith(options.root)) return void res.writeHead(400).end();
       readFile(file, 'utf8')

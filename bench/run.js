@@ -14,11 +14,12 @@
 //   --query WORD     search query (default: the corpus's most frequent word)
 //   --seed N         corpus seed (default 1)
 //   --json FILE      also write every measurement as JSON (default bench/out/results-<time>.json)
+//   --report FILE    run nothing: print the report of a saved results file again
 //
 // Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
 // Build outputs go to a temporary folder in bench/out/ that is removed at exit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     query: { type: 'string' },
     seed: { type: 'string', default: '1' },
     json: { type: 'string' },
+    report: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_k]/gi, (c) => (c.toLowerCase() === 'k' ? '000' : ''))));
@@ -148,26 +150,29 @@ function median(list) {
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;
 }
 
-/** Median of every numeric field (nested one level for `phases`). */
+/**
+ * One row per tool from its runs: the fastest run for times (the one least disturbed by other
+ * work on the machine), the largest for memory, the median for everything else.
+ */
 function summarize(rows) {
+  const pick = (key, values) => {
+    const xs = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+    if (!xs.length) return null;
+    if (/Ms$/.test(key) || key === 'phase') return Math.min(...xs);
+    if (/Rss$|^peak/.test(key)) return Math.max(...xs);
+    return median(xs);
+  };
   const out = {};
   for (const key of Object.keys(rows[0])) {
     if (key === 'out') continue;
-    if (key === 'peakByCommand') {
-      out.peakByCommand = {};
-      for (const name of new Set(rows.flatMap((r) => Object.keys(r.peakByCommand ?? {})))) out.peakByCommand[name] = median(rows.map((r) => r.peakByCommand?.[name] ?? 0));
-      continue;
-    }
-    if (key === 'phases') {
-      out.phases = {};
-      for (const phase of Object.keys(rows[0].phases)) out.phases[phase] = median(rows.map((r) => r.phases[phase]));
-    } else out[key] = median(rows.map((r) => r[key]));
+    if (key === 'peakByCommand' || key === 'phases') {
+      out[key] = {};
+      for (const name of new Set(rows.flatMap((r) => Object.keys(r[key] ?? {})))) out[key][name] = pick(key === 'phases' ? 'phase' : 'peak', rows.map((r) => r[key]?.[name] ?? 0));
+    } else out[key] = pick(key, rows.map((r) => r[key]));
   }
   out.runs = rows.length;
   return out;
 }
-
-const results = { machine: machine(), seed, runs, sizes: {}, started: new Date().toISOString() };
 
 function machine() {
   const lscpu = spawnSync('lscpu', [], { encoding: 'utf8' }).stdout ?? '';
@@ -175,6 +180,13 @@ function machine() {
   const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).stdout?.trim().split(' ')[1] ?? 'not installed';
   return { cpus: cpus().length, model, memoryGiB: Math.round(totalmem() / GIB), node: process.version, hugo };
 }
+
+if (values.report) {
+  console.log(report(JSON.parse(readFileSync(values.report, 'utf8')), values.report));
+  process.exit(0);
+}
+
+const results = { machine: machine(), seed, runs, tools, sizes: {}, started: new Date().toISOString() };
 
 log(`answerpress bench: sizes ${sizes.join(', ')}, ${runs} run(s) of ${tools.join(', ')}; ${results.machine.cpus} CPUs (${results.machine.model}), ${results.machine.memoryGiB} GiB, Node ${process.version}, Hugo ${results.machine.hugo}`);
 
@@ -199,26 +211,27 @@ for (const size of sizes) {
       }
     }
   }
-  const summary = Object.fromEntries(Object.entries(rows).map(([tool, list]) => [tool, summarize(list)]));
+  let search = null;
   if (lastBuild && !values['no-search']) {
     const query = values.query ?? commonWord(seed);
     log(`  cold search payload for "${query}" …`);
     try {
       const { measureSearchPayload } = await import('./search-payload.js');
-      summary.search = await measureSearchPayload({ siteDir: lastBuild, query });
-      delete summary.search.files;
+      search = await measureSearchPayload({ siteDir: lastBuild, query });
+      log(`  ${(search.bodyBytes / 1024).toFixed(1)} KiB in ${search.requests} requests`);
     } catch (error) {
-      summary.search = { error: error instanceof Error ? error.message : String(error) };
-      log(`  search payload failed: ${summary.search.error}`);
+      search = { error: error instanceof Error ? error.message : String(error) };
+      log(`  search payload failed: ${search.error}`);
     }
   }
   if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
-  results.sizes[size] = { summary, rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])) };
+  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search };
 }
 
 results.finished = new Date().toISOString();
 const jsonFile = values.json ?? join(outRoot, `results-${results.started.replace(/[:.]/g, '-')}.json`);
 writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(report(results, jsonFile));
 
 // ---- Report -------------------------------------------------------------------------------
 
@@ -235,76 +248,89 @@ function ratio(a, b) {
   return a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`;
 }
 
-const lines = [];
-const m = results.machine;
-const loads = sizes.flatMap((n) => Object.values(results.sizes[n].rows).flat().flatMap((r) => [r.loadBefore, r.loadAfter]));
-lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. Seed ${seed}; median of ${runs} run(s), interleaved.`);
-lines.push(`1-minute load average during the runs: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (on ${m.cpus} CPUs; above ${m.cpus} the wall times include waiting for a CPU, CPU times much less so).`);
-lines.push('');
-lines.push('| Questions | Tool | Wall | CPU (user+sys) | Peak RSS (tree) | Output | pagefind/ | Phases |');
-lines.push('|---:|---|---:|---:|---:|---:|---:|---|');
-for (const size of sizes) {
-  const sum = results.sizes[size].summary;
-  for (const tool of tools) {
-    const r = sum[tool];
-    let phases = '';
-    if (tool === 'answerpress') phases = Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ');
-    if (tool === 'floor') phases = `load ${s(r.phases.load)}, model ${s(r.phases.model)}, render+write ${s(r.phases.render)}`;
-    if (tool === 'hugo') phases = 'render only (content already written)';
-    lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
+/** The tables, from a results object (fresh or read back from its JSON file). */
+function report(results, file) {
+  const sizes = Object.keys(results.sizes).map(Number).sort((a, b) => a - b);
+  const tools = results.tools ?? TOOLS.filter((t) => results.sizes[sizes[0]].rows[t]);
+  const seed = results.seed;
+  const runs = results.runs;
+  for (const size of sizes) {
+    const entry = results.sizes[size];
+    const search = entry.search ?? entry.summary?.search ?? null;
+    entry.summary = Object.fromEntries(Object.entries(entry.rows).map(([tool, list]) => [tool, summarize(list)]));
+    entry.summary.search = search;
   }
-}
-lines.push('');
-for (const size of sizes) {
-  const r = results.sizes[size].summary.answerpress;
-  if (!r?.peakByCommand) continue;
-  const parts = Object.entries(r.peakByCommand).filter(([name]) => name !== 'time').map(([name, bytes]) => `${name} ${mib(bytes)}`).join(', ');
-  lines.push(`answerpress ${size.toLocaleString('en')}: peak RSS of each process on its own (not at the same moment): ${parts}.`);
-}
-lines.push('');
-lines.push('Ratios (wall time; CPU time in brackets):');
-lines.push('');
-lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
-lines.push('|---:|---:|---:|---:|---:|---:|');
-for (const size of sizes) {
-  const sum = results.sizes[size].summary;
-  const ap = sum.answerpress;
-  const hugo = sum.hugo;
-  const floorRow = sum.floor;
-  const search = sum.search && !sum.search.error ? `${(sum.search.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sum.search.bodyBytes, SEARCH_BUDGET)}` : sum.search?.error ? 'failed' : '–';
-  lines.push(
-    `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
-  );
-}
-if (sizes.length >= 2) {
-  const [a, b] = [Math.min(...sizes), Math.max(...sizes)];
-  const A = results.sizes[a].summary;
-  const B = results.sizes[b].summary;
-  const slope = (x, y) => (x == null || y == null ? '–' : `${((y - x) / (b - a)).toFixed(2)} ms`);
+  const lines = [];
+  const m = results.machine;
+  const loads = sizes.flatMap((n) => Object.values(results.sizes[n].rows).flat().flatMap((r) => [r.loadBefore, r.loadAfter]));
+  lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. Seed ${seed}; ${runs} run(s) of each tool, interleaved; times are the fastest run, memory the largest.`);
+  lines.push(`1-minute load average during the runs: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (on ${m.cpus} CPUs; above ${m.cpus} the wall times include waiting for a CPU, CPU times much less so).`);
   lines.push('');
-  lines.push(`Per question page (slope between ${a.toLocaleString('en')} and ${b.toLocaleString('en')}: (t${b} − t${a}) / ${(b - a).toLocaleString('en')}):`);
-  lines.push('');
-  lines.push('| Tool | Wall per question | CPU per question |');
-  lines.push('|---|---:|---:|');
-  if (A.answerpress && B.answerpress) {
-    lines.push(`| answerpress whole build | ${slope(A.answerpress.wallMs, B.answerpress.wallMs)} | ${slope(A.answerpress.cpuMs, B.answerpress.cpuMs)} |`);
-    lines.push(`| answerpress load+model+render | ${slope(A.answerpress.renderMs, B.answerpress.renderMs)} | |`);
-    for (const phase of ['load', 'model', 'render', 'index', 'offline']) lines.push(`| answerpress ${phase} | ${slope(A.answerpress.phases[phase], B.answerpress.phases[phase])} | |`);
+  lines.push('| Questions | Tool | Wall | CPU (user+sys) | Peak RSS (tree) | Output | pagefind/ | Phases |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---|');
+  for (const size of sizes) {
+    const sum = results.sizes[size].summary;
+    for (const tool of tools) {
+      const r = sum[tool];
+      let phases = '';
+      if (tool === 'answerpress') phases = Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ');
+      if (tool === 'floor') phases = `load ${s(r.phases.load)}, model ${s(r.phases.model)}, render+write ${s(r.phases.render)}`;
+      if (tool === 'hugo') phases = 'render only (content already written)';
+      lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
+    }
   }
-  if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
-  if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
-}
-const searches = sizes.filter((n) => results.sizes[n].summary.search && !results.sizes[n].summary.search.error);
-if (searches.length) {
   lines.push('');
-  lines.push('Cold search payload (gzip, no cache, no service worker; bytes of response bodies as sent, by kind):');
-  lines.push('');
-  for (const n of searches) {
-    const sr = results.sizes[n].summary.search;
-    const kinds = Object.entries(sr.byKind).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
-    lines.push(`- ${n.toLocaleString('en')} questions, q=${sr.query}: ${(sr.bodyBytes / 1024).toFixed(1)} KiB in ${sr.requests} requests (+${(sr.headerBytes / 1024).toFixed(1)} KiB headers), ${sr.results} result links; KiB by kind: ${kinds}.`);
+  for (const size of sizes) {
+    const r = results.sizes[size].summary.answerpress;
+    if (!r?.peakByCommand) continue;
+    const parts = Object.entries(r.peakByCommand).filter(([name]) => name !== 'time').map(([name, bytes]) => `${name} ${mib(bytes)}`).join(', ');
+    lines.push(`answerpress ${size.toLocaleString('en')}: peak RSS of each process on its own (not at the same moment): ${parts}.`);
   }
+  lines.push('');
+  lines.push('Ratios (wall time; CPU time in brackets):');
+  lines.push('');
+  lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
+  lines.push('|---:|---:|---:|---:|---:|---:|');
+  for (const size of sizes) {
+    const sum = results.sizes[size].summary;
+    const ap = sum.answerpress;
+    const hugo = sum.hugo;
+    const floorRow = sum.floor;
+    const search = sum.search && !sum.search.error ? `${(sum.search.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sum.search.bodyBytes, SEARCH_BUDGET)}` : sum.search?.error ? 'failed' : '–';
+    lines.push(
+      `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
+    );
+  }
+  if (sizes.length >= 2) {
+    const [a, b] = [Math.min(...sizes), Math.max(...sizes)];
+    const A = results.sizes[a].summary;
+    const B = results.sizes[b].summary;
+    const slope = (x, y) => (x == null || y == null ? '–' : `${((y - x) / (b - a)).toFixed(2)} ms`);
+    lines.push('');
+    lines.push(`Per question page (slope between ${a.toLocaleString('en')} and ${b.toLocaleString('en')}: (t${b} − t${a}) / ${(b - a).toLocaleString('en')}):`);
+    lines.push('');
+    lines.push('| Tool | Wall per question | CPU per question |');
+    lines.push('|---|---:|---:|');
+    if (A.answerpress && B.answerpress) {
+      lines.push(`| answerpress whole build | ${slope(A.answerpress.wallMs, B.answerpress.wallMs)} | ${slope(A.answerpress.cpuMs, B.answerpress.cpuMs)} |`);
+      lines.push(`| answerpress load+model+render | ${slope(A.answerpress.renderMs, B.answerpress.renderMs)} | |`);
+      for (const phase of ['load', 'model', 'render', 'index', 'offline']) lines.push(`| answerpress ${phase} | ${slope(A.answerpress.phases[phase], B.answerpress.phases[phase])} | |`);
+    }
+    if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
+    if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
+  }
+  const searches = sizes.filter((n) => results.sizes[n].summary.search && !results.sizes[n].summary.search.error);
+  if (searches.length) {
+    lines.push('');
+    lines.push('Cold search payload (gzip, no cache, no service worker; bytes of response bodies as sent, by kind):');
+    lines.push('');
+    for (const n of searches) {
+      const sr = results.sizes[n].summary.search;
+      const kinds = Object.entries(sr.byKind).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
+      lines.push(`- ${n.toLocaleString('en')} questions, q=${sr.query}: ${(sr.bodyBytes / 1024).toFixed(1)} KiB in ${sr.requests} requests (+${(sr.headerBytes / 1024).toFixed(1)} KiB headers), ${sr.results} result links; KiB by kind: ${kinds}.`);
+    }
+  }
+  lines.push('');
+  lines.push(`All measurements: ${file}`);
+  return lines.join('\n');
 }
-lines.push('');
-lines.push(`All measurements: ${jsonFile}`);
-console.log(lines.join('\n'));

@@ -147,7 +147,7 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
     let bodyBytes = 0;
     for (const { path, bytes } of server.log) {
       const name = new URL(path, 'http://x').pathname;
-      const kind = !name.includes('/pagefind/') ? 'page and assets' : /\.(pf_\w+|pagefind)$/.test(name) ? `pagefind ${name.match(/(pf_\w+|pagefind)$/)[1]}` : 'pagefind scripts';
+      const kind = !name.includes('/pagefind/') ? 'page and assets' : name.endsWith('.pagefind') ? 'pagefind wasm' : /\.pf_\w+$/.test(name) ? `pagefind ${name.match(/pf_\w+$/)[0]}` : 'pagefind scripts';
       byKind[kind] = (byKind[kind] ?? 0) + bytes;
       bodyBytes += bytes;
     }

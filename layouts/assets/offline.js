@@ -65,8 +65,18 @@ async function saveControl(section) {
   button.textContent = `${labels.makeOffline} (${formatBytes(summary.bytes)})`;
   section.hidden = false;
   let controller = null;
+  let busy = false;
+  let retry;
+
+  const resume = () => {
+    window.removeEventListener('online', resume);
+    run();
+  };
 
   async function run() {
+    clearTimeout(retry);
+    if (busy) return;
+    busy = true;
     controller = new AbortController();
     const { signal } = controller;
     button.hidden = true;
@@ -98,15 +108,26 @@ async function saveControl(section) {
       button.hidden = false;
       if (signal.aborted) {
         status.textContent = labels.saveCancelled;
+      } else if (!(error instanceof TypeError)) {
+        // The server answered, but not with the file: most often a new build was published.
+        status.textContent = labels.saveFailed;
       } else {
-        // Lost connection: resume where it stopped once we are back online.
+        // Lost connection: resume where it stopped when the browser says we are back online,
+        // or at the next try (not every network change fires an event).
         status.textContent = labels.savePaused;
-        window.addEventListener('online', run, { once: true });
+        retry = setTimeout(resume, 5000);
+        window.addEventListener('online', resume);
       }
+    } finally {
+      busy = false;
     }
   }
   button.addEventListener('click', run);
-  cancel.addEventListener('click', () => controller?.abort());
+  cancel.addEventListener('click', () => {
+    clearTimeout(retry);
+    window.removeEventListener('online', resume);
+    controller?.abort();
+  });
 }
 
 /** On the offline page: what this device can show without a connection. */

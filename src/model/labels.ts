@@ -41,6 +41,7 @@ export const englishLabels: Labels = {
   savedAll: 'Every page and the search are saved on this device.',
   saveCancelled: 'Saving was cancelled. What was saved stays saved.',
   savePaused: 'Connection lost: saving will resume when you are back online.',
+  saveFailed: 'Saving stopped: the site was updated meanwhile. Reload the page and try again.',
   updateAvailable: 'New answers are available.',
   reload: 'Reload',
   breadcrumbs: 'Breadcrumbs',

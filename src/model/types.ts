@@ -60,6 +60,7 @@ export interface Labels {
   savedAll: string;
   saveCancelled: string;
   savePaused: string;
+  saveFailed: string;
   updateAvailable: string;
   reload: string;
   breadcrumbs: string;

@@ -86,6 +86,21 @@ describe('offline', () => {
     await context.close();
   });
 
+  it('pauses saving when the connection drops and resumes by itself when it returns', async () => {
+    const context = await browser.newContext();
+    const page = await firstVisit(context, '/');
+    await page.reload();
+    const button = page.locator('.save-offline [data-save]');
+    await expect.poll(() => button.textContent()).toMatch(/^Make available offline/);
+    await context.setOffline(true);
+    await button.click();
+    const status = page.locator('.save-offline [data-status]');
+    await expect.poll(() => status.textContent()).toBe('Connection lost: saving will resume when you are back online.');
+    await context.setOffline(false);
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Every page and the search are saved on this device.');
+    await context.close();
+  });
+
   it('updates to a new build after the reader accepts, and drops the old caches', async () => {
     const context = await browser.newContext();
     const page = await firstVisit(context, '/questions/morning-headache-and-snoring/');

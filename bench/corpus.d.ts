@@ -7,3 +7,4 @@ export interface Corpus {
 export function random(seed: number): () => number;
 export function generateCorpus(options: { questions: number; seed?: number; experts?: number; topics?: number }): Corpus;
 export function writeAnswerpressData(corpus: Corpus, dir: string): Promise<void>;
+export function commonWord(seed?: number): string;

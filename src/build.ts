@@ -12,6 +12,7 @@ import { buildModel } from './model/buildModel.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
+import { buildFingerprint } from './output/fingerprint.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
@@ -79,7 +80,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       });
       await stampCacheTag(site, cacheTag);
     });
-    const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, assets }));
+    const offline = await timed('offline', async () => {
+      const version = await buildFingerprint(data.sourceHash, layoutDirs, { basePath: model.site.basePath });
+      return writeOffline({ siteDir: site, model, layoutDirs, assets, version });
+    });
     await timed('swap', () => swapIn(site, outDir));
     return { model, outDir, timings, offline };
   } finally {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { z } from 'zod';
@@ -29,6 +30,8 @@ export interface DataFile<T> {
 
 /** Everything in the data folder, valid against the contract, in a stable order. */
 export interface LoadedData {
+  /** SHA-256 over every data file's path and bytes: changes exactly when the data does. */
+  sourceHash: string;
   site: DataFile<SiteData>;
   topics: DataFile<TopicsData>;
   experts: DataFile<ExpertData>[];
@@ -46,6 +49,8 @@ interface ParsedFile {
   source: string;
   value: unknown;
   ok: boolean;
+  /** SHA-256 of the file's bytes. */
+  hash: string;
 }
 
 /**
@@ -82,7 +87,10 @@ export async function loadData(dataDir: string): Promise<LoadedData> {
 
   issues.push(...checkReferences({ topics, experts: experts.all, questions: questions.parsed }));
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
+  const sourceHash = createHash('sha256');
+  for (const file of [site, topics, ...experts.parsed, ...questions.parsed]) sourceHash.update(`${file.file}\0${file.hash}\0`);
   return {
+    sourceHash: sourceHash.digest('hex'),
     site: asData<SiteData>(site),
     topics: asData<TopicsData>(topics),
     experts: experts.parsed.map((file) => asData<ExpertData>(file)),
@@ -163,24 +171,25 @@ async function parseFile(
   issues: DataIssue[],
 ): Promise<ParsedFile> {
   const bytes = await readFile(join(dataDir, file));
+  const hash = createHash('sha256').update(bytes).digest('hex');
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     issues.push(at(file, 1, 1, 'the file is not valid UTF-8: save it with UTF-8 encoding'));
-    return { id, file, source: '', value: undefined, ok: false };
+    return { id, file, source: '', value: undefined, ok: false, hash };
   }
   const parsed = parseYaml(source);
   if (!parsed.ok) {
     issues.push(at(file, parsed.position.line, parsed.position.col, parsed.message));
-    return { id, file, source, value: undefined, ok: false };
+    return { id, file, source, value: undefined, ok: false, hash };
   }
   const problems = schemaProblems(schema, parsed.value);
   for (const problem of problems) {
     const { line, col } = locate(source, problem.path, problem.part);
     issues.push(at(file, line, col, problem.message));
   }
-  return { id, file, source, value: parsed.value, ok: problems.length === 0 };
+  return { id, file, source, value: parsed.value, ok: problems.length === 0, hash };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

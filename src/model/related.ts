@@ -21,18 +21,34 @@ export function relatedQuestions(questions: readonly RelatableQuestion[], limit 
   }
   const related = new Map<string, string[]>();
   for (const question of questions) {
+    if (limit <= 0) {
+      related.set(question.slug, []);
+      continue;
+    }
     const shared = new Map<RelatableQuestion, number>();
     for (const topic of new Set(question.topics)) {
       for (const other of byTopic.get(topic) ?? []) {
         if (other !== question) shared.set(other, (shared.get(other) ?? 0) + 1);
       }
     }
-    const ranked = [...shared.entries()].sort(
-      ([a, sa], [b, sb]) => sb - sa || compareNewest(a, b),
-    );
-    related.set(question.slug, ranked.slice(0, limit).map(([other]) => other.slug));
+    // Keep the best `limit` in one pass instead of sorting every candidate: a question in a
+    // large topic has thousands of them, and sorting them all made this quadratic in practice.
+    const best: [RelatableQuestion, number][] = [];
+    for (const entry of shared) {
+      if (best.length === limit && rank(entry, best[limit - 1] as [RelatableQuestion, number]) >= 0) continue;
+      let at = best.length;
+      while (at > 0 && rank(entry, best[at - 1] as [RelatableQuestion, number]) < 0) at -= 1;
+      best.splice(at, 0, entry);
+      if (best.length > limit) best.pop();
+    }
+    related.set(question.slug, best.map(([other]) => other.slug));
   }
   return related;
+}
+
+/** Negative when `a` ranks above `b`: more topics in common, then newer, then by slug. */
+function rank([a, sharedA]: [RelatableQuestion, number], [b, sharedB]: [RelatableQuestion, number]): number {
+  return sharedB - sharedA || compareNewest(a, b);
 }
 
 /** Newest asked first, then by slug. */

@@ -4,7 +4,6 @@
  * manifest, and the lists the "Make available offline" control reads.
  * https://developer.mozilla.org/docs/Web/API/Service_Worker_API
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SiteModel } from '../model/types.js';
@@ -16,6 +15,8 @@ export interface OfflineOptions {
   layoutDirs: readonly string[];
   /** Fingerprinted asset names from the render. */
   assets: Record<string, string>;
+  /** Names this build's caches: a hash of everything the output is made from. */
+  version: string;
 }
 
 export interface OfflineResult {
@@ -63,7 +64,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   const { siteDir, model } = options;
   const base = model.site.basePath;
   const files = await listFiles(siteDir);
-  const version = await hashFiles(siteDir, files);
+  const { version } = options;
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
   const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
@@ -117,15 +118,6 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   return { version, precacheBytes, totalBytes };
 }
 
-async function hashFiles(siteDir: string, files: readonly FileEntry[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(file.path);
-    hash.update('\0');
-    hash.update(await readFile(join(siteDir, file.path)));
-  }
-  return hash.digest('hex').slice(0, 16);
-}
 
 function webManifest(model: SiteModel): Record<string, unknown> {
   const base = model.site.basePath;

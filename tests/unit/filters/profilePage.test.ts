@@ -6,6 +6,7 @@ import { buildModel } from '../../../src/model/buildModel.js';
 
 function model(url: string, experts: Record<string, ExpertData>) {
   const data: LoadedData = {
+    sourceHash: 'test',
     site: { id: 'site', file: 'site.yaml', data: { title: 'Site', url } },
     topics: { id: 'topics', file: 'topics.yaml', data: { t: { name: 'T' } } },
     experts: Object.entries(experts).map(([id, expert]) => ({ id, file: `experts/${id}.yaml`, data: expert })),

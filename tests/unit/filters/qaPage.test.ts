@@ -6,6 +6,7 @@ import type { Question, SiteInfo } from '../../../src/model/types.js';
 
 function data(url: string): LoadedData {
   return {
+    sourceHash: 'test',
     site: { id: 'site', file: 'site.yaml', data: { title: 'Ask & Learn', url } },
     topics: { id: 'topics', file: 'topics.yaml', data: { sleep: { name: 'Sleep' } } },
     experts: [

@@ -59,6 +59,7 @@ const questions: Record<string, QuestionData> = {
 
 function loaded(site: Partial<SiteData> = {}, only?: string[]): LoadedData {
   return {
+    sourceHash: 'test',
     site: { id: 'site', file: 'site.yaml', data: { title: 'Test Site', url: 'https://example.org/', ...site } },
     topics: { id: 'topics', file: 'topics.yaml', data: topics },
     experts: Object.entries(experts).map(([id, data]) => ({ id, file: `experts/${id}.yaml`, data })),

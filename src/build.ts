@@ -61,14 +61,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = join(staging, 'root');
   const site = join(root, ...model.site.basePath.split('/').filter(Boolean));
   try {
-    const assets = await timed('render', async () => {
-      const names = await copyAssets(layoutDirs, site);
+    await timed('render', async () => {
+      const assets = await copyAssets(layoutDirs, site);
       try {
-        await render(site, staging, { model, layoutDirs, assets: names, searchCacheTag: META_CACHE_TAG_TOKEN });
+        await render(site, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
-      return names;
     });
     await timed('index', async () => {
       const { cacheTag } = await indexSite({
@@ -82,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const offline = await timed('offline', async () => {
       const version = await buildFingerprint(data.sourceHash, layoutDirs, { basePath: model.site.basePath });
-      return writeOffline({ siteDir: site, model, layoutDirs, assets, version });
+      return writeOffline({ siteDir: site, model, layoutDirs, version });
     });
     await timed('swap', () => swapIn(site, outDir));
     return { model, outDir, timings, offline };

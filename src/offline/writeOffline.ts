@@ -13,8 +13,6 @@ export interface OfflineOptions {
   model: SiteModel;
   /** Folders searched for `assets/sw-runtime.js`, first match wins. */
   layoutDirs: readonly string[];
-  /** Fingerprinted asset names from the render. */
-  assets: Record<string, string>;
   /** Names this build's caches: a hash of everything the output is made from. */
   version: string;
 }
@@ -61,10 +59,9 @@ async function readFirst(dirs: readonly string[], file: string): Promise<string>
 }
 
 export async function writeOffline(options: OfflineOptions): Promise<OfflineResult> {
-  const { siteDir, model } = options;
+  const { siteDir, model, version } = options;
   const base = model.site.basePath;
   const files = await listFiles(siteDir);
-  const { version } = options;
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
   const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
@@ -72,11 +69,12 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   };
   const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css'];
   for (const info of Object.values(entry.languages)) {
-    pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? "unknown"}.pagefind`);
+    pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
   }
-  const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg', 'manifest.webmanifest', ...Object.values(options.assets).map((name) => `assets/${name}`)];
+  // The app shell: the pages a reader needs offline first, and every asset.
+  const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg'];
   const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
-  const core = [...new Set([...shell.filter((p) => p !== 'manifest.webmanifest'), ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
+  const core = [...new Set([...shell, ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
 
   const chunkOrder = ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'];
   const chunks: string[] = [];
@@ -95,6 +93,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   }
 
   const manifest = webManifest(model);
+  // Written below, after the file listing.
   const coreUrls = [...core.map((p) => urlOf(base, p)), `${base}/manifest.webmanifest`, `${base}/offline/summary.json`];
   const config = {
     version,

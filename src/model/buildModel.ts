@@ -1,7 +1,7 @@
 import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
-import { answerCountText, englishLabels, helpfulText, ratingText } from './labels.js';
+import { answerCountText, answerFromText, answersText, englishLabels, helpfulText, pageTitleText, questionsText, ratingText } from './labels.js';
 import { markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
@@ -58,7 +58,13 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
 
   const topics: Topic[] = [...topicRefs.values()].map((ref) => {
     const slugs = questions.filter((q) => q.topics.some((t) => t.id === ref.id)).map((q) => q.slug);
-    return { ...ref, description: data.topics.data[ref.id]?.description ?? '', questionSlugs: slugs, questionCount: slugs.length };
+    return {
+      ...ref,
+      description: data.topics.data[ref.id]?.description ?? '',
+      questionSlugs: slugs,
+      questionCount: slugs.length,
+      questionCountText: questionsText(slugs.length),
+    };
   });
 
   const answersByExpert = new Map<string, AnswerLink[]>();
@@ -177,7 +183,7 @@ function buildQuestion(
     return {
       anchor,
       url: `${url}#${anchor}`,
-      headline: answer.title ?? `Answer from ${expert.name}`,
+      headline: answer.title ?? answerFromText(expert.name),
       hasTitle: answer.title !== undefined,
       bodyHtml: body.html,
       bodyText: body.text,
@@ -230,6 +236,7 @@ function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertC
     bioText,
     website: expert.website ?? null,
     answers,
+    answerCountText: answersText(answers.length),
     description: truncate(bioText || `${card.displayName}, ${card.specialty} in ${card.locationText}.`, 160),
   };
 }
@@ -248,7 +255,7 @@ function paginate(
     path: pathOf(number),
     url,
     heading: meta.title,
-    title: number === 1 ? meta.title : `${meta.title} (page ${number} of ${pageCount})`,
+    title: number === 1 ? meta.title : pageTitleText(meta.title, number, pageCount),
     pageNumber: number,
     pageCount,
     previousUrl: number > 1 ? (pages[number - 2]?.url ?? null) : null,

@@ -9,6 +9,7 @@ export const englishLabels: Labels = {
   experts: 'Experts',
   topics: 'Topics',
   search: 'Search',
+  feed: 'Atom feed',
   searchLabel: 'Search questions and answers',
   siteSearch: 'Site search',
   searchPlaceholder: 'Search questions and answers',
@@ -48,6 +49,26 @@ export const englishLabels: Labels = {
   topicsOfQuestion: 'Topics',
   noRating: 'No rating yet',
 };
+
+/** "Answer from Jane Doe": the headline of an answer written without one. */
+export function answerFromText(name: string): string {
+  return `Answer from ${name}`;
+}
+
+/** "1 answer", "12 answers": how many answers an expert wrote. */
+export function answersText(count: number): string {
+  return `${count} answer${count === 1 ? '' : 's'}`;
+}
+
+/** "1 question", "12 questions". */
+export function questionsText(count: number): string {
+  return `${count} question${count === 1 ? '' : 's'}`;
+}
+
+/** "Sleep (page 2 of 3)". */
+export function pageTitleText(title: string, page: number, pages: number): string {
+  return `${title} (page ${page} of ${pages})`;
+}
 
 /** "1 expert answer", "10 expert answers". */
 export function answerCountText(count: number): string {

@@ -28,6 +28,7 @@ export interface Labels {
   experts: string;
   topics: string;
   search: string;
+  feed: string;
   searchLabel: string;
   siteSearch: string;
   searchPlaceholder: string;
@@ -103,6 +104,8 @@ export interface Expert extends ExpertCard {
   website: string | null;
   /** Every answer by this expert, newest first. */
   answers: AnswerLink[];
+  /** "12 answers". */
+  answerCountText: string;
   description: string;
 }
 
@@ -127,6 +130,8 @@ export interface Topic extends TopicRef {
   /** Slugs, newest first. */
   questionSlugs: string[];
   questionCount: number;
+  /** "12 questions". */
+  questionCountText: string;
 }
 
 export interface Answer {

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/globalSetup.ts'],
     // Builds spawn Pagefind and browser tests spawn Chromium: two cores, so two files at once.
     pool: 'forks',
     maxWorkers: 2,

@@ -3,7 +3,7 @@
  * against broken copies of it. Each broken case is `tests/fixtures/good` with the overlay
  * `tests/fixtures/broken/<case>/` copied over it; the expectations live in the table below.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -232,15 +232,6 @@ function expectReport(run: Run, c: Case): void {
   expect(lines[lines.length - 1]).toBe(summary(c.issues.length));
   expect(run.stderr).toContain(c.word);
 }
-
-beforeAll(() => {
-  // Compile src/ into dist/ so the binary runs the code under test. Type errors are the typecheck
-  // step's business (`npm test` runs it): --noCheck only emits, in about half the time.
-  const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--noCheck'], { cwd: repoRoot, encoding: 'utf8' });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json exited ${result.status}:\n${result.stdout}${result.stderr}`);
-});
 
 afterAll(async () => {
   await cleanup(...roots);

@@ -32,22 +32,26 @@ export function parseYaml(source: string): ParseResult {
     const position = error.mark
       ? { line: error.mark.line + 1, col: error.mark.column + 1 }
       : { line: 1, col: 1 };
-    return { ok: false, position, message: yamlMessage(error.reason) };
+    const lineText = (text.split('\n')[position.line - 1] ?? '').trim();
+    return { ok: false, position, message: yamlMessage(error.reason, lineText) };
   }
 }
 
-function yamlMessage(reason: string): string {
+/** What went wrong, quoting the line at fault so the message names the offending word. */
+function yamlMessage(reason: string, lineText: string): string {
+  const shown = lineText.length > 60 ? `${lineText.slice(0, 57)}...` : lineText;
+  const at = shown ? ` in "${shown}"` : '';
   if (reason.startsWith('aliases exceeded')) {
-    return 'YAML aliases (*name) are not allowed in data files: write the value out in full';
+    return `YAML aliases (*name) are not allowed in data files${at}: write the value out in full`;
   }
   if (reason.includes('input is empty')) return 'the file is empty: fill in the required fields';
   if (reason.includes('single document')) {
     return 'the file holds more than one YAML document (a second `---`): keep one per file';
   }
   if (reason.includes('duplicated mapping key')) {
-    return 'YAML syntax error: this key appears twice in the same mapping: keep one';
+    return `YAML syntax error: a key appears twice in the same mapping${at}: keep one`;
   }
-  return `YAML syntax error: ${reason}: check the indentation and quoting on this line`;
+  return `YAML syntax error: ${reason}${at}: check the indentation and quoting on this line`;
 }
 
 function stripBom(text: string): string {

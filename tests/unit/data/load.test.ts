@@ -82,7 +82,7 @@ describe('loadData on broken data', () => {
     await writeFile(join(data, 'questions/can-i-compost-citrus-peel.yaml'), 'title: x\n  asked: y\n');
     expect(await issuesOf(data)).toEqual([
       { file: 'experts/bram-oduya.yaml', line: 6, col: 10, message: 'rating.value must be at most 5, not 7' },
-      { file: 'questions/can-i-compost-citrus-peel.yaml', line: 2, col: 8, message: 'YAML syntax error: bad indentation of a mapping entry: check the indentation and quoting on this line' },
+      { file: 'questions/can-i-compost-citrus-peel.yaml', line: 2, col: 8, message: 'YAML syntax error: bad indentation of a mapping entry in "asked: y": check the indentation and quoting on this line' },
       {
         file: 'questions/when-to-prune-roses.yaml',
         line: 2,

@@ -3,7 +3,8 @@
 const config = JSON.parse(document.getElementById('ap-config')?.textContent ?? '{}');
 const base = config.base ?? '';
 const labels = config.labels ?? {};
-const PREFIX = 'answerpress-';
+// The service worker's cache names: one site's apart from another's on the same origin.
+const PREFIX = `answerpress${base.replace(/[^a-z0-9]+/gi, '_')}-`;
 
 function formatBytes(bytes) {
   if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
@@ -11,26 +12,38 @@ function formatBytes(bytes) {
 }
 
 function notice(message, action, onAction) {
+  document.querySelector('.notice')?.remove();
   const box = document.createElement('div');
   box.className = 'notice';
   box.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = message;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = action;
   button.addEventListener('click', onAction);
-  box.append(text, button);
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '×';
+  close.setAttribute('aria-label', labels.dismiss);
+  close.addEventListener('click', () => box.remove());
+  box.append(text, button, close);
   document.body.append(box);
+  // Filled after insertion, so screen readers announce it.
+  requestAnimationFrame(() => {
+    text.textContent = message;
+  });
 }
 
 async function register() {
   const registration = await navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` });
+  const hadController = Boolean(navigator.serviceWorker.controller);
   let accepted = false;
   const offer = (worker) => {
     notice(labels.updateAvailable, labels.reload, () => {
       accepted = true;
-      worker.postMessage({ type: 'SKIP_WAITING' });
+      // Accepted in another tab meanwhile: this page only needs to reload.
+      if (worker.state === 'activated' || worker.state === 'redundant') location.reload();
+      else worker.postMessage({ type: 'SKIP_WAITING' });
     });
   };
   if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
@@ -42,13 +55,16 @@ async function register() {
   });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) location.reload();
+    // Updated from another tab: this page was built for the previous version.
+    else if (hadController) notice(labels.updateAvailable, labels.reload, () => location.reload());
   });
 }
 
-async function cachedUrls(kind) {
+async function cachedUrls(kind, version) {
   const urls = new Set();
   for (const name of await caches.keys()) {
     if (!name.startsWith(`${PREFIX}${kind}-`)) continue;
+    if (version && !name.endsWith(`-${version}`)) continue;
     const cache = await caches.open(name);
     for (const request of await cache.keys()) urls.add(request.url);
   }
@@ -85,22 +101,39 @@ async function saveControl(section) {
     try {
       await navigator.storage?.persist?.();
       const files = await fetch(`${base}/offline/files.json`, { signal }).then((r) => r.json());
-      const have = new Set([...(await cachedUrls('pages')), ...(await cachedUrls('precache')), ...(await cachedUrls('runtime'))]);
+      const estimate = await navigator.storage?.estimate?.();
+      if (estimate?.quota && estimate.quota - (estimate.usage ?? 0) < files.bytes) throw new RangeError('quota');
+      // Only this version's caches count: older ones are replaced at the next update.
+      const have = new Set([
+        ...(await cachedUrls('pages', files.version)),
+        ...(await cachedUrls('precache', files.version)),
+        ...(await cachedUrls('runtime', files.version)),
+      ]);
       const pages = await caches.open(`${PREFIX}pages-${files.version}`);
       const runtime = await caches.open(`${PREFIX}runtime-${files.version}`);
       let done = 0;
+      let announced = 0;
       progress.max = files.bytes;
-      for (const [path, bytes] of files.files) {
-        const url = new URL(path, location.origin).href;
-        if (!have.has(url)) {
-          const response = await fetch(url, { signal });
-          if (!response.ok) throw new Error(`${response.status} ${path}`);
-          await (path.endsWith('/') || path.endsWith('.html') ? pages : runtime).put(url, response);
+      const queue = [...files.files];
+      const worker = async () => {
+        while (queue.length > 0) {
+          const [path, bytes] = queue.shift();
+          const url = new URL(path, location.origin).href;
+          if (!have.has(url)) {
+            const response = await fetch(url, { signal, cache: 'reload' });
+            if (!response.ok || response.redirected) throw new Error(`${response.status} ${path}`);
+            await (path.endsWith('/') || path.endsWith('.html') ? pages : runtime).put(url, response);
+          }
+          done += bytes;
+          progress.value = done;
+          // Announced every tenth of the way, not for each of thousands of files.
+          if (done - announced >= files.bytes / 10) {
+            announced = done;
+            status.textContent = `${formatBytes(done)} / ${formatBytes(files.bytes)}`;
+          }
         }
-        done += bytes;
-        progress.value = done;
-        status.textContent = `${formatBytes(done)} / ${formatBytes(files.bytes)}`;
-      }
+      };
+      await Promise.all(Array.from({ length: 4 }, worker));
       status.textContent = labels.savedAll;
       cancel.hidden = true;
     } catch (error) {
@@ -108,6 +141,8 @@ async function saveControl(section) {
       button.hidden = false;
       if (signal.aborted) {
         status.textContent = labels.saveCancelled;
+      } else if (error instanceof RangeError || error?.name === 'QuotaExceededError') {
+        status.textContent = labels.saveNoSpace;
       } else if (!(error instanceof TypeError)) {
         // The server answered, but not with the file: most often a new build was published.
         status.textContent = labels.saveFailed;

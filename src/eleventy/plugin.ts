@@ -12,7 +12,7 @@ export interface PluginOptions {
   model: SiteModel;
   /** Folders searched for templates, first match wins: the site's own, then the package's. */
   layoutDirs: string[];
-  /** Fingerprinted asset names, e.g. `{ css: 'style.1a2b3c4d.css' }`. */
+  /** Each asset's published name, e.g. `{ 'style.css': 'style.1a2b3c4d5e.css' }`. */
   assets: Record<string, string>;
   /** Written where the search page configures Pagefind's cache tag; known only after indexing. */
   searchCacheTag: string;

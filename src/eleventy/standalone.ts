@@ -38,5 +38,10 @@ export default async function answerpressStandalone(eleventyConfig: StandaloneCo
   }) as string;
   const css = `style.${createHash('sha256').update(readFileSync(cssPath)).digest('hex').slice(0, 10)}.css`;
   eleventyConfig.addPassthroughCopy({ [cssPath]: `assets/${css}`, [join(packageLayouts, 'assets')]: 'assets' });
-  await eleventyConfig.addPlugin(answerpressPlugin, { model, layoutDirs, assets: { css }, searchCacheTag: '' });
+  await eleventyConfig.addPlugin(answerpressPlugin, {
+    model,
+    layoutDirs,
+    assets: { 'style.css': css, 'offline.js': 'offline.js', 'search.js': 'search.js' },
+    searchCacheTag: '',
+  });
 }

@@ -43,6 +43,8 @@ export const englishLabels: Labels = {
   saveCancelled: 'Saving was cancelled. What was saved stays saved.',
   savePaused: 'Connection lost: saving will resume when you are back online.',
   saveFailed: 'Saving stopped: the site was updated meanwhile. Reload the page and try again.',
+  saveNoSpace: 'There is not enough storage space on this device to save the whole site.',
+  dismiss: 'Dismiss',
   updateAvailable: 'New answers are available.',
   reload: 'Reload',
   breadcrumbs: 'Breadcrumbs',

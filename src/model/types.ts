@@ -62,6 +62,8 @@ export interface Labels {
   saveCancelled: string;
   savePaused: string;
   saveFailed: string;
+  saveNoSpace: string;
+  dismiss: string;
   updateAvailable: string;
   reload: string;
   breadcrumbs: string;

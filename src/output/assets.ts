@@ -8,10 +8,13 @@ const ROOT_FILES = new Set(['favicon.svg', 'favicon.ico']);
 /** Read by the build, never served as they are (the service worker is generated from it). */
 const BUILD_ONLY = new Set(['sw-runtime.js']);
 
+/** Assets whose names carry a content hash, so hosts and the service worker can cache them for good. */
+const FINGERPRINTED = new Set(['.css', '.js']);
+
 /**
- * Copies `assets/` from every layouts folder (the site's own win by file name). The stylesheet
- * gets a content hash in its name so hosts and the service worker can cache it for good.
- * @returns the fingerprinted names, e.g. `{ css: 'style.1a2b3c4d.css' }`.
+ * Copies `assets/` from every layouts folder (the site's own win by file name). Stylesheets and
+ * scripts get a content hash in their names: a page always loads the code it was built with.
+ * @returns each file's published name, e.g. `{ 'style.css': 'style.1a2b3c4d5e.css' }`.
  */
 export async function copyAssets(layoutDirs: readonly string[], outDir: string): Promise<Record<string, string>> {
   const chosen = new Map<string, string>();
@@ -28,15 +31,17 @@ export async function copyAssets(layoutDirs: readonly string[], outDir: string):
   const names: Record<string, string> = {};
   for (const [name, source] of [...chosen.entries()].sort()) {
     if (BUILD_ONLY.has(name)) continue;
-    if (name === 'style.css') {
-      const css = await readFile(source);
-      const hash = createHash('sha256').update(css).digest('hex').slice(0, 10);
-      names.css = `style.${hash}${extname(name)}`;
-      await writeFile(join(outDir, 'assets', names.css), css);
+    const ext = extname(name);
+    if (FINGERPRINTED.has(ext)) {
+      const bytes = await readFile(source);
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+      names[name] = `${name.slice(0, -ext.length)}.${hash}${ext}`;
+      await writeFile(join(outDir, 'assets', names[name]), bytes);
     } else {
+      names[name] = name;
       await copyFile(source, join(outDir, ROOT_FILES.has(name) ? name : join('assets', name)));
     }
   }
-  if (!names.css) throw new Error('no assets/style.css in any layouts folder');
+  if (!names['style.css']) throw new Error('no assets/style.css in any layouts folder');
   return names;
 }

@@ -38,7 +38,7 @@ const CLIENT = `(() => {
 const SELF_REMOVING_WORKER = `self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const name of await caches.keys()) if (name.startsWith('answerpress-')) await caches.delete(name);
+    for (const name of await caches.keys()) if (name.startsWith('answerpress')) await caches.delete(name);
     await self.registration.unregister();
   })());
 });

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import sirv from 'sirv';
 
 export interface ServeOptions {
@@ -17,6 +17,8 @@ export interface ServeOptions {
   before?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Markup added before `</body>` of every HTML page served (the built files are not changed). */
   inject?: string;
+  /** The path the site is published under (`/docs`): served there, as its links expect. Default: none. */
+  basePath?: string;
 }
 
 export interface RunningServer {
@@ -29,8 +31,18 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
   options = { ...options, root: resolve(options.root) };
   const host = options.host ?? '127.0.0.1';
   const files = sirv(options.root, { dev: true, etag: true, dotfiles: false, extensions: ['html'] });
+  const basePath = options.basePath ?? '';
   const server = createServer((req, res) => {
     if (options.before?.(req, res)) return;
+    if (basePath) {
+      const url = req.url ?? '/';
+      if (url === '/' || url === basePath) {
+        res.writeHead(302, { location: `${basePath}/` }).end();
+        return;
+      }
+      if (!url.startsWith(`${basePath}/`)) return notFound(res);
+      req.url = url.slice(basePath.length);
+    }
     if (options.inject && req.method === 'GET' && /(\/|\.html)$/.test((req.url ?? '/').split('?')[0] ?? '')) {
       let path: string;
       try {
@@ -39,11 +51,12 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
         return void res.writeHead(400).end();
       }
       const file = join(options.root, path.endsWith('/') ? `${path}index.html` : path);
-      if (!file.startsWith(options.root)) return void res.writeHead(400).end();
+      const inside = relative(options.root, file);
+      if (inside.startsWith('..') || isAbsolute(inside)) return void res.writeHead(400).end();
       readFile(file, 'utf8')
         .then((html) => {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-          res.end(html.replace('</body>', `${options.inject}</body>`));
+          res.end(injectBeforeBodyEnd(html, options.inject ?? ''));
         })
         .catch(() => notFound(res));
       return;
@@ -54,7 +67,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
     readFile(join(options.root, '404.html'), 'utf8')
       .then((body) => {
         res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(options.inject ? body.replace('</body>', `${options.inject}</body>`) : body);
+        res.end(options.inject ? injectBeforeBodyEnd(body, options.inject) : body);
       })
       .catch(() => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -76,4 +89,10 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Before the last `</body>`: the page's own, not one quoted inside it. */
+function injectBeforeBodyEnd(html: string, markup: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? html + markup : `${html.slice(0, at)}${markup}${html.slice(at)}`;
 }

@@ -35,12 +35,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     port: options.port,
     host: options.host,
     inject: CLIENT_TAG,
+    basePath,
     before: (req, res) => live.handle(req, res, basePath),
   });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
   let again = false;
+  let closed = false;
   const rebuild = async (): Promise<void> => {
     const start = performance.now();
     try {
@@ -57,6 +59,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   };
   const schedule = (): void => {
+    if (closed) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (running) {
@@ -74,12 +77,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 
   const watchers: FSWatcher[] = [];
-  for (const dir of [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])]) {
-    watchers.push(watch(dir, { recursive: true }, schedule));
+  try {
+    for (const dir of [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])]) {
+      const watcher = watch(dir, { recursive: true }, schedule);
+      // A folder removed or renamed (a branch switch) ends its watch; the site stays served.
+      watcher.on('error', (error) => options.log(`Stopped watching ${dir}: ${error.message}`));
+      watchers.push(watcher);
+    }
+  } catch (error) {
+    for (const watcher of watchers) watcher.close();
+    await server.close();
+    throw error;
   }
   return {
     url: `${server.url}${basePath}/`,
     close: async () => {
+      closed = true;
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
       await running;

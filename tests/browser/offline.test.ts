@@ -117,7 +117,7 @@ describe('offline', () => {
     expect(await page.locator('.answer-title', { hasText: 'A newly added answer' }).count()).toBe(1);
     const notice = page.locator('.notice');
     await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('New answers are available.');
-    await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), notice.locator('button').click()]);
+    await Promise.all([page.waitForEvent('load', { timeout: 15_000 }), notice.locator('button', { hasText: 'Reload' }).click()]);
     await expect
       .poll(async () => {
         const names = await cacheNames(page);
@@ -126,6 +126,11 @@ describe('offline', () => {
       .toBe(false);
     const after = await cacheNames(page);
     expect(after.some((name) => name.startsWith('answerpress-precache-'))).toBe(true);
+
+    // What was read under the old version is still readable offline under the new one.
+    await context.setOffline(true);
+    await page.goto(`${server.url}/questions/morning-headache-and-snoring/`);
+    expect(await page.locator('.answer-title', { hasText: 'A newly added answer' }).count()).toBe(1);
     await context.close();
   });
 });

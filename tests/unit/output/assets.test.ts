@@ -30,17 +30,17 @@ describe('copyAssets', () => {
     const dir = await layouts('theme', { 'style.css': 'body{color:red}' });
     const out = join(root, 'out');
     const names = await copyAssets([dir], out);
-    expect(names.css).toBe(`style.${hash10('body{color:red}')}.css`);
-    expect(await readFile(join(out, 'assets', names.css as string), 'utf8')).toBe('body{color:red}');
-    expect(await readdir(join(out, 'assets'))).toEqual([names.css]);
+    expect(names['style.css']).toBe(`style.${hash10('body{color:red}')}.css`);
+    expect(await readFile(join(out, 'assets', names['style.css'] as string), 'utf8')).toBe('body{color:red}');
+    expect(await readdir(join(out, 'assets'))).toEqual([names['style.css']]);
   });
 
   it('changes the fingerprint when the content changes, and only then', async () => {
     const a = await copyAssets([await layouts('a', { 'style.css': 'a{}' })], join(root, 'out-a'));
     const b = await copyAssets([await layouts('b', { 'style.css': 'b{}' })], join(root, 'out-b'));
     const a2 = await copyAssets([await layouts('a2', { 'style.css': 'a{}' })], join(root, 'out-a2'));
-    expect(a.css).not.toBe(b.css);
-    expect(a2.css).toBe(a.css);
+    expect(a['style.css']).not.toBe(b['style.css']);
+    expect(a2['style.css']).toBe(a['style.css']);
   });
 
   it("the site's layouts override the package's by file name", async () => {
@@ -48,10 +48,11 @@ describe('copyAssets', () => {
     const base = await layouts('base', { 'style.css': 'base{}', 'search.js': '// base search', 'extra.js': '// base extra' });
     const out = join(root, 'out');
     const names = await copyAssets([site, base], out);
-    expect(names.css).toBe(`style.${hash10('site{}')}.css`);
-    expect(await readFile(join(out, 'assets', 'search.js'), 'utf8')).toBe('// site search');
-    expect(await readFile(join(out, 'assets', 'extra.js'), 'utf8')).toBe('// base extra');
-    expect((await readdir(join(out, 'assets'))).sort()).toEqual(['extra.js', 'search.js', names.css].sort());
+    expect(names['style.css']).toBe(`style.${hash10('site{}')}.css`);
+    expect(names['search.js']).toBe(`search.${hash10('// site search')}.js`);
+    expect(await readFile(join(out, 'assets', names['search.js'] as string), 'utf8')).toBe('// site search');
+    expect(await readFile(join(out, 'assets', names['extra.js'] as string), 'utf8')).toBe('// base extra');
+    expect((await readdir(join(out, 'assets'))).sort()).toEqual([names['extra.js'], names['search.js'], names['style.css']].sort());
   });
 
   it('a layouts folder without assets/ is skipped', async () => {
@@ -59,7 +60,7 @@ describe('copyAssets', () => {
     await mkdir(empty);
     const base = await layouts('base', { 'style.css': 'base{}' });
     const names = await copyAssets([empty, base], join(root, 'out'));
-    expect(names.css).toBe(`style.${hash10('base{}')}.css`);
+    expect(names['style.css']).toBe(`style.${hash10('base{}')}.css`);
   });
 
   it('puts favicons at the root of the site', async () => {
@@ -80,8 +81,8 @@ describe('copyAssets', () => {
     const out = join(root, 'out');
     const names = await copyAssets([packageLayouts], out);
     const css = await readFile(join(packageLayouts, 'assets', 'style.css'), 'utf8');
-    expect(names.css).toBe(`style.${hash10(css)}.css`);
+    expect(names['style.css']).toBe(`style.${hash10(css)}.css`);
     expect(await readdir(out)).toContain('favicon.svg');
-    expect(await readdir(join(out, 'assets'))).toContain(names.css);
+    expect(await readdir(join(out, 'assets'))).toContain(names['style.css']);
   });
 });

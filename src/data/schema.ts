@@ -10,7 +10,6 @@ import { DATE_PATTERN, isCalendarDate } from './dates.js';
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** C0 and C1 control characters other than tab and line breaks: invisible, and not allowed in XML. */
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const noControl = (value: string) => !CONTROL.test(value);
 const controlMessage = { message: 'contains an invisible control character: delete it (it is often pasted in by accident)' };

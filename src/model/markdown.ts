@@ -14,7 +14,6 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** Relative URLs and http(s)/mailto only: no `javascript:`, `data:`, `vbscript:` or `file:`. */
 export function isSafeLink(url: string): boolean {
   // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
   const compact = url.trim().replace(/[\u0000-\u0020]/g, '');
   return SAFE_SCHEME.test(compact) || !HAS_SCHEME.test(compact);
 }

@@ -166,23 +166,25 @@ async function saveControl(section) {
 }
 
 /** On the offline page: what this device can show without a connection. */
+/** Pages listed on the offline page: each title is read from the saved page itself. */
+const LIST_LIMIT = 200;
+
 async function listSaved(list) {
-  const items = [];
-  for (const url of [...(await cachedUrls('pages'))].sort()) {
+  // Cache keys come oldest first: list the most recently saved pages.
+  const urls = [...(await cachedUrls('pages'))].slice(-LIST_LIMIT).reverse();
+  const titleOf = (html) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+  const decode = (text) => new DOMParser().parseFromString(`<p>${text}</p>`, 'text/html').body.textContent ?? text;
+  for (const url of urls) {
     const response = await caches.match(url);
-    const html = response ? await response.text() : '';
-    const title = new DOMParser().parseFromString(html, 'text/html').title || url;
-    items.push([url, title]);
-  }
-  for (const [url, title] of items) {
+    const title = response ? decode(titleOf(await response.text())) : '';
     const item = document.createElement('li');
     const link = document.createElement('a');
     link.href = url;
-    link.textContent = title;
+    link.textContent = title || url;
     item.append(link);
     list.append(item);
   }
-  list.closest('[hidden]')?.removeAttribute('hidden');
+  if (urls.length > 0) list.closest('[hidden]')?.removeAttribute('hidden');
 }
 
 if ('serviceWorker' in navigator && 'caches' in window) {

@@ -4,7 +4,6 @@
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadData } from './data/load.js';
 import { BuildError } from './errors/BuildError.js';
 import { render } from './eleventy/render.js';
@@ -13,12 +12,12 @@ import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint } from './output/fingerprint.js';
+import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
-/** The package's own layouts, the fallback for every template a site does not override. */
-export const packageLayouts = fileURLToPath(new URL('../layouts', import.meta.url));
+export { packageLayouts };
 
 export interface BuildOptions {
   /** The data folder. Default: `data`. */

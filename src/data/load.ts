@@ -43,7 +43,7 @@ const TOP_FILES = ['site', 'topics'] as const;
 const FOLDERS = ['experts', 'questions'] as const;
 
 /** A parsed file whose text we keep until validation is over, to locate its mistakes. */
-interface ParsedFile {
+export interface ParsedFile {
   id: string;
   file: string;
   source: string;

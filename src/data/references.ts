@@ -1,13 +1,10 @@
 import type { DataIssue } from '../errors/DataIssue.js';
+import type { ParsedFile as LoadedFile } from './load.js';
 import { closest } from './suggest.js';
 import { locate } from './yaml.js';
 
-interface ParsedFile {
-  id: string;
-  file: string;
-  source: string;
-  value: unknown;
-}
+/** What the checks read of a parsed file. */
+type ParsedFile = Pick<LoadedFile, 'id' | 'file' | 'source' | 'value'>;
 
 /**
  * Cross-file checks: every answer's author is an expert file, every question topic is in

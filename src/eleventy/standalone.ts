@@ -3,12 +3,12 @@
  * `npx @11ty/eleventy` renders the pages; `answerpress build` adds search, offline support
  * and the all-or-nothing swap of the output folder.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadData } from '../data/load.js';
 import { buildModel } from '../model/buildModel.js';
+import { publishedName } from '../output/assets.js';
+import { packageLayouts } from '../output/packagePaths.js';
 import answerpressPlugin from './plugin.js';
 
 export interface StandaloneOptions {
@@ -23,8 +23,6 @@ interface StandaloneConfig {
   addPlugin(plugin: unknown, options?: unknown): unknown;
 }
 
-const packageLayouts = fileURLToPath(new URL('../../layouts', import.meta.url));
-
 export default async function answerpressStandalone(eleventyConfig: StandaloneConfig, options: StandaloneOptions = {}): Promise<void> {
   const model = buildModel(await loadData(resolve(options.dataDir ?? 'data')));
   const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
@@ -36,7 +34,7 @@ export default async function answerpressStandalone(eleventyConfig: StandaloneCo
       return false;
     }
   }) as string;
-  const css = `style.${createHash('sha256').update(readFileSync(cssPath)).digest('hex').slice(0, 10)}.css`;
+  const css = publishedName('style.css', readFileSync(cssPath));
   eleventyConfig.addPassthroughCopy({ [cssPath]: `assets/${css}`, [join(packageLayouts, 'assets')]: 'assets' });
   await eleventyConfig.addPlugin(answerpressPlugin, {
     model,

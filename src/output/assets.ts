@@ -11,6 +11,13 @@ const BUILD_ONLY = new Set(['sw-runtime.js']);
 /** Assets whose names carry a content hash, so hosts and the service worker can cache them for good. */
 const FINGERPRINTED = new Set(['.css', '.js']);
 
+/** `style.css` → `style.1a2b3c4d5e.css`: the name carries a hash of the content. */
+export function publishedName(name: string, bytes: Uint8Array): string {
+  const ext = extname(name);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+  return `${name.slice(0, -ext.length)}.${hash}${ext}`;
+}
+
 /**
  * Copies `assets/` from every layouts folder (the site's own win by file name). Stylesheets and
  * scripts get a content hash in their names: a page always loads the code it was built with.
@@ -34,8 +41,7 @@ export async function copyAssets(layoutDirs: readonly string[], outDir: string):
     const ext = extname(name);
     if (FINGERPRINTED.has(ext)) {
       const bytes = await readFile(source);
-      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
-      names[name] = `${name.slice(0, -ext.length)}.${hash}${ext}`;
+      names[name] = publishedName(name, bytes);
       await writeFile(join(outDir, 'assets', names[name]), bytes);
     } else {
       names[name] = name;

@@ -7,9 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { packageRoot } from './packagePaths.js';
 
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): Promise<void> {
   let entries;

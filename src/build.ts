@@ -6,15 +6,17 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
 import { BuildError } from './errors/BuildError.js';
+import type { PageName } from './eleventy/pages.js';
 import { render } from './eleventy/render.js';
 import { buildModel } from './model/buildModel.js';
-import type { SiteModel } from './model/types.js';
+import type { Expert, Question, SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint } from './output/fingerprint.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { indexSite, META_CACHE_TAG_TOKEN, stampCacheTag } from './search/indexSite.js';
+import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
+import { mergedBundleUrls, planShards } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
 export { packageLayouts };
@@ -26,7 +28,14 @@ export interface BuildOptions {
   layoutsDir?: string;
   /** The output folder. Default: `_site`. */
   outDir?: string;
+  /** Indexed pages per search shard before the shard count doubles; see `search/shards.ts`. */
+  pagesPerShard?: number;
 }
+
+/** Pages rendered once per build, from the whole model. */
+const SITE_PAGES: readonly PageName[] = ['home', 'listing', 'experts', 'topics', 'search', 'offline', 'notFound', 'sitemap', 'robots', 'feed'];
+/** Pages rendered shard by shard: the ones in the search index. */
+const INDEXED_PAGES: readonly PageName[] = ['question', 'expert'];
 
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
 
@@ -60,22 +69,40 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = join(staging, 'root');
   const site = join(root, ...model.site.basePath.split('/').filter(Boolean));
   try {
-    await timed('render', async () => {
-      const assets = await copyAssets(layoutDirs, site);
+    const shards = planShards(model, options.pagesPerShard);
+    const segment = new Set(pagesNeedingSegmentation(model));
+    const searchShards = mergedBundleUrls(model.site.basePath, shards.length);
+    const assets = await timed('render', () => copyAssets(layoutDirs, site));
+    const renderPages = async (only: readonly PageName[], pageModel: SiteModel) => {
       try {
-        await render(site, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN });
+        await render(site, staging, { model: pageModel, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchShards, only });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
-    });
+    };
+    await timed('render', () => renderPages(SITE_PAGES, model));
+    // Each shard's pages are rendered in a run of their own (Eleventy holds every page it renders
+    // until the run ends) and indexed while the next shard renders.
+    const questions = new Map(model.questions.map((q) => [q.slug, q]));
+    const experts = new Map(model.experts.map((e) => [e.id, e]));
+    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, language: model.site.language });
+    try {
+      for (const shard of shards) {
+        const part = {
+        ...model,
+          questions: shard.questions.map((slug) => questions.get(slug) as Question),
+          experts: shard.experts.map((id) => experts.get(id) as Expert),
+        };
+        await timed('render', () => renderPages(INDEXED_PAGES, part));
+        indexer.add(shard, shard.pages.filter((page) => segment.has(page)));
+      }
+    } catch (error) {
+      await indexer.finish().catch(() => undefined);
+      throw error;
+    }
     await timed('index', async () => {
-      const { cacheTag } = await indexSite({
-        siteDir: site,
-        indexRoot: root,
-        language: model.site.language,
-        segment: pagesNeedingSegmentation(model),
-        expectedPages: model.questions.length + model.experts.length,
-      });
+      await indexer.finish();
+      const { cacheTag } = await summarizeIndex(site, shards.length, model.questions.length + model.experts.length);
       await stampCacheTag(site, cacheTag);
     });
     const offline = await timed('offline', async () => {

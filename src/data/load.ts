@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { DataIssue } from '../errors/DataIssue.js';
@@ -28,10 +29,26 @@ export interface DataFile<T> {
   data: T;
 }
 
+/** A file that was valid in an earlier build: its identity on disk and what it held. */
+export interface KnownFile {
+  /** SHA-256 of the file's bytes. */
+  hash: string;
+  /** `size:mtimeMs:ino` when it was read; the same stamp means the same bytes. */
+  stamp: string;
+  value: unknown;
+}
+
+export interface LoadOptions {
+  /** Files from an earlier build, by path relative to the data folder: unchanged ones are not parsed again. */
+  known?: ReadonlyMap<string, KnownFile>;
+}
+
 /** Everything in the data folder, valid against the contract, in a stable order. */
 export interface LoadedData {
   /** SHA-256 over every data file's path and bytes: changes exactly when the data does. */
   sourceHash: string;
+  /** Every file read, by path relative to the data folder, to be known by the next build. */
+  files?: Map<string, KnownFile>;
   site: DataFile<SiteData>;
   topics: DataFile<TopicsData>;
   experts: DataFile<ExpertData>[];
@@ -51,6 +68,7 @@ export interface ParsedFile {
   ok: boolean;
   /** SHA-256 of the file's bytes. */
   hash: string;
+  stamp: string;
 }
 
 /**
@@ -59,8 +77,9 @@ export interface ParsedFile {
  * @throws {DataError} with every issue, sorted by file and line.
  * @throws {UsageError} when the folder does not exist.
  */
-export async function loadData(dataDir: string): Promise<LoadedData> {
+export async function loadData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
   const issues: DataIssue[] = [];
+  const reader: Reader = { dataDir, issues, known: options.known ?? new Map() };
   const names = await listFolder(dataDir);
   const byName = new Map<string, string>();
   for (const entry of names.files) {
@@ -80,17 +99,22 @@ export async function loadData(dataDir: string): Promise<LoadedData> {
     }
   }
 
-  const site = await readOne(dataDir, byName.get('site'), 'site.yaml', siteSchema, issues);
-  const topics = await readOne(dataDir, byName.get('topics'), 'topics.yaml', topicsSchema, issues);
-  const experts = await readFolder(dataDir, 'experts', names.dirs, expertSchema, issues);
-  const questions = await readFolder(dataDir, 'questions', names.dirs, questionSchema, issues);
+  const site = await readOne(reader, byName.get('site'), 'site.yaml', siteSchema);
+  const topics = await readOne(reader, byName.get('topics'), 'topics.yaml', topicsSchema);
+  const experts = await readFolder(reader, 'experts', names.dirs, expertSchema);
+  const questions = await readFolder(reader, 'questions', names.dirs, questionSchema);
 
   issues.push(...checkReferences({ topics, experts: experts.all, questions: questions.parsed }));
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
   const sourceHash = createHash('sha256');
-  for (const file of [site, topics, ...experts.parsed, ...questions.parsed]) sourceHash.update(`${file.file}\0${file.hash}\0`);
+  const files = new Map<string, KnownFile>();
+  for (const file of [site, topics, ...experts.parsed, ...questions.parsed]) {
+    sourceHash.update(`${file.file}\0${file.hash}\0`);
+    files.set(file.file, { hash: file.hash, stamp: file.stamp, value: file.value });
+  }
   return {
     sourceHash: sourceHash.digest('hex'),
+    files,
     site: asData<SiteData>(site),
     topics: asData<TopicsData>(topics),
     experts: experts.parsed.map((file) => asData<ExpertData>(file)),
@@ -120,30 +144,30 @@ async function listFolder(dataDir: string): Promise<{ files: string[]; dirs: str
   };
 }
 
-async function readOne(
-  dataDir: string,
-  name: string | undefined,
-  expected: string,
-  schema: z.ZodType,
-  issues: DataIssue[],
-): Promise<ParsedFile | undefined> {
+interface Reader {
+  dataDir: string;
+  issues: DataIssue[];
+  known: ReadonlyMap<string, KnownFile>;
+}
+
+async function readOne(reader: Reader, name: string | undefined, expected: string, schema: z.ZodType): Promise<ParsedFile | undefined> {
   if (!name) {
-    issues.push(at(expected, 1, 1, `missing file ${expected}: create it (see the data contract in the README)`));
+    reader.issues.push(at(expected, 1, 1, `missing file ${expected}: create it (see the data contract in the README)`));
     return undefined;
   }
-  const parsed = await parseFile(dataDir, name, expected.replace(/\.yaml$/, ''), schema, issues);
+  const parsed = await parseFile(reader, name, expected.replace(/\.yaml$/, ''), schema);
   return parsed.ok ? parsed : undefined;
 }
 
 async function readFolder(
-  dataDir: string,
+  reader: Reader,
   folder: (typeof FOLDERS)[number],
   dirs: readonly string[],
   schema: z.ZodType,
-  issues: DataIssue[],
 ): Promise<{ parsed: ParsedFile[]; all: ParsedFile[] }> {
+  const { issues } = reader;
   if (!dirs.includes(folder)) return { parsed: [], all: [] };
-  const entries = (await readdir(join(dataDir, folder), { withFileTypes: true }))
+  const entries = (await readdir(join(reader.dataDir, folder), { withFileTypes: true }))
     .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name)))
     .map((entry) => entry.name)
     .sort();
@@ -157,39 +181,62 @@ async function readFolder(
       const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       issues.push(at(file, 1, 1, `file name "${name}" is not a valid ${folder === 'experts' ? 'expert id' : 'slug'}: use lowercase letters, digits and single hyphens${suggestion ? `, e.g. ${suggestion}${extname(name)}` : ''}`));
     }
-    return parseFile(dataDir, file, id, schema, issues);
+    return parseFile(reader, file, id, schema);
   });
   // `all` includes files that did not parse: they exist, so references to them are not errors.
   return { parsed: files.filter((file) => file.value !== undefined), all: files };
 }
 
-async function parseFile(
-  dataDir: string,
-  file: string,
-  id: string,
-  schema: z.ZodType,
-  issues: DataIssue[],
-): Promise<ParsedFile> {
-  const bytes = await readFile(join(dataDir, file));
+/**
+ * Reads, parses and validates one file. A file known from an earlier build with the same size,
+ * modification time and inode is not read at all; one with the same bytes is not parsed again.
+ * Its text is read back only if a later check (references) needs to point into it.
+ */
+async function parseFile(reader: Reader, file: string, id: string, schema: z.ZodType): Promise<ParsedFile> {
+  const { issues } = reader;
+  const path = join(reader.dataDir, file);
+  const info = await stat(path);
+  const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+  const known = reader.known.get(file);
+  if (known && known.stamp === stamp) return knownFile(id, file, path, known, stamp);
+  const bytes = await readFile(path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     issues.push(at(file, 1, 1, 'the file is not valid UTF-8: save it with UTF-8 encoding'));
-    return { id, file, source: '', value: undefined, ok: false, hash };
+    return { id, file, source: '', value: undefined, ok: false, hash, stamp };
   }
+  if (known && known.hash === hash) return { id, file, source, value: known.value, ok: true, hash, stamp };
   const parsed = parseYaml(source);
   if (!parsed.ok) {
     issues.push(at(file, parsed.position.line, parsed.position.col, parsed.message));
-    return { id, file, source, value: undefined, ok: false, hash };
+    return { id, file, source, value: undefined, ok: false, hash, stamp };
   }
   const problems = schemaProblems(schema, parsed.value);
   for (const problem of problems) {
     const { line, col } = locate(source, problem.path, problem.part);
     issues.push(at(file, line, col, problem.message));
   }
-  return { id, file, source, value: parsed.value, ok: problems.length === 0, hash };
+  return { id, file, source, value: parsed.value, ok: problems.length === 0, hash, stamp };
+}
+
+/** A file unchanged since an earlier build; its text is read only if an error must point into it. */
+function knownFile(id: string, file: string, path: string, known: KnownFile, stamp: string): ParsedFile {
+  let source: string | undefined;
+  return {
+    id,
+    file,
+    get source() {
+      source ??= readFileSync(path, 'utf8');
+      return source;
+    },
+    value: known.value,
+    ok: true,
+    hash: known.hash,
+    stamp,
+  };
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

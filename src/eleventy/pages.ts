@@ -14,7 +14,9 @@ const one = (alias: string, data: string) => ({ data, size: 1, alias, addAllPage
 /** Function permalinks: raw (a string permalink is HTML-escaped by Eleventy) and faster. */
 const at = (alias: string) => (data: Record<string, { path: string }>) => `${data[alias]?.path ?? ''}index.html`;
 
-export const pages: Record<string, PageDefinition> = {
+export type PageName = 'home' | 'question' | 'listing' | 'experts' | 'expert' | 'topics' | 'search' | 'offline' | 'notFound' | 'sitemap' | 'robots' | 'feed';
+
+export const pages: Record<PageName, PageDefinition> = {
   home: { layout: 'home.njk', data: { permalink: 'index.html' } },
   question: { layout: 'question.njk', data: { pagination: one('q', 'ap.questions'), permalink: at('q') } },
   listing: { layout: 'listing.njk', data: { pagination: one('listing', 'ap.listings'), permalink: at('listing') } },

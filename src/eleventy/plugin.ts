@@ -6,7 +6,7 @@
 import nunjucks from 'nunjucks';
 import { asyncFilters, filters } from '../filters/index.js';
 import type { SiteModel } from '../model/types.js';
-import { pages } from './pages.js';
+import { type PageName, pages } from './pages.js';
 
 export interface PluginOptions {
   model: SiteModel;
@@ -16,6 +16,10 @@ export interface PluginOptions {
   assets: Record<string, string>;
   /** Written where the search page configures Pagefind's cache tag; known only after indexing. */
   searchCacheTag: string;
+  /** URLs of the search index's other shards, merged by the search page. Default: none. */
+  searchShards?: string[];
+  /** The pages to render, by name in `pages.ts`. Default: all of them. */
+  only?: readonly PageName[];
 }
 
 interface EleventyConfig {
@@ -44,7 +48,9 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addGlobalData('ap', options.model);
   eleventyConfig.addGlobalData('assets', options.assets);
   eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
+  eleventyConfig.addGlobalData('searchShards', options.searchShards ?? []);
   for (const [name, page] of Object.entries(pages)) {
+    if (options.only && !options.only.includes(name as PageName)) continue;
     eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {
       ...page.data,
       eleventyExcludeFromCollections: true,

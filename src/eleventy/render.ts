@@ -10,6 +10,8 @@ import Eleventy from '@11ty/eleventy';
 import answerpressPlugin, { type PluginOptions } from './plugin.js';
 
 interface EleventyDirectories {
+  /** Eleventy's timing of filters, which warns on the console when one takes over 8 % of a run. */
+  benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } };
   setDataDirectory(dir: string): void;
   setIncludesDirectory(dir: string): void;
   setDataFileSuffixes(suffixes: string[]): void;
@@ -26,6 +28,7 @@ export async function render(outDir: string, scratchDir: string, options: Plugin
       eleventyConfig.setDataDirectory('.answerpress-no-data');
       eleventyConfig.setIncludesDirectory('.answerpress-no-includes');
       eleventyConfig.setDataFileSuffixes([]);
+      eleventyConfig.benchmarks?.config?.setIsVerbose(false);
       eleventyConfig.addPlugin(answerpressPlugin, options);
     },
   });

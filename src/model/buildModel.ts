@@ -2,7 +2,7 @@ import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
 import { answerCountText, answerFromText, answersText, englishLabels, helpfulText, pageTitleText, questionsText, ratingText } from './labels.js';
-import { markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from './markdown.js';
+import { MarkdownMemo, truncate } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
 import type {
@@ -26,6 +26,8 @@ export interface ModelOptions {
   latestCount?: number;
   /** Entries in the Atom feed. Default: 20. */
   feedCount?: number;
+  /** Markdown rendered by an earlier build. Default: none. */
+  markdown?: MarkdownMemo;
 }
 
 /** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
@@ -36,7 +38,8 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps',
 /** Turns validated data into the page model. Pure: the same data always gives the same model. */
 export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteModel {
   const pageSize = options.pageSize ?? 20;
-  const site = siteInfo(data);
+  const md = options.markdown ?? new MarkdownMemo();
+  const site = siteInfo(data, md);
   const base = site.basePath;
 
   const topicRefs = new Map<string, TopicRef>(
@@ -48,7 +51,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     compareNewest({ asked: a.data.asked, slug: a.id }, { asked: b.data.asked, slug: b.id }),
   );
   const questions: Question[] = sorted.map(({ id, file, data: question }) =>
-    buildQuestion(id, file, question, site, topicRefs, cards),
+    buildQuestion(id, file, question, site, topicRefs, cards, md),
   );
   const summaries = new Map(questions.map((question) => [question.slug, summarize(question)]));
   const related = relatedQuestions(questions.map((q) => ({ slug: q.slug, asked: q.asked, topics: q.topics.map((t) => t.id) })));
@@ -84,7 +87,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     }
   }
   const experts = data.experts
-    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, answersByExpert.get(id) ?? []))
+    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, answersByExpert.get(id) ?? [], md))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   const listings = [
@@ -119,7 +122,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
   };
 }
 
-function siteInfo(data: LoadedData): SiteInfo {
+function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
   const raw = data.site.data;
   const url = new URL(raw.url);
   const basePath = url.pathname.replace(/\/+$/, '');
@@ -132,8 +135,8 @@ function siteInfo(data: LoadedData): SiteInfo {
     language,
     dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
     description: raw.description ?? '',
-    disclaimerHtml: disclaimer ? renderMarkdown(disclaimer, 2) : '',
-    disclaimerText: disclaimer ? markdownToText(disclaimer) : '',
+    disclaimerHtml: disclaimer ? md.render(disclaimer, 2).html : '',
+    disclaimerText: disclaimer ? md.render(disclaimer, 2).text : '',
     editUrl: raw.editUrl ?? null,
     offlineBudget: raw.offlineBudget ?? DEFAULT_OFFLINE_BUDGET,
     labels: englishLabels,
@@ -172,6 +175,7 @@ function buildQuestion(
   site: SiteInfo,
   topicRefs: ReadonlyMap<string, TopicRef>,
   cards: ReadonlyMap<string, ExpertCard>,
+  md: MarkdownMemo,
 ): Question {
   const url = urlFor(site.basePath, paths.question(slug));
   const rawAnswers = question.answers ?? [];
@@ -179,7 +183,7 @@ function buildQuestion(
   const answers: Answer[] = rawAnswers.map((answer, i) => {
     const expert = cards.get(answer.author) as ExpertCard;
     const anchor = anchors[i] as string;
-    const body = renderMarkdownAndText(answer.body, 3);
+    const body = md.render(answer.body, 3);
     return {
       anchor,
       url: `${url}#${anchor}`,
@@ -194,7 +198,7 @@ function buildQuestion(
       expert,
     };
   });
-  const { html: bodyHtml, text: bodyText } = renderMarkdownAndText(question.body, 1);
+  const { html: bodyHtml, text: bodyText } = md.render(question.body, 1);
   const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
   return {
     slug,
@@ -225,14 +229,14 @@ function summarize(question: Question): QuestionSummary {
   return { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics };
 }
 
-function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[]): Expert {
+function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[], md: MarkdownMemo): Expert {
   answers.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
-  const bioText = expert.bio ? markdownToText(expert.bio) : '';
+  const bioText = expert.bio ? md.render(expert.bio, 1).text : '';
   return {
     ...card,
     path: paths.expert(id),
     file,
-    bioHtml: expert.bio ? renderMarkdown(expert.bio, 1) : '',
+    bioHtml: expert.bio ? md.render(expert.bio, 1).html : '',
     bioText,
     website: expert.website ?? null,
     answers,

@@ -81,6 +81,29 @@ export function renderMarkdownAndText(source: string, headingOffset = 3): { html
   return { html: md.renderer.render(tokens, md.options, env), text: tokensToText(tokens) };
 }
 
+export interface RenderedMarkdown {
+  html: string;
+  text: string;
+}
+
+/**
+ * Rendered markdown by heading offset and source, carried from one build to the next so that
+ * unchanged text is not parsed again. `used` holds what this build rendered or reused: the
+ * memo for the next build.
+ */
+export class MarkdownMemo {
+  readonly used = new Map<string, RenderedMarkdown>();
+
+  constructor(private readonly previous: ReadonlyMap<string, RenderedMarkdown> = new Map()) {}
+
+  render(source: string, headingOffset: number): RenderedMarkdown {
+    const key = `${headingOffset}\0${source}`;
+    const rendered = this.used.get(key) ?? this.previous.get(key) ?? renderMarkdownAndText(source, headingOffset);
+    this.used.set(key, rendered);
+    return rendered;
+  }
+}
+
 function tokensToText(tokens: Tokens): string {
   const parts: string[] = [];
   for (const block of tokens) {
@@ -100,9 +123,19 @@ function tokensToText(tokens: Tokens): string {
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, max - 1).join('');
+  if (text.length <= max) return text;
+  // Characters are code points, so a cut never splits a surrogate pair; only the first `max`
+  // are visited, which keeps this linear in `max` rather than in the text's length.
+  let end = 0;
+  let cutAt = 0;
+  for (let count = 0; count < max; count += 1) {
+    if (end >= text.length) return text;
+    if (count === max - 1) cutAt = end;
+    const unit = text.charCodeAt(end);
+    end += unit >= 0xd800 && unit <= 0xdbff && end + 1 < text.length ? 2 : 1;
+  }
+  if (end >= text.length) return text;
+  const cut = text.slice(0, cutAt);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

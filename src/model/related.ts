@@ -11,44 +11,50 @@ export interface RelatableQuestion {
  * which keeps this near-linear on large sites.
  */
 export function relatedQuestions(questions: readonly RelatableQuestion[], limit = 5): Map<string, string[]> {
-  const byTopic = new Map<string, RelatableQuestion[]>();
-  for (const question of questions) {
-    for (const topic of question.topics) {
+  // Positions in newest-first order, so "newer, then by slug" is a comparison of integers.
+  const order = questions.map((_, i) => i).sort((a, b) => compareNewest(questions[a] as RelatableQuestion, questions[b] as RelatableQuestion));
+  const position = new Int32Array(questions.length);
+  for (const [rank, i] of order.entries()) position[i] = rank;
+  const byTopic = new Map<string, number[]>();
+  for (const [i, question] of questions.entries()) {
+    for (const topic of new Set(question.topics)) {
       const list = byTopic.get(topic) ?? [];
-      list.push(question);
+      list.push(i);
       byTopic.set(topic, list);
     }
   }
+  // Topics in common, counted in a typed array and reset after each question: a question in a
+  // large topic has thousands of candidates, and a Map per question made this the model's
+  // slowest step on large sites.
+  const shared = new Uint16Array(questions.length);
   const related = new Map<string, string[]>();
-  for (const question of questions) {
+  for (const [i, question] of questions.entries()) {
     if (limit <= 0) {
       related.set(question.slug, []);
       continue;
     }
-    const shared = new Map<RelatableQuestion, number>();
+    const touched: number[] = [];
     for (const topic of new Set(question.topics)) {
       for (const other of byTopic.get(topic) ?? []) {
-        if (other !== question) shared.set(other, (shared.get(other) ?? 0) + 1);
+        if (other === i) continue;
+        if (shared[other] === 0) touched.push(other);
+        shared[other] = (shared[other] as number) + 1;
       }
     }
-    // Keep the best `limit` in one pass instead of sorting every candidate: a question in a
-    // large topic has thousands of them, and sorting them all made this quadratic in practice.
-    const best: [RelatableQuestion, number][] = [];
-    for (const entry of shared) {
-      if (best.length === limit && rank(entry, best[limit - 1] as [RelatableQuestion, number]) >= 0) continue;
+    // Keep the best `limit` in one pass: more topics in common, then newer, then by slug.
+    const above = (a: number, b: number) => (shared[a] as number) > (shared[b] as number) || (shared[a] === shared[b] && (position[a] as number) < (position[b] as number));
+    const best: number[] = [];
+    for (const other of touched) {
+      if (best.length === limit && !above(other, best[limit - 1] as number)) continue;
       let at = best.length;
-      while (at > 0 && rank(entry, best[at - 1] as [RelatableQuestion, number]) < 0) at -= 1;
-      best.splice(at, 0, entry);
+      while (at > 0 && above(other, best[at - 1] as number)) at -= 1;
+      best.splice(at, 0, other);
       if (best.length > limit) best.pop();
     }
-    related.set(question.slug, best.map(([other]) => other.slug));
+    for (const other of touched) shared[other] = 0;
+    related.set(question.slug, best.map((other) => (questions[other] as RelatableQuestion).slug));
   }
   return related;
-}
-
-/** Negative when `a` ranks above `b`: more topics in common, then newer, then by slug. */
-function rank([a, sharedA]: [RelatableQuestion, number], [b, sharedB]: [RelatableQuestion, number]): number {
-  return sharedB - sharedA || compareNewest(a, b);
 }
 
 /** Newest asked first, then by slug. */

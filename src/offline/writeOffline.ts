@@ -4,9 +4,10 @@
  * manifest, and the lists the "Make available offline" control reads.
  * https://developer.mozilla.org/docs/Web/API/Service_Worker_API
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SiteModel } from '../model/types.js';
+import { replaceFile } from '../output/replaceFile.js';
 
 export interface OfflineOptions {
   siteDir: string;
@@ -104,15 +105,15 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
     timeoutMs: NETWORK_TIMEOUT_MS,
   };
   const runtime = await readFirst(options.layoutDirs.map((dir) => join(dir, 'assets')), 'sw-runtime.js');
-  await writeFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
-  await writeFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
+  await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const saveAll = files.filter(
     (f) => (f.path.endsWith('.html') && f.path !== '404.html') || ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'].some((p) => f.path.startsWith(p)),
   );
   const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
-  await writeFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));
-  await writeFile(join(siteDir, 'offline', 'summary.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.length }));
+  await replaceFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));
+  await replaceFile(join(siteDir, 'offline', 'summary.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.length }));
   const precacheBytes = [...core, ...chunks].reduce((sum, p) => sum + (size.get(p) ?? 0), 0);
   return { version, precacheBytes, totalBytes };
 }

@@ -1,0 +1,70 @@
+/**
+ * Indexes one shard in a worker thread. Each worker loads its own copy of Pagefind's Node API,
+ * which runs its own Pagefind process, so two shards can be indexed at once and each process's
+ * memory is returned when its shard is written.
+ * https://pagefind.app/docs/node-api/
+ */
+import childProcess, { type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { parentPort, workerData } from 'node:worker_threads';
+
+// Pagefind's `close()` kills its process without waiting for it, and a worker's event loop
+// ends before the exit is collected, which would leave a zombie per shard. Its process is
+// caught as it is spawned, so the worker waits for the exit.
+const spawned: ChildProcess[] = [];
+const spawn = childProcess.spawn;
+childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+  const child = spawn(...args);
+  spawned.push(child);
+  return child;
+}) as typeof spawn;
+const pagefind = await import('pagefind');
+
+export interface ShardJob {
+  /** The folder holding the site at its base path; URLs are derived from paths inside it. */
+  root: string;
+  /** The shard's pages, relative to `root`. */
+  files: string[];
+  /** Where the bundle is written. */
+  outputPath: string;
+  /** Primary subtag of the site's language. */
+  language: string;
+}
+
+export type ShardReply = { ok: true } | { ok: false; error: string };
+
+/** `{a,b}` matches either path; glob characters in paths are escaped. No files: a name no page has. */
+function globOf(files: readonly string[]): string {
+  const escaped = files.map((file) => file.replace(/[\\{}[\]*?,!()]/g, (c) => `\\${c}`));
+  if (escaped.length === 0) return '.answerpress-no-pages';
+  return escaped.length === 1 ? (escaped[0] as string) : `{${escaped.join(',')}}`;
+}
+
+async function indexShard(job: ShardJob): Promise<void> {
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: job.language });
+    if (created.errors.length > 0 || !created.index) throw new Error(`createIndex: ${created.errors.join('; ') || 'no index'}`);
+    const added = await created.index.addDirectory({ path: job.root, glob: globOf(job.files) });
+    if (added.errors.length > 0) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
+    if (added.page_count !== job.files.length) throw new Error(`indexed ${added.page_count} pages, expected ${job.files.length}`);
+    const written = await created.index.writeFiles({ outputPath: job.outputPath });
+    if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+    await Promise.all(
+      spawned.map(async (child) => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.ref();
+        await once(child, 'exit');
+      }),
+    );
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  indexShard(workerData as ShardJob).then(
+    () => port.postMessage({ ok: true } satisfies ShardReply),
+    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
+  );
+}

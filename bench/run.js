@@ -11,6 +11,7 @@
 //   --runs N         runs of each tool per size, interleaved A B C A B C (default 2)
 //   --only LIST      tools to run: answerpress,hugo,floor (default all three)
 //   --no-search      skip the cold search payload measurement
+//   --no-incremental skip the one-answer incremental build
 //   --query WORD     search query (default: the corpus's most frequent word)
 //   --seed N         corpus seed (default 1)
 //   --json FILE      also write every measurement as JSON (default bench/out/results-<time>.json)
@@ -19,7 +20,7 @@
 // Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
 // Build outputs go to a temporary folder in bench/out/ that is removed at exit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '2' },
     only: { type: 'string', default: TOOLS.join(',') },
     'no-search': { type: 'boolean', default: false },
+    'no-incremental': { type: 'boolean', default: false },
     query: { type: 'string' },
     seed: { type: 'string', default: '1' },
     json: { type: 'string' },
@@ -103,9 +105,9 @@ async function corpus(size) {
   return { data, hugo };
 }
 
-async function runAnswerpress(size, run, paths) {
+async function runAnswerpress(size, run, paths, extra = []) {
   const out = join(scratch, `answerpress-${size}-${run}`);
-  const r = await measureOk(process.execPath, [join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out]);
+  const r = await measureOk(process.execPath, [join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out, ...extra]);
   const result = lastJson(r.stdout);
   const t = result.timings;
   return {
@@ -121,7 +123,44 @@ async function runAnswerpress(size, run, paths) {
     bytes: await bytesOf(out),
     pagefindBytes: await bytesOf(join(out, 'pagefind')),
     precacheBytes: result.offline.precacheBytes,
+    work: result.work,
   };
+}
+
+/**
+ * The commit an editor makes most: one answer added to one question. A copy of the corpus is
+ * built cold with a build cache, one answer is appended to one question file, and the build
+ * runs again; its output is then compared file by file with a cold build of the changed data.
+ */
+async function runIncremental(size, paths) {
+  const dir = join(scratch, `incremental-${size}`);
+  const data = join(dir, 'data');
+  const out = join(dir, 'site');
+  const cache = join(dir, 'cache');
+  mkdirSync(dir, { recursive: true });
+  spawnSync('cp', ['-r', paths.data, data]);
+  const build = (target, extra) => measureOk(process.execPath, [join(here, 'answerpress-build.js'), '--data', data, '--out', target, ...extra]);
+  const cold = await build(out, ['--cache', cache]);
+  const questions = (await readdir(join(data, 'questions'))).sort();
+  const file = join(data, 'questions', questions[Math.floor(questions.length / 2)]);
+  const expert = (await readdir(join(data, 'experts'))).sort()[0].replace(/\.yaml$/, '');
+  appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
+  const incremental = await build(out, ['--cache', cache]);
+  const reference = join(dir, 'reference');
+  await build(reference, ['--clean']);
+  const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
+  const row = {
+    coldMs: cold.wallMs,
+    coldPeakRss: cold.peakRss,
+    incrementalMs: incremental.wallMs,
+    incrementalPeakRss: incremental.peakRss,
+    phases: lastJson(incremental.stdout).timings,
+    work: lastJson(incremental.stdout).work,
+    identical: diff.status === 0,
+    differences: diff.stdout.split('\n').filter(Boolean).slice(0, 10),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return row;
 }
 
 async function runHugo(size, run, paths) {
@@ -225,7 +264,13 @@ for (const size of sizes) {
     }
   }
   if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
-  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search };
+  let incremental = null;
+  if (tools.includes('answerpress') && !values['no-incremental']) {
+    log(`  one answer added, incremental build …`);
+    incremental = await runIncremental(size, paths);
+    log(`  cold ${s(incremental.coldMs)}, incremental ${s(incremental.incrementalMs)} (${ratio(incremental.incrementalMs, incremental.coldMs)}), identical to a cold build: ${incremental.identical ? 'yes' : 'NO'}`);
+  }
+  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search, incremental };
 }
 
 results.finished = new Date().toISOString();
@@ -328,6 +373,23 @@ function report(results, file) {
       const sr = results.sizes[n].summary.search;
       const kinds = Object.entries(sr.byKind).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
       lines.push(`- ${n.toLocaleString('en')} questions, q=${sr.query}: ${(sr.bodyBytes / 1024).toFixed(1)} KiB in ${sr.requests} requests (+${(sr.headerBytes / 1024).toFixed(1)} KiB headers), ${sr.results} result links; KiB by kind: ${kinds}.`);
+    }
+  }
+  const increments = sizes.filter((n) => results.sizes[n].incremental);
+  if (increments.length) {
+    lines.push('');
+    lines.push('One answer added to one question file (a copy of the corpus, built cold with a build cache first):');
+    lines.push('');
+    lines.push('| Questions | Cold build (writes the cache) | Incremental build | Incremental / cold (target 0.10) | Pages rendered | Shards indexed | Peak tree | Identical to a cold build |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const n of increments) {
+      const r = results.sizes[n].incremental;
+      lines.push(`| ${n.toLocaleString('en')} | ${s(r.coldMs)} | ${s(r.incrementalMs)} | ${ratio(r.incrementalMs, r.coldMs)} | ${r.work.pagesRendered} of ${r.work.pages} | ${r.work.shardsIndexed} of ${r.work.shards} | ${mib(r.incrementalPeakRss)} | ${r.identical ? 'yes' : `no: ${r.differences.join('; ')}`} |`);
+    }
+    for (const n of increments) {
+      const r = results.sizes[n].incremental;
+      lines.push('');
+      lines.push(`Incremental phases at ${n.toLocaleString('en')}: ${Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}.`);
     }
   }
   lines.push('');

@@ -1,22 +1,32 @@
 /**
  * The build: validate → model → render → index → offline → swap in. Every stage writes into a
  * staging folder beside the output; the output is replaced only when all of them succeeded.
+ *
+ * A cold build renders the pages shard by shard and indexes each shard while the next renders.
+ * An incremental build (the default when the build cache matches the output) starts from hard
+ * links to the last good output, renders only the pages whose keys changed, re-indexes only the
+ * shards whose keys changed, and writes the same bytes a cold build would.
  */
-import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
-import { BuildError } from './errors/BuildError.js';
 import type { PageName } from './eleventy/pages.js';
+import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
+import { BuildError } from './errors/BuildError.js';
+import { defaultCacheDir, pruneCache, readCache, writeCache, type PreviousBuild } from './incremental/cache.js';
+import { outputKeys } from './incremental/keys.js';
 import { buildModel } from './model/buildModel.js';
-import type { Expert, Question, SiteModel } from './model/types.js';
+import { MarkdownMemo } from './model/markdown.js';
+import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
-import { buildFingerprint } from './output/fingerprint.js';
+import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
+import { linkTree, moveInto, removeFile } from './output/linkTree.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
-import { mergedBundleUrls, planShards } from './search/shards.js';
+import { mergedBundleUrls, planShards, type Shard } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
 export { packageLayouts };
@@ -30,27 +40,52 @@ export interface BuildOptions {
   outDir?: string;
   /** Indexed pages per search shard before the shard count doubles; see `search/shards.ts`. */
   pagesPerShard?: number;
+  /** Where the build cache is kept; `false` for none. Default: `node_modules/.cache/answerpress/…`. */
+  cacheDir?: string | false;
+  /** Ignore the build cache and build everything. Default: false. */
+  clean?: boolean;
 }
 
-/** Pages rendered once per build, from the whole model. */
-const SITE_PAGES: readonly PageName[] = ['home', 'listing', 'experts', 'topics', 'search', 'offline', 'notFound', 'sitemap', 'robots', 'feed'];
-/** Pages rendered shard by shard: the ones in the search index. */
-const INDEXED_PAGES: readonly PageName[] = ['question', 'expert'];
-
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
+
+export interface BuildWork {
+  /** Whether the build started from the last output instead of from nothing. */
+  incremental: boolean;
+  /** Question, expert and listing pages rendered, of `pages`. */
+  pagesRendered: number;
+  pages: number;
+  /** Search shards indexed, of `shards`. */
+  shardsIndexed: number;
+  shards: number;
+}
 
 export interface BuildResult {
   model: SiteModel;
   outDir: string;
-  /** Milliseconds spent in each phase. */
+  /** Milliseconds spent in each phase. Rendering and indexing overlap: `index` is the wait after rendering. */
   timings: Record<Phase, number>;
   offline: OfflineResult;
+  work: BuildWork;
 }
+
+/** Pages rendered once per build, from the whole model. */
+const SITE_PAGES: readonly PageName[] = ['home', 'experts', 'topics', 'search', 'offline', 'notFound', 'sitemap', 'robots', 'feed'];
+/** Pages rendered once per question, expert or listing page. */
+const LISTING_PAGES: readonly PageName[] = ['listing'];
+const INDEXED_PAGES: readonly PageName[] = ['question', 'expert'];
+
+/**
+ * Changed pages are rendered in one run, which holds them all in memory: above this many and
+ * this share of all pages, starting from the last output saves little and a cold build runs.
+ */
+const INCREMENTAL_PAGES = 500;
+const INCREMENTAL_SHARE = 0.2;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir ?? 'data');
   const outDir = resolve(options.outDir ?? '_site');
   const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const cacheDir = options.cacheDir === false ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
   const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 } satisfies Record<Phase, number>;
   const timed = async <T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -61,40 +96,90 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   };
 
-  const data = await timed('load', () => loadData(dataDir));
-  const model = await timed('model', () => buildModel(data));
+  const packageHash = await hashPackage();
   await recover(outDir);
+  const previous = await timed('load', () => (cacheDir && !options.clean ? readCache(cacheDir, outDir, packageHash) : null));
   const staging = await makeStaging(outDir);
-  // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
-  const root = join(staging, 'root');
-  const site = join(root, ...model.site.basePath.split('/').filter(Boolean));
+  // With a usable cache, the links to the last output are made (by another process) while the
+  // data loads; a failure there only means a cold build.
+  const linked = join(staging, 'linked');
+  const linking = previous ? linkTree(outDir, linked).then(() => true, () => false) : Promise.resolve(false);
   try {
+    const data = await timed('load', () => loadData(dataDir, { known: previous?.files }));
+    const memo = new MarkdownMemo(previous?.markdown);
+    const model = await timed('model', () => buildModel(data, { markdown: memo }));
+    const templates = await hashTemplates(layoutDirs);
+    const version = buildFingerprint(data.sourceHash, templates, { basePath: model.site.basePath });
+    // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
+    const baseSegments = model.site.basePath.split('/').filter(Boolean);
+    const root = join(staging, 'root');
+    const site = join(root, ...baseSegments);
+    const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
-    const segment = new Set(pagesNeedingSegmentation(model));
     const searchShards = mergedBundleUrls(model.site.basePath, shards.length);
-    const assets = await timed('render', () => copyAssets(layoutDirs, site));
-    const renderPages = async (only: readonly PageName[], pageModel: SiteModel) => {
+    const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
+    const keys = outputKeys(model, shards, {
+      templates,
+      assets,
+      searchShards,
+      fileHashes: new Map([...(data.files ?? [])].map(([file, known]) => [file, known.hash])),
+      customTemplates: options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir))),
+    });
+    const changed = new Set([...keys.pages].filter(([file, key]) => previous?.pages.get(file) !== key).map(([file]) => file));
+    const incremental =
+      previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking));
+    const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
-        await render(site, staging, { model: pageModel, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchShards, only });
+        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchShards, only, pageSet });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
     };
-    await timed('render', () => renderPages(SITE_PAGES, model));
-    // Each shard's pages are rendered in a run of their own (Eleventy holds every page it renders
-    // until the run ends) and indexed while the next shard renders.
-    const questions = new Map(model.questions.map((q) => [q.slug, q]));
-    const experts = new Map(model.experts.map((e) => [e.id, e]));
+    const segment = new Set(pagesNeedingSegmentation(model));
     const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, language: model.site.language });
+    const indexShard = (shard: Shard) => indexer.add(shard, shard.pages.filter((page) => segment.has(page)));
+    let shardsIndexed = 0;
     try {
-      for (const shard of shards) {
-        const part = {
-        ...model,
-          questions: shard.questions.map((slug) => questions.get(slug) as Question),
-          experts: shard.experts.map((id) => experts.get(id) as Expert),
-        };
-        await timed('render', () => renderPages(INDEXED_PAGES, part));
-        indexer.add(shard, shard.pages.filter((page) => segment.has(page)));
+      if (incremental) {
+        // Every file of the last output, as links; the changed ones are rendered beside it and
+        // moved in, replacing the links, and the pages that no longer exist are removed.
+        await timed('render', async () => {
+          await mkdir(dirname(site), { recursive: true });
+          await rename(linked, site);
+          for (const file of (previous as PreviousBuild).pages.keys()) if (!keys.pages.has(file)) await removeFile(site, file);
+          const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
+          await renderPages(freshSite, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {
+            questions: pick(model.questions),
+            experts: pick(model.experts),
+            listings: pick(model.listings),
+          });
+          await moveInto(freshSite, site);
+        });
+        for (const shard of shards) {
+          if ((previous as PreviousBuild).shards[shard.id] === keys.shards[shard.id]) continue;
+          indexShard(shard);
+          shardsIndexed += 1;
+        }
+      } else {
+        await timed('render', async () => {
+          await moveInto(freshSite, site);
+          await renderPages(site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
+        });
+        // Each shard's pages are rendered in a run of their own (Eleventy holds every page it
+        // renders until the run ends) and indexed while the next shard renders.
+        const questions = new Map(model.questions.map((q) => [q.slug, q]));
+        const experts = new Map(model.experts.map((e) => [e.id, e]));
+        for (const shard of shards) {
+          await timed('render', () =>
+            renderPages(site, INDEXED_PAGES, {
+              questions: shard.questions.map((slug) => questions.get(slug) as SiteModel['questions'][number]),
+              experts: shard.experts.map((id) => experts.get(id) as SiteModel['experts'][number]),
+              listings: [],
+            }),
+          );
+          indexShard(shard);
+          shardsIndexed += 1;
+        }
       }
     } catch (error) {
       await indexer.finish().catch(() => undefined);
@@ -105,13 +190,35 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const { cacheTag } = await summarizeIndex(site, shards.length, model.questions.length + model.experts.length);
       await stampCacheTag(site, cacheTag);
     });
-    const offline = await timed('offline', async () => {
-      const version = await buildFingerprint(data.sourceHash, layoutDirs, { basePath: model.site.basePath });
-      return writeOffline({ siteDir: site, model, layoutDirs, version });
+    const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, version }));
+    await timed('swap', async () => {
+      if (cacheDir) {
+        const state = { pages: keys.pages, shards: keys.shards, files: data.files ?? new Map(), markdown: memo.used };
+        // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
+        await writeCache(cacheDir, outDir, packageHash, version, state, previous).catch(() => undefined);
+      }
+      await swapIn(site, outDir, { background: true });
+      if (cacheDir) await pruneCache(cacheDir, version);
     });
-    await timed('swap', () => swapIn(site, outDir));
-    return { model, outDir, timings, offline };
+    return {
+      model,
+      outDir,
+      timings,
+      offline,
+      work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed, shards: shards.length },
+    };
   } finally {
+    await linking;
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Whether a site's layouts folder holds any template of its own. */
+async function hasTemplates(dir: string): Promise<boolean> {
+  try {
+    const entries = await readdir(dir, { recursive: true });
+    return entries.some((name) => name.endsWith('.njk'));
+  } catch {
+    return false;
   }
 }

@@ -119,9 +119,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== location.origin || url.pathname === `${CONFIG.base}/sw.js`) return;
   if (request.mode === 'navigate') {
     event.respondWith(page(event, url));
-  } else if (url.pathname === `${CONFIG.base}/pagefind/pagefind-entry.json`) {
-    // The entry names the index files: online it always comes from the server, so a page never
-    // pairs with another build's index; offline, the saved one.
+  } else if (url.pathname.startsWith(`${CONFIG.base}/pagefind/`) && url.pathname.endsWith('/pagefind-entry.json')) {
+    // An entry (one per shard) names the index files: online it always comes from the server, so
+    // a page never pairs with another build's index; offline, the saved one.
     event.respondWith(networkFirst(request));
   } else if (url.pathname.startsWith(`${CONFIG.base}/pagefind/`) || url.pathname.startsWith(`${CONFIG.base}/assets/`) || CONFIG.core.includes(url.pathname)) {
     event.respondWith(cacheFirst(request));

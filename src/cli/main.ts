@@ -16,9 +16,9 @@ import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
 
 Usage:
-  answerpress build    [--data DIR] [--layouts DIR] [--out DIR]
+  answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean]
   answerpress validate [--data DIR] [--format text|github]
-  answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--port N] [--host H]
+  answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--port N] [--host H]
   answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
   answerpress new answer SLUG --author ID                    [--data DIR]
   answerpress new expert ID                                  [--data DIR]
@@ -28,6 +28,9 @@ Options:
   --data DIR      the data folder (default: data)
   --layouts DIR   your own layouts; a file here replaces ours of the same name
   --out DIR       the output folder (default: _site)
+  --cache DIR     the build cache, which lets a build redo only what changed
+                  (default: node_modules/.cache/answerpress/<output folder>-<hash>)
+  --clean         build everything, ignoring the build cache
   --format F      how validate reports errors: text (default) or github (annotations)
   --topic ID      new question: a topic id (repeat for more)
   --author ID     new answer: the expert id
@@ -42,6 +45,8 @@ const OPTIONS = {
   data: { type: 'string' },
   layouts: { type: 'string' },
   out: { type: 'string' },
+  cache: { type: 'string' },
+  clean: { type: 'boolean' },
   format: { type: 'string' },
   topic: { type: 'string', multiple: true },
   author: { type: 'string' },
@@ -112,9 +117,11 @@ function version(): string {
 }
 
 async function runBuild(values: Values, out: (text: string) => void): Promise<number> {
-  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out });
-  const total = Object.values(result.timings).reduce((a, b) => a + b, 0);
-  out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${(total / 1000).toFixed(2)} s.`);
+  const start = performance.now();
+  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean });
+  const { work } = result;
+  const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed)` : '';
+  out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${((performance.now() - start) / 1000).toFixed(2)} s${redone}.`);
   return 0;
 }
 
@@ -148,6 +155,7 @@ async function runServe(values: Values, out: (text: string) => void): Promise<nu
     dataDir,
     layoutsDir: values.layouts,
     outDir: values.out,
+    cacheDir: values.cache,
     port,
     host: values.host ?? '127.0.0.1',
     log: out,

@@ -18,10 +18,10 @@ export type PageName = 'home' | 'question' | 'listing' | 'experts' | 'expert' | 
 
 export const pages: Record<PageName, PageDefinition> = {
   home: { layout: 'home.njk', data: { permalink: 'index.html' } },
-  question: { layout: 'question.njk', data: { pagination: one('q', 'ap.questions'), permalink: at('q') } },
-  listing: { layout: 'listing.njk', data: { pagination: one('listing', 'ap.listings'), permalink: at('listing') } },
+  question: { layout: 'question.njk', data: { pagination: one('q', 'pageSet.questions'), permalink: at('q') } },
+  listing: { layout: 'listing.njk', data: { pagination: one('listing', 'pageSet.listings'), permalink: at('listing') } },
   experts: { layout: 'experts.njk', data: { permalink: 'experts/index.html' } },
-  expert: { layout: 'expert.njk', data: { pagination: one('expert', 'ap.experts'), permalink: at('expert') } },
+  expert: { layout: 'expert.njk', data: { pagination: one('expert', 'pageSet.experts'), permalink: at('expert') } },
   topics: { layout: 'topics.njk', data: { permalink: 'topics/index.html' } },
   search: { layout: 'search.njk', data: { permalink: 'search/index.html' } },
   offline: { layout: 'offline.njk', data: { permalink: 'offline/index.html' } },

@@ -20,7 +20,11 @@ export interface PluginOptions {
   searchShards?: string[];
   /** The pages to render, by name in `pages.ts`. Default: all of them. */
   only?: readonly PageName[];
+  /** The questions, experts and listings to render pages for. Default: all of the model's. */
+  pageSet?: PageSet;
 }
+
+export type PageSet = Pick<SiteModel, 'questions' | 'experts' | 'listings'>;
 
 interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
@@ -46,6 +50,8 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
     eleventyConfig.addAsyncFilter(name, fn as (...args: never[]) => Promise<unknown>);
   }
   eleventyConfig.addGlobalData('ap', options.model);
+  const { questions, experts, listings } = options.pageSet ?? options.model;
+  eleventyConfig.addGlobalData('pageSet', { questions, experts, listings });
   eleventyConfig.addGlobalData('assets', options.assets);
   eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
   eleventyConfig.addGlobalData('searchShards', options.searchShards ?? []);

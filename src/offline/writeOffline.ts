@@ -65,24 +65,29 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   const files = await listFiles(siteDir);
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
-  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { hash: string; wasm: string | null }>;
-  };
-  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css'];
-  for (const info of Object.values(entry.languages)) {
-    pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
+  // Pagefind's code, and every shard's entry and metadata: a search needs them all.
+  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css'];
+  for (const file of files.filter((f) => /^pagefind\/(shard-\d+\/)?pagefind-entry\.json$/.test(f.path))) {
+    const bundle = file.path.slice(0, -'pagefind-entry.json'.length);
+    const entry = JSON.parse(await readFile(join(siteDir, file.path), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+    pagefindCore.push(file.path);
+    for (const info of Object.values(entry.languages)) {
+      pagefindCore.push(`${bundle}pagefind.${info.hash}.pf_meta`);
+      if (bundle === 'pagefind/') pagefindCore.push(`pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
+    }
   }
   // The app shell: the pages a reader needs offline first, and every asset.
   const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg'];
   const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
   const core = [...new Set([...shell, ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
 
-  const chunkOrder = ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'];
+  // Index chunks (of every shard) first, then filters, then fragments, while they fit the budget.
+  const chunkOrder = ['index', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/(shard-\\d+/)?${kind}/`));
   const chunks: string[] = [];
   let budget = model.site.offlineBudget;
-  for (const prefix of chunkOrder) {
+  for (const kind of chunkOrder) {
     for (const file of files) {
-      if (!file.path.startsWith(prefix)) continue;
+      if (!kind.test(file.path)) continue;
       if (file.bytes > budget) {
         budget = -1;
         break;

@@ -2,6 +2,7 @@
  * Builds go to a temporary folder beside the output and replace it only when complete, so a
  * failed or killed build never touches the last good site.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -74,15 +75,30 @@ export async function makeStaging(outDir: string): Promise<string> {
   return staging;
 }
 
-/** Replaces `outDir` with `builtDir` by two renames; the old output is deleted afterwards. */
-export async function swapIn(builtDir: string, outDir: string): Promise<void> {
+/**
+ * Replaces `outDir` with `builtDir` by two renames. The old output is deleted afterwards, by a
+ * process of its own when `background` is set (a large site's tree takes seconds to unlink);
+ * `recover` finishes the job if that process is stopped.
+ */
+export async function swapIn(builtDir: string, outDir: string, options: { background?: boolean } = {}): Promise<void> {
   const out = resolve(outDir);
   if (await exists(out)) {
     const old = sibling(outDir, 'old');
     await rename(out, old);
     await rename(builtDir, out);
-    await rm(old, { recursive: true, force: true });
+    if (!options.background || !removeInBackground(old)) await rm(old, { recursive: true, force: true });
   } else {
     await rename(builtDir, out);
+  }
+}
+
+function removeInBackground(dir: string): boolean {
+  try {
+    const child = spawn('rm', ['-rf', '--', dir], { detached: true, stdio: 'ignore' });
+    child.on('error', () => void rm(dir, { recursive: true, force: true }).catch(() => undefined));
+    child.unref();
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -5,8 +5,8 @@
  * reading the whole output back.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { packageRoot } from './packagePaths.js';
 
 async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): Promise<void> {
@@ -26,20 +26,40 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
 
 let packageHash: Promise<string> | undefined;
 
-/** The package's own part, computed once per process. */
-function hashPackage(): Promise<string> {
+/** The package's own part, computed once per process: its manifest, code and Pagefind's version. */
+export function hashPackage(): Promise<string> {
   packageHash ??= (async () => {
     const hash = createHash('sha256');
     hash.update(await readFile(join(packageRoot, 'package.json')));
+    // Pagefind writes the search bundle: its exact version is part of the output.
+    hash.update(await readFile(await pagefindManifest()));
     await hashTree(hash, join(packageRoot, 'dist'), 'dist');
     return hash.digest('hex');
   })();
   return packageHash;
 }
 
-export async function buildFingerprint(sourceHash: string, layoutDirs: readonly string[], options: Record<string, unknown> = {}): Promise<string> {
+/** Pagefind's package.json, found as Node finds the package: in the nearest node_modules up the tree. */
+async function pagefindManifest(): Promise<string> {
+  for (let dir = packageRoot; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', 'pagefind', 'package.json');
+    try {
+      await access(candidate);
+      return candidate;
+    } catch {
+      if (dirname(dir) === dir) throw new Error('the pagefind package is not installed');
+    }
+  }
+}
+
+/** The package and every layout folder searched: what turns the model into pages. */
+export async function hashTemplates(layoutDirs: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`${await hashPackage()}\0${sourceHash}\0${JSON.stringify(options)}\0`);
+  hash.update(`${await hashPackage()}\0`);
   for (const [i, dir] of layoutDirs.entries()) await hashTree(hash, dir, `layouts${i}`);
-  return hash.digest('hex').slice(0, 16);
+  return hash.digest('hex');
+}
+
+export function buildFingerprint(sourceHash: string, templates: string, options: Record<string, unknown> = {}): string {
+  return createHash('sha256').update(`${templates}\0${sourceHash}\0${JSON.stringify(options)}\0`).digest('hex').slice(0, 16);
 }

@@ -95,7 +95,8 @@ export class ShardIndexer {
 
 function runWorker(job: ShardJob): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
+    // The worker runs plain compiled code: none of the flags this process was started with apply.
+    const worker = new Worker(WORKER, { workerData: job, execArgv: [] });
     let reply: ShardReply | undefined;
     worker.once('message', (message: ShardReply) => {
       reply = message;

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,10 @@ import { pagefindScript, watchErrors } from '../helpers/browser.js';
 import { useBuiltSite } from '../helpers/builtSite.js';
 import { fixturesDir } from '../helpers/site.js';
 
-const site = useBuiltSite(join(fixturesDir, 'search'));
+// Three pages per shard: the index comes in several shards, which every search here merges.
+const site = useBuiltSite(join(fixturesDir, 'search'), { pagesPerShard: 3 });
+// The same site in one bundle, as every site up to 1,000 indexed pages is.
+const single = useBuiltSite(join(fixturesDir, 'search'));
 
 interface SubResult {
   url: string;
@@ -70,11 +74,22 @@ describe('search', () => {
     expect(experts.every((r) => r.url.startsWith('/experts/'))).toBe(true);
   });
 
-  it('carries title, answer count and date as meta, and sorts by date', async () => {
+  it('merges every shard: the index of this site comes in several bundles', async () => {
+    const shards = (await readdir(join(site.outDir, 'pagefind'))).filter((name) => /^shard-\d+$/.test(name));
+    expect(shards.length).toBeGreaterThan(0);
+    const all = await search(page, null, { filters: { type: 'question' } });
+    expect(all.map((r) => r.url).sort()).toEqual(['/questions/itchy-rash-after-hiking/', '/questions/migraine-botox-japanese/', '/questions/morning-headache-and-snoring/']);
+  });
+
+  it('carries title, answer count and date as meta, and sorts by date within one bundle', async () => {
     const [result] = await search(page, 'quillwort');
     expect(result?.meta).toMatchObject({ title: 'Why did I get an itchy rash after hiking?', answers: '8 expert answers', date: '2025-06-01' });
-    const sorted = await search(page, null, { filters: { type: 'question' }, sort: { date: 'desc' } });
+    // Pagefind sorts within a bundle; merged shards come back by relevance.
+    const one = await single.browser.newPage();
+    await one.goto(`${single.url}/`);
+    const sorted = await search(one, null, { filters: { type: 'question' }, sort: { date: 'desc' } });
     expect(sorted.map((r) => r.meta.date)).toEqual(['2025-07-10', '2025-06-01', '2025-05-20']);
+    await one.close();
   });
 
   it('finds an expert by surname', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, serveSite, type RunningServer } from './browser.js';
+import type { BuildOptions } from '../../src/build.js';
 import { buildSite, cleanup } from './site.js';
 
 export interface BuiltSite {
@@ -14,11 +15,11 @@ export interface BuiltSite {
  * Builds a data folder once for a test file, serves it on 127.0.0.1 and starts Chromium.
  * Returns a holder filled in `beforeAll`.
  */
-export function useBuiltSite(dataDir: string): BuiltSite {
+export function useBuiltSite(dataDir: string, options: Partial<BuildOptions> = {}): BuiltSite {
   const site = {} as BuiltSite;
   let root = '';
   beforeAll(async () => {
-    const built = await buildSite(dataDir);
+    const built = await buildSite(dataDir, options);
     root = built.root;
     site.outDir = built.outDir;
     site.server = await serveSite({ root: built.outDir });

@@ -1,25 +1,26 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeAnswerpressData } from '../../bench/corpus.js';
-import { cleanup, repoRoot, tempDir } from '../helpers/site.js';
+import { cleanup, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 
-/** path → sha256 of every file under `dir`. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
-    const path = join(entry.parentPath, entry.name);
-    files[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
-  }
-  return files;
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  ms: number;
+  stdout: string;
 }
 
-function runBuild(data: string, out: string, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+/** A real build in a process of its own, with its build cache beside the output. */
+function runBuild(data: string, out: string, killAfterMs?: number): Promise<Run> {
   const start = performance.now();
-  const child = spawn(process.execPath, [join(repoRoot, 'bin/answerpress.js'), 'build', '--data', data, '--out', out], { stdio: 'ignore', detached: true });
+  const args = [join(repoRoot, 'bin/answerpress.js'), 'build', '--data', data, '--out', out, '--cache', `${out}-cache`];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: true });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   if (killAfterMs !== undefined) {
     setTimeout(() => {
       // The whole group: the build and Pagefind's indexing process with it.
@@ -30,7 +31,7 @@ function runBuild(data: string, out: string, killAfterMs?: number): Promise<{ co
       }
     }, killAfterMs);
   }
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, ms: performance.now() - start })));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, ms: performance.now() - start, stdout })));
 }
 
 describe('a build killed at any moment', () => {
@@ -56,7 +57,7 @@ describe('a build killed at any moment', () => {
     const reference = join(root, 'reference');
     expect((await runBuild(data, reference)).code).toBe(0);
     next = await snapshot(reference);
-    await cleanup(reference);
+    await cleanup(reference, `${reference}-cache`);
   }, 300_000);
   afterAll(() => cleanup(root));
 
@@ -78,7 +79,23 @@ describe('a build killed at any moment', () => {
   it('is followed by a build that succeeds and leaves no staging folders behind', async () => {
     const run = await runBuild(data, out);
     expect(run.code).toBe(0);
-    expect((await readdir(root)).sort()).toEqual(['data', 'site']);
+    // The replaced output is deleted by a process of its own, so it may take a moment.
+    await expect.poll(async () => (await readdir(root)).sort(), { timeout: 30_000 }).toEqual(['data', 'site', 'site-cache']);
     expect(Object.keys(await snapshot(out))).toContain('questions/index.html');
+  }, 120_000);
+
+  it('leaves a build cache that the next build uses, with the same result as a cold build', async () => {
+    const corpus = generateCorpus({ questions: 251, seed: 7 });
+    const question = corpus.questions[100] as (typeof corpus.questions)[number];
+    const author = (corpus.experts[0] as { id: string }).id;
+    question.answers = [...question.answers, { author, date: '2026-01-02', title: null, helpful: null, body: 'A new answer about quokkaflower tea.' }];
+    await writeAnswerpressData(corpus, data);
+    const run = await runBuild(data, out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/incremental: \d+ of \d+ pages rendered, 1 of \d+ search shards indexed/);
+    const reference = join(root, 'reference');
+    expect((await runBuild(data, reference)).code).toBe(0);
+    expect(await snapshot(out)).toEqual(await snapshot(reference));
+    await cleanup(reference, `${reference}-cache`);
   }, 120_000);
 });

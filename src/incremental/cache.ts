@@ -1,0 +1,160 @@
+/**
+ * The build cache: what the last successful build knew, so the next one redoes only what a
+ * change reaches. It holds every data file's parsed value (by size, modification time and
+ * content hash), the rendered markdown, and the key of every page and search shard of the
+ * output it produced.
+ *
+ * Each build's manifest is named by the output's version (the service worker's), which the
+ * output itself records in `offline/summary.json`: a cache is used only with the very output it
+ * describes, so a build killed between writing the cache and swapping in the output, an output
+ * replaced by hand, a cache from another package version or a damaged file all mean a cold
+ * build, never a wrong one. Values live in segments, files named by their content, so a change
+ * rewrites only the segments it touches.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { KnownFile } from '../data/load.js';
+import type { RenderedMarkdown } from '../model/markdown.js';
+import { replaceFile } from '../output/replaceFile.js';
+
+const FORMAT = 'answerpress-build-cache/1';
+const SEGMENTS = 32;
+
+export interface CacheState {
+  /** Output file (relative to the site) → key; see `keys.ts`. */
+  pages: Map<string, string>;
+  /** Shard keys by id. */
+  shards: string[];
+  files: Map<string, KnownFile>;
+  markdown: Map<string, RenderedMarkdown>;
+}
+
+export interface PreviousBuild extends CacheState {
+  version: string;
+  /** Segment file names by kind and signature, for reuse when a segment is unchanged. */
+  segments: Record<Kind, Record<string, string>>;
+}
+
+type Kind = 'files' | 'markdown';
+
+interface Manifest {
+  format: string;
+  package: string;
+  outDir: string;
+  version: string;
+  pages: [string, string][];
+  shards: string[];
+  segments: Record<Kind, Record<string, string>>;
+}
+
+/** `node_modules/.cache/answerpress/<output folder>-<hash of its path>` under the working folder. */
+export function defaultCacheDir(outDir: string): string {
+  const out = resolve(outDir);
+  const id = createHash('sha256').update(out).digest('hex').slice(0, 10);
+  return join(process.cwd(), 'node_modules', '.cache', 'answerpress', `${basename(out)}-${id}`);
+}
+
+/** The version the output at `siteDir` was built as, or null when it has none. */
+export async function outputVersion(siteDir: string): Promise<string | null> {
+  try {
+    const summary = JSON.parse(await readFile(join(siteDir, 'offline', 'summary.json'), 'utf8')) as { version?: unknown };
+    return typeof summary.version === 'string' && /^[0-9a-f]{16}$/.test(summary.version) ? summary.version : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The previous build's state, or null when there is none usable for this output. */
+export async function readCache(cacheDir: string, outDir: string, packageHash: string): Promise<PreviousBuild | null> {
+  try {
+    const version = await outputVersion(outDir);
+    if (!version) return null;
+    const manifest = JSON.parse(await readFile(join(cacheDir, `manifest-${version}.json`), 'utf8')) as Manifest;
+    if (manifest.format !== FORMAT || manifest.package !== packageHash || manifest.outDir !== resolve(outDir) || manifest.version !== version) return null;
+    const files = new Map<string, KnownFile>();
+    const markdown = new Map<string, RenderedMarkdown>();
+    for (const [kind, target] of [['files', files], ['markdown', markdown]] as const) {
+      for (const name of Object.values(manifest.segments[kind])) {
+        const bytes = await readFile(join(cacheDir, name));
+        // Segments are named by their content: one that does not match was damaged.
+        if (name !== segmentName(kind, bytes)) return null;
+        const entries = deserialize(bytes) as unknown;
+        if (!Array.isArray(entries)) return null;
+        for (const entry of entries as [string, never][]) (target as Map<string, unknown>).set(entry[0], entry[1]);
+      }
+    }
+    return { version, pages: new Map(manifest.pages), shards: manifest.shards, files, markdown, segments: manifest.segments };
+  } catch {
+    return null;
+  }
+}
+
+function segmentName(kind: Kind, bytes: Uint8Array): string {
+  return `${kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.v8`;
+}
+
+/** Which segment an entry belongs to: a cheap, stable spread over `SEGMENTS`. */
+function segmentOf(key: string): number {
+  let hash = key.length;
+  for (let i = 0; i < Math.min(key.length, 64); i += 1) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SEGMENTS;
+}
+
+/**
+ * Writes the state of the build whose output has `version`, reusing the previous build's
+ * segment files whose content is unchanged. Old manifests and unreferenced segments are removed
+ * by `pruneCache` once the new output is in place.
+ */
+export async function writeCache(cacheDir: string, outDir: string, packageHash: string, version: string, state: CacheState, previous: PreviousBuild | null): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  const segments: Manifest['segments'] = { files: {}, markdown: {} };
+  const groups = <V>(map: ReadonlyMap<string, V>): [string, V][][] => {
+    const out: [string, V][][] = Array.from({ length: SEGMENTS }, () => []);
+    for (const entry of map) out[segmentOf(entry[0])]?.push(entry);
+    return out;
+  };
+  // A segment's signature names what it holds: file stamps and hashes, or markdown keys' hashes.
+  const fileGroups = groups(state.files);
+  const markdownGroups = groups(state.markdown);
+  const signature = (kind: Kind, entries: [string, unknown][]): string => {
+    const h = createHash('sha256');
+    for (const [key, value] of entries) {
+      h.update(key).update('\0');
+      if (kind === 'files') h.update(`${(value as KnownFile).hash}\0${(value as KnownFile).stamp}\0`);
+    }
+    return h.digest('hex').slice(0, 24);
+  };
+  for (const [kind, list] of [['files', fileGroups], ['markdown', markdownGroups]] as const) {
+    for (const entries of list as [string, unknown][][]) {
+      if (entries.length === 0) continue;
+      const sig = signature(kind, entries);
+      const reused = previous?.segments[kind][sig];
+      if (reused) {
+        segments[kind][sig] = reused;
+        continue;
+      }
+      const bytes = serialize(entries);
+      const name = segmentName(kind, bytes);
+      await replaceFile(join(cacheDir, name), bytes);
+      segments[kind][sig] = name;
+    }
+  }
+  const manifest: Manifest = { format: FORMAT, package: packageHash, outDir: resolve(outDir), version, pages: [...state.pages], shards: state.shards, segments };
+  await replaceFile(join(cacheDir, `manifest-${version}.json`), JSON.stringify(manifest));
+}
+
+/** Removes every manifest but `version`'s and every segment it does not use. */
+export async function pruneCache(cacheDir: string, version: string): Promise<void> {
+  let names: string[];
+  let keep: Set<string>;
+  try {
+    names = await readdir(cacheDir);
+    const manifest = JSON.parse(await readFile(join(cacheDir, `manifest-${version}.json`), 'utf8')) as Manifest;
+    keep = new Set([`manifest-${version}.json`, ...Object.values(manifest.segments.files), ...Object.values(manifest.segments.markdown)]);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(cacheDir, name), { force: true, recursive: true })));
+}

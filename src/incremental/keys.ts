@@ -1,0 +1,82 @@
+/**
+ * What each output is made from, as a hash: a page's key changes exactly when its rendered
+ * HTML can, and a shard's key exactly when what Pagefind reads from its pages can. An
+ * incremental build renders the pages and indexes the shards whose keys changed.
+ */
+import { createHash } from 'node:crypto';
+import type { Expert, Question, SiteModel } from '../model/types.js';
+import type { Shard } from '../search/shards.js';
+
+export interface KeyContext {
+  /** Hash of the package and every layout folder searched (see `output/fingerprint.ts`). */
+  templates: string;
+  assets: Record<string, string>;
+  searchShards: readonly string[];
+  /** Content hash of each data file, by path relative to the data folder. */
+  fileHashes: ReadonlyMap<string, string>;
+  /**
+   * The site overrides templates, so what its question and expert pages index is unknown:
+   * their index keys then cover the whole page, not just the parts our templates index.
+   */
+  customTemplates: boolean;
+}
+
+export interface OutputKeys {
+  /** Output file (relative to the site) of every question, expert and listing page → its key. */
+  pages: Map<string, string>;
+  /** By shard id. */
+  shards: string[];
+}
+
+const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+
+/**
+ * What a page is made from, hashed. A question's model is made from its own file, the cards of
+ * its answers' experts, its topics and the site (`buildQuestion`); its page adds the related
+ * questions, which our template leaves out of the index. An expert's profile is made from its
+ * own file and the links to its answers, each made from the answer's question (file and
+ * experts' cards) and its anchor; our template indexes the profile only. Files count by their
+ * content hash; model objects shared between pages (cards, topics, question summaries) are
+ * serialized once.
+ */
+export function outputKeys(model: SiteModel, shards: readonly Shard[], context: KeyContext): OutputKeys {
+  const site = JSON.stringify(model.site);
+  const pageBase = hash(context.templates, site, JSON.stringify(context.assets), context.searchShards.join(' '));
+  const indexBase = hash(context.templates, site, String(shards.length));
+  const fileHash = (file: string) => context.fileHashes.get(file) ?? '';
+  const json = new WeakMap<object, string>();
+  const once = (value: object): string => {
+    let text = json.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      json.set(value, text);
+    }
+    return text;
+  };
+  const pages = new Map<string, string>();
+  const indexed = new Map<string, string>();
+  const questionOwn = new Map<string, string>();
+  for (const question of model.questions) {
+    const file = `${question.path}index.html`;
+    const own = hash(fileHash(question.file), ...question.answers.map((answer) => once(answer.expert)), ...question.topics.map(once));
+    questionOwn.set(question.url, own);
+    const page = hash(pageBase, own, ...question.related.map(once));
+    pages.set(file, page);
+    indexed.set(file, context.customTemplates ? page : hash(indexBase, own));
+  }
+  for (const expert of model.experts) {
+    const file = `${expert.path}index.html`;
+    const own = hash(fileHash(expert.file), expert.id);
+    const answers = expert.answers.map((link) => `${questionOwn.get(link.questionUrl) ?? once(link)} ${link.url}`);
+    const page = hash(pageBase, own, ...answers);
+    pages.set(file, page);
+    indexed.set(file, context.customTemplates ? page : hash(indexBase, own));
+  }
+  for (const listing of model.listings) {
+    pages.set(`${listing.path}index.html`, hash(pageBase, JSON.stringify({ ...listing, items: undefined, topic: undefined }), listing.topic ? once(listing.topic) : '', ...listing.items.map(once)));
+  }
+  return {
+    pages,
+    shards: shards.map((shard) => hash(indexBase, String(shard.id), ...shard.pages.map((page) => `${page} ${indexed.get(page) ?? ''}`))),
+  };
+}

@@ -14,7 +14,7 @@ import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
-import { defaultCacheDir, pruneCache, readCache, writeCache, type PreviousBuild } from './incremental/cache.js';
+import { defaultCacheDir, pruneCache, readCache, writeManifest, writeSegments, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { buildModel } from './model/buildModel.js';
 import { MarkdownMemo } from './model/markdown.js';
@@ -96,8 +96,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
   };
 
+  /**
+   * Loads the data and builds the model, and writes what the next build reuses of them, so that
+   * neither the raw data nor the previous build's copy of it is held while pages render.
+   */
+  const loadModel = async () => {
+    const data = await timed('load', () => loadData(dataDir, { known: previous?.files }));
+    const memo = new MarkdownMemo(previous?.markdown);
+    const model = await timed('model', () => buildModel(data, { markdown: memo }));
+    const files = data.files ?? new Map();
+    // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
+    const segments = cacheDir ? await timed('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous).catch(() => null)) : null;
+    if (previous) {
+      previous.files.clear();
+      previous.markdown.clear();
+    }
+    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments };
+  };
+
   const packageHash = await hashPackage();
-  await recover(outDir);
+  await recover(outDir, { background: true });
   const previous = await timed('load', () => (cacheDir && !options.clean ? readCache(cacheDir, outDir, packageHash) : null));
   const staging = await makeStaging(outDir);
   // With a usable cache, the links to the last output are made (by another process) while the
@@ -105,11 +123,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const linked = join(staging, 'linked');
   const linking = previous ? linkTree(outDir, linked).then(() => true, () => false) : Promise.resolve(false);
   try {
-    const data = await timed('load', () => loadData(dataDir, { known: previous?.files }));
-    const memo = new MarkdownMemo(previous?.markdown);
-    const model = await timed('model', () => buildModel(data, { markdown: memo }));
+    const { model, sourceHash, fileHashes, segments } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
-    const version = buildFingerprint(data.sourceHash, templates, { basePath: model.site.basePath });
+    const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
     // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
     const baseSegments = model.site.basePath.split('/').filter(Boolean);
     const root = join(staging, 'root');
@@ -122,7 +138,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       templates,
       assets,
       searchShards,
-      fileHashes: new Map([...(data.files ?? [])].map(([file, known]) => [file, known.hash])),
+      fileHashes,
       customTemplates: options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir))),
     });
     const changed = new Set([...keys.pages].filter(([file, key]) => previous?.pages.get(file) !== key).map(([file]) => file));
@@ -192,11 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, version }));
     await timed('swap', async () => {
-      if (cacheDir) {
-        const state = { pages: keys.pages, shards: keys.shards, files: data.files ?? new Map(), markdown: memo.used };
-        // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
-        await writeCache(cacheDir, outDir, packageHash, version, state, previous).catch(() => undefined);
-      }
+      if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       await swapIn(site, outDir, { background: true });
       if (cacheDir) await pruneCache(cacheDir, version);
     });

@@ -76,8 +76,10 @@ export async function readCache(cacheDir: string, outDir: string, packageHash: s
     const files = new Map<string, KnownFile>();
     const markdown = new Map<string, RenderedMarkdown>();
     for (const [kind, target] of [['files', files], ['markdown', markdown]] as const) {
-      for (const name of Object.values(manifest.segments[kind])) {
-        const bytes = await readFile(join(cacheDir, name));
+      const names = Object.values(manifest.segments[kind]);
+      const contents = await Promise.all(names.map((name) => readFile(join(cacheDir, name))));
+      for (const [i, name] of names.entries()) {
+        const bytes = contents[i] as Buffer;
         // Segments are named by their content: one that does not match was damaged.
         if (name !== segmentName(kind, bytes)) return null;
         const entries = deserialize(bytes) as unknown;
@@ -102,22 +104,23 @@ function segmentOf(key: string): number {
   return (hash >>> 0) % SEGMENTS;
 }
 
+export type Segments = Manifest['segments'];
+
 /**
- * Writes the state of the build whose output has `version`, reusing the previous build's
- * segment files whose content is unchanged. Old manifests and unreferenced segments are removed
- * by `pruneCache` once the new output is in place.
+ * Writes the parsed files and rendered markdown in segments, reusing the previous build's
+ * segment files whose content is unchanged. Segments are written as soon as the model is built,
+ * so the build can let go of the raw data; only a manifest (`writeManifest`) makes them part of
+ * a cache, and `pruneCache` removes the ones no manifest uses.
  */
-export async function writeCache(cacheDir: string, outDir: string, packageHash: string, version: string, state: CacheState, previous: PreviousBuild | null): Promise<void> {
+export async function writeSegments(cacheDir: string, state: Pick<CacheState, 'files' | 'markdown'>, previous: PreviousBuild | null): Promise<Segments> {
   await mkdir(cacheDir, { recursive: true });
-  const segments: Manifest['segments'] = { files: {}, markdown: {} };
+  const segments: Segments = { files: {}, markdown: {} };
   const groups = <V>(map: ReadonlyMap<string, V>): [string, V][][] => {
     const out: [string, V][][] = Array.from({ length: SEGMENTS }, () => []);
     for (const entry of map) out[segmentOf(entry[0])]?.push(entry);
     return out;
   };
-  // A segment's signature names what it holds: file stamps and hashes, or markdown keys' hashes.
-  const fileGroups = groups(state.files);
-  const markdownGroups = groups(state.markdown);
+  // A segment's signature names what it holds: file stamps and hashes, or markdown keys.
   const signature = (kind: Kind, entries: [string, unknown][]): string => {
     const h = createHash('sha256');
     for (const [key, value] of entries) {
@@ -126,7 +129,7 @@ export async function writeCache(cacheDir: string, outDir: string, packageHash: 
     }
     return h.digest('hex').slice(0, 24);
   };
-  for (const [kind, list] of [['files', fileGroups], ['markdown', markdownGroups]] as const) {
+  for (const [kind, list] of [['files', groups(state.files)], ['markdown', groups(state.markdown)]] as const) {
     for (const entries of list as [string, unknown][][]) {
       if (entries.length === 0) continue;
       const sig = signature(kind, entries);
@@ -141,6 +144,11 @@ export async function writeCache(cacheDir: string, outDir: string, packageHash: 
       segments[kind][sig] = name;
     }
   }
+  return segments;
+}
+
+/** Makes the written segments, page keys and shard keys the cache of the output with `version`. */
+export async function writeManifest(cacheDir: string, outDir: string, packageHash: string, version: string, state: Pick<CacheState, 'pages' | 'shards'>, segments: Segments): Promise<void> {
   const manifest: Manifest = { format: FORMAT, package: packageHash, outDir: resolve(outDir), version, pages: [...state.pages], shards: state.shards, segments };
   await replaceFile(join(cacheDir, `manifest-${version}.json`), JSON.stringify(manifest));
 }

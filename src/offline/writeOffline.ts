@@ -4,9 +4,10 @@
  * manifest, and the lists the "Make available offline" control reads.
  * https://developer.mozilla.org/docs/Web/API/Service_Worker_API
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
+import { listFiles } from '../output/listFiles.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 export interface OfflineOptions {
@@ -28,20 +29,6 @@ export interface OfflineResult {
 
 /** Milliseconds a page request waits for the network before the cached copy is shown. */
 const NETWORK_TIMEOUT_MS = 3000;
-
-interface FileEntry {
-  path: string;
-  bytes: number;
-}
-
-async function listFiles(dir: string): Promise<FileEntry[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
-  return files
-    .map((file, i) => ({ path: relative(dir, file).split(sep).join('/'), bytes: sizes[i] ?? 0 }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
 /** `questions/x/index.html` → `/base/questions/x/`. */
 function urlOf(base: string, path: string): string {

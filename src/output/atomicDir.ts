@@ -25,9 +25,10 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Cleans up after builds that were killed: restores an output that a kill caught between the
- * two renames of `swapIn`, and deletes abandoned temporary folders.
+ * two renames of `swapIn`, and deletes abandoned temporary folders and replaced outputs (in a
+ * process of its own when `background` is set, so a build never waits for them).
  */
-export async function recover(outDir: string): Promise<void> {
+export async function recover(outDir: string, options: { background?: boolean } = {}): Promise<void> {
   const out = resolve(outDir);
   const parent = dirname(out);
   let entries: string[];
@@ -45,7 +46,7 @@ export async function recover(outDir: string): Promise<void> {
   for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
     const pid = ownName(name, 'tmp', basename(out));
     if (pid !== null && isAlive(pid)) continue;
-    await rm(join(parent, name), { recursive: true, force: true });
+    if (!options.background || !removeInBackground(join(parent, name))) await rm(join(parent, name), { recursive: true, force: true });
   }
 }
 

@@ -14,7 +14,7 @@ import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
-import { defaultCacheDir, pruneCache, readCache, writeManifest, writeSegments, type PreviousBuild } from './incremental/cache.js';
+import { defaultCacheDir, pruneCache, readCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { buildModel } from './model/buildModel.js';
 import { MarkdownMemo } from './model/markdown.js';
@@ -106,7 +106,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const model = await timed('model', () => buildModel(data, { markdown: memo }));
     const files = data.files ?? new Map();
     // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
-    const segments = cacheDir ? await timed('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous).catch(() => null)) : null;
+    const reused = (kind: Kind, key: string): boolean => {
+      if (kind === 'markdown') return !memo.rendered.has(key);
+      const before = previous?.files.get(key);
+      const now = files.get(key);
+      return before !== undefined && before.hash === now?.hash && before.stamp === now.stamp;
+    };
+    const segments = cacheDir ? await timed('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused).catch(() => null)) : null;
     if (previous) {
       previous.files.clear();
       previous.markdown.clear();

@@ -19,7 +19,7 @@ import type { KnownFile } from '../data/load.js';
 import type { RenderedMarkdown } from '../model/markdown.js';
 import { replaceFile } from '../output/replaceFile.js';
 
-const FORMAT = 'answerpress-build-cache/1';
+const FORMAT = 'answerpress-build-cache/2';
 const SEGMENTS = 32;
 
 export interface CacheState {
@@ -33,11 +33,11 @@ export interface CacheState {
 
 export interface PreviousBuild extends CacheState {
   version: string;
-  /** Segment file names by kind and signature, for reuse when a segment is unchanged. */
-  segments: Record<Kind, Record<string, string>>;
+  /** Segment files by kind and group, for reuse when a group is unchanged. */
+  segments: Segments;
 }
 
-type Kind = 'files' | 'markdown';
+export type Kind = 'files' | 'markdown';
 
 interface Manifest {
   format: string;
@@ -46,8 +46,11 @@ interface Manifest {
   version: string;
   pages: [string, string][];
   shards: string[];
-  segments: Record<Kind, Record<string, string>>;
+  segments: Segments;
 }
+
+/** For each kind, group number → the segment file holding that group and how many entries it has. */
+export type Segments = Record<Kind, Record<string, { name: string; count: number }>>;
 
 /** `node_modules/.cache/answerpress/<output folder>-<hash of its path>` under the working folder. */
 export function defaultCacheDir(outDir: string): string {
@@ -76,7 +79,7 @@ export async function readCache(cacheDir: string, outDir: string, packageHash: s
     const files = new Map<string, KnownFile>();
     const markdown = new Map<string, RenderedMarkdown>();
     for (const [kind, target] of [['files', files], ['markdown', markdown]] as const) {
-      const names = Object.values(manifest.segments[kind]);
+      const names = Object.values(manifest.segments[kind]).map((segment) => segment.name);
       const contents = await Promise.all(names.map((name) => readFile(join(cacheDir, name))));
       for (const [i, name] of names.entries()) {
         const bytes = contents[i] as Buffer;
@@ -104,44 +107,41 @@ function segmentOf(key: string): number {
   return (hash >>> 0) % SEGMENTS;
 }
 
-export type Segments = Manifest['segments'];
-
 /**
- * Writes the parsed files and rendered markdown in segments, reusing the previous build's
- * segment files whose content is unchanged. Segments are written as soon as the model is built,
- * so the build can let go of the raw data; only a manifest (`writeManifest`) makes them part of
- * a cache, and `pruneCache` removes the ones no manifest uses.
+ * Writes the parsed files and rendered markdown in segments (entries grouped by key), reusing
+ * the previous build's file for a group whose entries all came unchanged from it: `reused`
+ * says which did. Segments are written as soon as the model is built, so the build can let go
+ * of the raw data; only a manifest (`writeManifest`) makes them part of a cache, and
+ * `pruneCache` removes the ones no manifest uses.
  */
-export async function writeSegments(cacheDir: string, state: Pick<CacheState, 'files' | 'markdown'>, previous: PreviousBuild | null): Promise<Segments> {
+export async function writeSegments(
+  cacheDir: string,
+  state: Pick<CacheState, 'files' | 'markdown'>,
+  previous: PreviousBuild | null,
+  reused: (kind: Kind, key: string) => boolean,
+): Promise<Segments> {
   await mkdir(cacheDir, { recursive: true });
   const segments: Segments = { files: {}, markdown: {} };
-  const groups = <V>(map: ReadonlyMap<string, V>): [string, V][][] => {
-    const out: [string, V][][] = Array.from({ length: SEGMENTS }, () => []);
-    for (const entry of map) out[segmentOf(entry[0])]?.push(entry);
-    return out;
-  };
-  // A segment's signature names what it holds: file stamps and hashes, or markdown keys.
-  const signature = (kind: Kind, entries: [string, unknown][]): string => {
-    const h = createHash('sha256');
-    for (const [key, value] of entries) {
-      h.update(key).update('\0');
-      if (kind === 'files') h.update(`${(value as KnownFile).hash}\0${(value as KnownFile).stamp}\0`);
+  for (const [kind, map] of [['files', state.files], ['markdown', state.markdown]] as const) {
+    const groups: [string, unknown][][] = Array.from({ length: SEGMENTS }, () => []);
+    const clean = new Array<boolean>(SEGMENTS).fill(true);
+    for (const entry of map as ReadonlyMap<string, unknown>) {
+      const group = segmentOf(entry[0]);
+      groups[group]?.push(entry);
+      if (clean[group] && !reused(kind, entry[0])) clean[group] = false;
     }
-    return h.digest('hex').slice(0, 24);
-  };
-  for (const [kind, list] of [['files', groups(state.files)], ['markdown', groups(state.markdown)]] as const) {
-    for (const entries of list as [string, unknown][][]) {
+    for (const [group, entries] of groups.entries()) {
       if (entries.length === 0) continue;
-      const sig = signature(kind, entries);
-      const reused = previous?.segments[kind][sig];
-      if (reused) {
-        segments[kind][sig] = reused;
+      const before = previous?.segments[kind][group];
+      // Every entry came from the previous build and there are as many: the same entries.
+      if (before && clean[group] && before.count === entries.length) {
+        segments[kind][group] = before;
         continue;
       }
       const bytes = serialize(entries);
       const name = segmentName(kind, bytes);
       await replaceFile(join(cacheDir, name), bytes);
-      segments[kind][sig] = name;
+      segments[kind][group] = { name, count: entries.length };
     }
   }
   return segments;
@@ -160,7 +160,7 @@ export async function pruneCache(cacheDir: string, version: string): Promise<voi
   try {
     names = await readdir(cacheDir);
     const manifest = JSON.parse(await readFile(join(cacheDir, `manifest-${version}.json`), 'utf8')) as Manifest;
-    keep = new Set([`manifest-${version}.json`, ...Object.values(manifest.segments.files), ...Object.values(manifest.segments.markdown)]);
+    keep = new Set([`manifest-${version}.json`, ...[...Object.values(manifest.segments.files), ...Object.values(manifest.segments.markdown)].map((segment) => segment.name)]);
   } catch {
     return;
   }

@@ -93,14 +93,20 @@ export interface RenderedMarkdown {
  */
 export class MarkdownMemo {
   readonly used = new Map<string, RenderedMarkdown>();
+  /** Keys of what this build had to render itself. */
+  readonly rendered = new Set<string>();
 
   constructor(private readonly previous: ReadonlyMap<string, RenderedMarkdown> = new Map()) {}
 
   render(source: string, headingOffset: number): RenderedMarkdown {
     const key = `${headingOffset}\0${source}`;
-    const rendered = this.used.get(key) ?? this.previous.get(key) ?? renderMarkdownAndText(source, headingOffset);
-    this.used.set(key, rendered);
-    return rendered;
+    let result = this.used.get(key) ?? this.previous.get(key);
+    if (!result) {
+      result = renderMarkdownAndText(source, headingOffset);
+      this.rendered.add(key);
+    }
+    this.used.set(key, result);
+    return result;
   }
 }
 

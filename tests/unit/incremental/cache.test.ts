@@ -27,7 +27,7 @@ describe('the build cache', () => {
   afterEach(() => cleanup(root));
 
   async function write(version = VERSION, pkg = 'pkg'): Promise<void> {
-    const segments = await writeSegments(cache, state, null);
+    const segments = await writeSegments(cache, state, null, () => false);
     await writeManifest(cache, out, pkg, version, state, segments);
   }
 
@@ -61,13 +61,20 @@ describe('the build cache', () => {
     expect(await readCache(cache, out, 'pkg')).toBeNull();
   });
 
-  it('reuses unchanged segments and prunes what the kept manifest does not use', async () => {
+  it('reuses the segments whose entries all came from the previous build, and prunes the rest', async () => {
     await write('fedcba9876543210');
-    const before = await readdir(cache);
-    await write();
+    await writeFile(join(out, 'offline', 'summary.json'), JSON.stringify({ version: 'fedcba9876543210' }));
+    const previous = await readCache(cache, out, 'pkg');
+    const before = (await readdir(cache)).filter((name) => name.endsWith('.v8')).sort();
+    // One file changed: its segment is written again, the markdown's is reused.
+    const files = new Map([['questions/a.yaml', { hash: 'h2', stamp: '1:2:4', value: { title: 'A2' } }]]);
+    const segments = await writeSegments(cache, { files, markdown: state.markdown }, previous, (kind) => kind === 'markdown');
+    await writeManifest(cache, out, 'pkg', VERSION, state, segments);
     await pruneCache(cache, VERSION);
-    const after = await readdir(cache);
-    expect(after.filter((name) => name.endsWith('.v8')).sort()).toEqual(before.filter((name) => name.endsWith('.v8')).sort());
+    const after = (await readdir(cache)).sort();
+    expect(after.filter((name) => name.startsWith('markdown-'))).toEqual(before.filter((name) => name.startsWith('markdown-')));
+    expect(after.filter((name) => name.startsWith('files-'))).toHaveLength(1);
+    expect(after.filter((name) => name.startsWith('files-'))).not.toEqual(before.filter((name) => name.startsWith('files-')));
     expect(after.filter((name) => name.startsWith('manifest-'))).toEqual([`manifest-${VERSION}.json`]);
   });
 

@@ -23,6 +23,7 @@ import { copyAssets } from './output/assets.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { linkTree, moveInto, removeFile } from './output/linkTree.js';
+import { MemoryCeiling } from './output/memory.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
@@ -105,13 +106,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const memo = new MarkdownMemo(previous?.markdown);
     const model = await timed('model', () => buildModel(data, { markdown: memo }));
     const files = data.files ?? new Map();
-    // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
+    // A segment is reused when all its entries came unchanged from the previous build.
     const reused = (kind: Kind, key: string): boolean => {
       if (kind === 'markdown') return !memo.rendered.has(key);
       const before = previous?.files.get(key);
       const now = files.get(key);
       return before !== undefined && before.hash === now?.hash && before.stamp === now.stamp;
     };
+    // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
     const segments = cacheDir ? await timed('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused).catch(() => null)) : null;
     if (previous) {
       previous.files.clear();
@@ -158,7 +160,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
     };
     const segment = new Set(pagesNeedingSegmentation(model));
-    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, language: model.site.language });
+    // While pages render, one shard is indexed at a time beside Node (two cores, and the tree's
+    // memory stays under 2 GiB at 10,000 questions); once they are all written, two at a time.
+    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, language: model.site.language, concurrency: 1 });
+    const memory = new MemoryCeiling();
+    // The raw data and the previous build's cache are garbage from here on.
+    memory.release();
     const indexShard = (shard: Shard) => indexer.add(shard, shard.pages.filter((page) => segment.has(page)));
     let shardsIndexed = 0;
     try {
@@ -201,12 +208,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           );
           indexShard(shard);
           shardsIndexed += 1;
+          memory.check();
         }
       }
     } catch (error) {
       await indexer.finish().catch(() => undefined);
       throw error;
     }
+    memory.release();
+    indexer.setConcurrency(2);
     await timed('index', async () => {
       await indexer.finish();
       const { cacheTag } = await summarizeIndex(site, shards.length, model.questions.length + model.experts.length);

@@ -44,10 +44,16 @@ export class ShardIndexer {
   private readonly waiting: { shard: Shard; segment: readonly string[] }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly failures: string[] = [];
-  private readonly concurrency: number;
+  private concurrency: number;
 
   constructor(private readonly options: IndexOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
+  }
+
+  /** Changes how many shards are indexed at once, from the next one started. */
+  setConcurrency(concurrency: number): void {
+    this.concurrency = Math.max(1, concurrency);
+    this.next();
   }
 
   /** Queues a shard whose pages are all written. `segment` lists its pages needing word splits. */

@@ -125,11 +125,13 @@ describe('search', () => {
     const input = page.locator('pagefind-input input');
     await input.focus();
     await page.keyboard.type('apnoea');
-    const link = page.locator('pagefind-results a[href="/questions/morning-headache-and-snoring/"]').first();
-    await link.waitFor();
+    // Whichever page ranks first (scores from several shards are close here): the keys lead to it.
+    const first = page.locator('pagefind-results a[href^="/questions/"]').first();
+    await first.waitFor();
+    const href = (await first.getAttribute('href')) as string;
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/questions/morning-headache-and-snoring/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/questions\/morning-headache-and-snoring\/$/);
+    await page.waitForURL((url) => url.pathname === href);
   });
 });

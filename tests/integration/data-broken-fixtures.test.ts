@@ -307,7 +307,7 @@ describe('good data', () => {
     });
   });
 
-  it.concurrent('builds, replacing the previous output and leaving no staging folder', async () => {
+  it.concurrent('builds, replacing the previous output and leaving no staging folder', async ({ expect }) => {
     const root = await site();
     const run = await cli(['build', '--data', 'data', '--out', 'out'], root);
     expect(run.stderr).toBe('');

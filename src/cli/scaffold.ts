@@ -111,8 +111,8 @@ export async function newExpert(dataDir: string, id: string): Promise<string> {
 
 /**
  * A GitHub Actions workflow for a content repository: pull requests are validated (errors show
- * on the offending lines); pushes to main that touch data or layouts are built and deployed to
- * GitHub Pages.
+ * on the offending lines); pushes to main that touch data or layouts are built (incrementally,
+ * from the last output and build cache kept by actions/cache) and deployed to GitHub Pages.
  * https://docs.github.com/actions/deployment/deploying-to-github-pages
  */
 export function workflow(dataDir: string, layoutsDir: string | undefined): string {
@@ -159,7 +159,16 @@ ${setup}      - run: npx answerpress validate --data ${dataDir} --format github
       name: github-pages
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
-${setup}      - run: npx answerpress build --data ${dataDir}${layouts} --out _site
+${setup}      # The last output and its build cache (outside node_modules, which npm ci replaces), so a
+      # commit that changes one file rebuilds incrementally.
+      - uses: actions/cache@v4
+        with:
+          path: |
+            _site
+            .answerpress-cache
+          key: answerpress-\${{ github.sha }}
+          restore-keys: answerpress-
+      - run: npx answerpress build --data ${dataDir}${layouts} --out _site --cache .answerpress-cache
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site

@@ -62,13 +62,20 @@ describe('answerpress init', () => {
       const path = await init(root, 'content/data', 'content/layouts');
       const parsed = load(await readFile(path, 'utf8')) as {
         on: { pull_request: { paths: string[] }; push: { branches: string[] } };
-        jobs: { validate: { steps: { run?: string }[] }; deploy: { if: string; steps: { run?: string; uses?: string }[] } };
+        jobs: { validate: { steps: { run?: string }[] }; deploy: { if: string; steps: { run?: string; uses?: string; with?: Record<string, string> }[] } };
       };
       expect(parsed.on.pull_request.paths).toContain('content/data/**');
       expect(parsed.on.push.branches).toEqual(['main']);
       expect(parsed.jobs.validate.steps.map((s) => s.run)).toContain('npx answerpress validate --data content/data --format github');
-      expect(parsed.jobs.deploy.steps.map((s) => s.run)).toContain('npx answerpress build --data content/data --layouts content/layouts --out _site');
+      expect(parsed.jobs.deploy.steps.map((s) => s.run)).toContain('npx answerpress build --data content/data --layouts content/layouts --out _site --cache .answerpress-cache');
       expect(parsed.jobs.deploy.steps.map((s) => s.uses)).toContain('actions/deploy-pages@v4');
+      // The last output and the build cache are kept between runs, restored before the build.
+      const steps = parsed.jobs.deploy.steps;
+      const cache = steps.findIndex((s) => s.uses === 'actions/cache@v4');
+      expect(cache).toBeGreaterThan(-1);
+      expect(cache).toBeLessThan(steps.findIndex((s) => s.run?.startsWith('npx answerpress build')));
+      expect(steps[cache]?.with?.path?.split('\n').filter(Boolean)).toEqual(['_site', '.answerpress-cache']);
+      expect(steps[cache]?.with?.key).toBe('answerpress-${{ github.sha }}');
       await expect(init(root, 'data', undefined)).rejects.toThrow('already exists');
     } finally {
       await cleanup(root);

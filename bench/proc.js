@@ -108,7 +108,7 @@ export function treeRss(root) {
  * `peakByCommand` is the peak of each command name's share (e.g. node, pagefind) on its own.
  * @returns {Promise<{ code, wallMs, cpuMs, peakRss, peakByCommand, maxProcesses, stdout, stderr }>}
  */
-export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 30 * 60_000 } = {}) {
+export function measure(command, args, { cwd, env, pollMs = 50, timeoutMs = 3 * 60 * 60_000 } = {}) {
   return new Promise((resolve, reject) => {
     const timeDir = TIME ? mkdtempSync(join(tmpdir(), 'ap-bench-time-')) : null;
     const timeFile = timeDir ? join(timeDir, 'time') : null;

@@ -80,6 +80,8 @@ export async function readCache(cacheDir: string, outDir: string, packageHash: s
     const markdown = new Map<string, RenderedMarkdown>();
     for (const [kind, target] of [['files', files], ['markdown', markdown]] as const) {
       const names = Object.values(manifest.segments[kind]).map((segment) => segment.name);
+      // Only names this module writes: a manifest never points outside the cache folder.
+      if (!names.every((name) => new RegExp(`^${kind}-[0-9a-f]{24}\\.v8$`).test(name))) return null;
       const contents = await Promise.all(names.map((name) => readFile(join(cacheDir, name))));
       for (const [i, name] of names.entries()) {
         const bytes = contents[i] as Buffer;

@@ -46,7 +46,7 @@ export async function recover(outDir: string, options: { background?: boolean } 
   for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
     const pid = ownName(name, 'tmp', basename(out));
     if (pid !== null && isAlive(pid)) continue;
-    if (!options.background || !removeInBackground(join(parent, name))) await rm(join(parent, name), { recursive: true, force: true });
+    await remove(join(parent, name), options.background);
   }
 }
 
@@ -87,10 +87,15 @@ export async function swapIn(builtDir: string, outDir: string, options: { backgr
     const old = sibling(outDir, 'old');
     await rename(out, old);
     await rename(builtDir, out);
-    if (!options.background || !removeInBackground(old)) await rm(old, { recursive: true, force: true });
+    await remove(old, options.background);
   } else {
     await rename(builtDir, out);
   }
+}
+
+/** Deletes a folder, or hands it to a detached `rm -rf` when `background` is set and one can start. */
+async function remove(dir: string, background = false): Promise<void> {
+  if (!background || !removeInBackground(dir)) await rm(dir, { recursive: true, force: true });
 }
 
 function removeInBackground(dir: string): boolean {

@@ -33,18 +33,17 @@ export async function linkTree(source: string, target: string): Promise<void> {
 }
 
 /** Moves every file of `source` to the same place under `target`, replacing what is there. */
-export async function moveInto(source: string, target: string): Promise<number> {
+export async function moveInto(source: string, target: string): Promise<void> {
   let entries;
   try {
     entries = await readdir(source, { withFileTypes: true, recursive: true });
   } catch {
-    return 0;
+    return;
   }
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   const dirs = new Set(files.map((file) => dirname(join(target, file.slice(source.length)))));
   for (const dir of dirs) await mkdir(dir, { recursive: true });
   for (const file of files) await rename(file, join(target, file.slice(source.length)));
-  return files.length;
 }
 
 /** Deletes a file of the site and the folders it leaves empty, up to `root`. */

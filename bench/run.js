@@ -30,6 +30,7 @@ import { commonWord } from './corpus.js';
 import { lastJson, measureOk, onExit } from './proc.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = join(here, '..');
 const outRoot = join(here, 'out');
 const TOOLS = ['answerpress', 'hugo', 'floor'];
 const GIB = 1024 ** 3;
@@ -135,41 +136,56 @@ async function runAnswerpress(size, run, paths, extra = []) {
 
 /**
  * The commit an editor makes most: one answer added to one question. A copy of the corpus is
- * built cold with a build cache, one answer is appended to one question file, and the build
- * runs again; its output is then compared file by file with a cold build of the changed data.
+ * built cold, one answer is appended to one question file, and the build runs again, both times
+ * as an editor (or the check) runs it: `npm run build -- --data D --out O`, compile step and
+ * default cache folder included. The output is then compared file by file with a cold build of
+ * the changed data.
  */
 async function runIncremental(size, paths) {
   const dir = join(scratch, `incremental-${size}`);
   const data = join(dir, 'data');
   const out = join(dir, 'site');
-  const cache = join(dir, 'cache');
   mkdirSync(dir, { recursive: true });
   spawnSync('cp', ['-r', paths.data, data]);
-  const build = (target, extra) => measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', data, '--out', target, ...extra]);
-  const cold = await build(out, ['--cache', cache]);
-  // A question from the middle that already has answers, so one more is appended to its list.
-  const questions = (await readdir(join(data, 'questions'))).sort();
-  let at = Math.floor(questions.length / 2);
-  while (!readFileSync(join(data, 'questions', questions[at]), 'utf8').includes('\nanswers:\n')) at += 1;
-  const file = join(data, 'questions', questions[at]);
-  const expert = (await readdir(join(data, 'experts'))).sort()[0].replace(/\.yaml$/, '');
-  appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
-  const incremental = await build(out, ['--cache', cache]);
-  const reference = join(dir, 'reference');
-  await build(reference, ['--clean']);
-  const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
-  const row = {
-    coldMs: cold.wallMs,
-    coldPeakRss: cold.peakRss,
-    incrementalMs: incremental.wallMs,
-    incrementalPeakRss: incremental.peakRss,
-    phases: lastJson(incremental.stdout).timings,
-    work: lastJson(incremental.stdout).work,
-    identical: diff.status === 0,
-    differences: diff.stdout.split('\n').filter(Boolean).slice(0, 10),
-  };
-  rmSync(dir, { recursive: true, force: true });
-  return row;
+  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${HEAP}`.trim() };
+  const npmBuild = () => measureOk('npm', ['run', '-s', 'build', '--', '--data', data, '--out', out, '--timings'], { cwd: repoRoot, env });
+  const { defaultCacheDir } = await import('../dist/incremental/cache.js');
+  const cache = defaultCacheDir(out);
+  try {
+    const cold = await npmBuild();
+    // A question from the middle that already has answers, so one more is appended to its list.
+    const questions = (await readdir(join(data, 'questions'))).sort();
+    let at = Math.floor(questions.length / 2);
+    while (!readFileSync(join(data, 'questions', questions[at]), 'utf8').includes('\nanswers:\n')) at += 1;
+    const file = join(data, 'questions', questions[at]);
+    const expert = (await readdir(join(data, 'experts'))).sort()[0].replace(/\.yaml$/, '');
+    appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
+    const incremental = await npmBuild();
+    const reference = join(dir, 'reference');
+    await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
+    const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
+    return {
+      coldMs: cold.wallMs,
+      coldPeakRss: cold.peakRss,
+      incrementalMs: incremental.wallMs,
+      incrementalPeakRss: incremental.peakRss,
+      ...cliReport(incremental.stdout),
+      identical: diff.status === 0,
+      differences: diff.stdout.split('\n').filter(Boolean).slice(0, 10),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/** The work and phases `answerpress build --timings` reports. */
+function cliReport(stdout) {
+  const work = stdout.match(/incremental: (\d+) of (\d+) pages rendered, (\d+) of (\d+) search shards indexed/);
+  if (!work) throw new Error(`the build was not incremental: ${stdout.trim()}`);
+  const [pagesRendered, pages, shardsIndexed, shards] = work.slice(1).map(Number);
+  const phases = Object.fromEntries([...(stdout.match(/^Phases: (.*)\.$/m)?.[1] ?? '').matchAll(/(\w+) ([\d.]+) s/g)].map(([, phase, seconds]) => [phase, Number(seconds) * 1000]));
+  return { work: { pagesRendered, pages, shardsIndexed, shards }, phases };
 }
 
 async function runHugo(size, run, paths) {

@@ -16,7 +16,7 @@ import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
 
 Usage:
-  answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean]
+  answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings]
   answerpress validate [--data DIR] [--format text|github]
   answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--port N] [--host H]
   answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
@@ -31,6 +31,7 @@ Options:
   --cache DIR     the build cache, which lets a build redo only what changed
                   (default: node_modules/.cache/answerpress/<output folder>-<hash>)
   --clean         build everything, ignoring the build cache
+  --timings       build: also print the time each phase took
   --format F      how validate reports errors: text (default) or github (annotations)
   --topic ID      new question: a topic id (repeat for more)
   --author ID     new answer: the expert id
@@ -47,6 +48,7 @@ const OPTIONS = {
   out: { type: 'string' },
   cache: { type: 'string' },
   clean: { type: 'boolean' },
+  timings: { type: 'boolean' },
   format: { type: 'string' },
   topic: { type: 'string', multiple: true },
   author: { type: 'string' },
@@ -122,6 +124,7 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   const { work } = result;
   const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed)` : '';
   out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${((performance.now() - start) / 1000).toFixed(2)} s${redone}.`);
+  if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);
   return 0;
 }
 

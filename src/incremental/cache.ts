@@ -15,11 +15,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import type { KnownFile } from '../data/load.js';
 import type { RenderedMarkdown } from '../model/markdown.js';
 import { replaceFile } from '../output/replaceFile.js';
 
-const FORMAT = 'answerpress-build-cache/2';
+const FORMAT = 'answerpress-build-cache/3';
 const SEGMENTS = 32;
 
 export interface CacheState {
@@ -78,28 +79,50 @@ export async function readCache(cacheDir: string, outDir: string, packageHash: s
     if (manifest.format !== FORMAT || manifest.package !== packageHash || manifest.outDir !== resolve(outDir) || manifest.version !== version) return null;
     const files = new Map<string, KnownFile>();
     const markdown = new Map<string, RenderedMarkdown>();
-    for (const [kind, target] of [['files', files], ['markdown', markdown]] as const) {
-      const names = Object.values(manifest.segments[kind]).map((segment) => segment.name);
-      // Only names this module writes: a manifest never points outside the cache folder.
-      if (!names.every((name) => new RegExp(`^${kind}-[0-9a-f]{24}\\.v8$`).test(name))) return null;
-      const contents = await Promise.all(names.map((name) => readFile(join(cacheDir, name))));
-      for (const [i, name] of names.entries()) {
-        const bytes = contents[i] as Buffer;
-        // Segments are named by their content: one that does not match was damaged.
-        if (name !== segmentName(kind, bytes)) return null;
-        const entries = deserialize(bytes) as unknown;
-        if (!Array.isArray(entries)) return null;
-        for (const entry of entries as [string, never][]) (target as Map<string, unknown>).set(entry[0], entry[1]);
-      }
+    const targets: Record<Kind, Map<string, unknown>> = { files, markdown };
+    const expected = (['files', 'markdown'] as const).flatMap((kind) => Object.values(manifest.segments[kind]).map(({ name }) => ({ kind, name })));
+    // Only names this module writes: a manifest never points outside the cache folder.
+    if (!expected.every(({ kind, name }) => new RegExp(`^${kind}-[0-9a-f]{24}\\.v8$`).test(name))) return null;
+    // Segments are named by their content: one that does not match was damaged. Another thread
+    // checks while this one reads; V8's deserializer throws on malformed input, and nothing
+    // read is used unless every segment matches its name.
+    const checked = digestFiles(expected.map(({ name }) => join(cacheDir, name)));
+    checked.catch(() => undefined);
+    for (const { kind, name } of expected) {
+      const entries = deserialize(await readFile(join(cacheDir, name))) as unknown;
+      if (!Array.isArray(entries)) return null;
+      for (const entry of entries as [string, unknown][]) targets[kind].set(entry[0], entry[1]);
     }
+    const digests = await checked;
+    if (!expected.every(({ kind, name }, i) => name === segmentFileName(kind, digests[i] ?? ''))) return null;
     return { version, pages: new Map(manifest.pages), shards: manifest.shards, files, markdown, segments: manifest.segments };
   } catch {
     return null;
   }
 }
 
+/** Reads and hashes the files in a worker thread: SHA-256 of each, in hex, in order. */
+function digestFiles(files: readonly string[]): Promise<string[]> {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { createHash } = require('node:crypto');
+    const { readFileSync } = require('node:fs');
+    parentPort.postMessage(workerData.map((file) => createHash('sha256').update(readFileSync(file)).digest('hex')));
+  `;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: files, execArgv: [] });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`segment check exited with code ${code}`)));
+  });
+}
+
 function segmentName(kind: Kind, bytes: Uint8Array): string {
-  return `${kind}-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}.v8`;
+  return segmentFileName(kind, createHash('sha256').update(bytes).digest('hex'));
+}
+
+function segmentFileName(kind: Kind, sha256: string): string {
+  return `${kind}-${sha256.slice(0, 24)}.v8`;
 }
 
 /** Which segment an entry belongs to: a cheap, stable spread over `SEGMENTS`. */

@@ -3,7 +3,7 @@
  * HTML can, and a shard's key exactly when what Pagefind reads from its pages can. An
  * incremental build renders the pages and indexes the shards whose keys changed.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Expert, Question, SiteModel } from '../model/types.js';
 import type { Shard } from '../search/shards.js';
 
@@ -28,7 +28,7 @@ export interface OutputKeys {
   shards: string[];
 }
 
-const hash = (...parts: string[]): string => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+const hash = (...parts: string[]): string => digest('sha256', parts.join('\0'), 'hex').slice(0, 32);
 
 /**
  * What a page is made from, hashed. A question's model is made from its own file, the cards of
@@ -37,21 +37,23 @@ const hash = (...parts: string[]): string => createHash('sha256').update(parts.j
  * own file and the links to its answers, each made from the answer's question (file and
  * experts' cards) and its anchor; our template indexes the profile only. Files count by their
  * content hash; model objects shared between pages (cards, topics, question summaries) are
- * serialized once.
+ * serialized and hashed once.
  */
 export function outputKeys(model: SiteModel, shards: readonly Shard[], context: KeyContext): OutputKeys {
   const site = JSON.stringify(model.site);
   const pageBase = hash(context.templates, site, JSON.stringify(context.assets), context.searchShards.join(' '));
   const indexBase = hash(context.templates, site, String(shards.length));
   const fileHash = (file: string) => context.fileHashes.get(file) ?? '';
-  const json = new WeakMap<object, string>();
+  // Objects shared between pages (an expert's card is on every page they answer) are hashed
+  // once; pages hash their digests, not their text.
+  const digests = new WeakMap<object, string>();
   const once = (value: object): string => {
-    let text = json.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      json.set(value, text);
+    let digest = digests.get(value);
+    if (digest === undefined) {
+      digest = hash(JSON.stringify(value));
+      digests.set(value, digest);
     }
-    return text;
+    return digest;
   };
   const pages = new Map<string, string>();
   const indexed = new Map<string, string>();

@@ -4,6 +4,7 @@
  * `![alt](url)` reads as "!" followed by a link, so data can never load remote resources.
  * https://github.com/markdown-it/markdown-it/blob/master/docs/security.md
  */
+import { hash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 
 type Markdown = InstanceType<typeof MarkdownIt>;
@@ -87,9 +88,10 @@ export interface RenderedMarkdown {
 }
 
 /**
- * Rendered markdown by heading offset and source, carried from one build to the next so that
- * unchanged text is not parsed again. `used` holds what this build rendered or reused: the
- * memo for the next build.
+ * Rendered markdown by heading offset and a digest of the source, carried from one build to the
+ * next so that unchanged text is not parsed again. The digest keeps the carried memo to the
+ * rendered forms (the sources are in the data already) and its keys short. `used` holds what
+ * this build rendered or reused: the memo for the next build.
  */
 export class MarkdownMemo {
   readonly used = new Map<string, RenderedMarkdown>();
@@ -99,7 +101,7 @@ export class MarkdownMemo {
   constructor(private readonly previous: ReadonlyMap<string, RenderedMarkdown> = new Map()) {}
 
   render(source: string, headingOffset: number): RenderedMarkdown {
-    const key = `${headingOffset}\0${source}`;
+    const key = `${headingOffset}:${hash('sha256', source, 'base64url')}`;
     let result = this.used.get(key) ?? this.previous.get(key);
     if (!result) {
       result = renderMarkdownAndText(source, headingOffset);
@@ -130,6 +132,8 @@ function tokensToText(tokens: Tokens): string {
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
+  // Without surrogates among the first `max` units, characters are units: keep `max - 1`.
+  if (max > 0 && !SURROGATE.test(text.slice(0, max))) return cutAtWord(text.slice(0, max - 1), max);
   // Characters are code points, so a cut never splits a surrogate pair; only the first `max`
   // are visited, which keeps this linear in `max` rather than in the text's length.
   let end = 0;
@@ -141,7 +145,13 @@ export function truncate(text: string, max: number): string {
     end += unit >= 0xd800 && unit <= 0xdbff && end + 1 < text.length ? 2 : 1;
   }
   if (end >= text.length) return text;
-  const cut = text.slice(0, cutAt);
+  return cutAtWord(text.slice(0, cutAt), max);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** `cut`, shortened to its last word boundary when that keeps most of it, with an ellipsis. */
+function cutAtWord(cut: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

@@ -16,8 +16,8 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string, label:
   } catch {
     return;
   }
-  // TypeScript's record of the last compile is not part of the code.
-  const files = entries.filter((e) => e.isFile() && e.name !== '.tsbuildinfo').map((e) => join(e.parentPath, e.name)).sort();
+  // The records of the last compile (TypeScript's and scripts/compile.js's) are not code.
+  const files = entries.filter((e) => e.isFile() && e.name !== '.tsbuildinfo' && e.name !== '.compiled').map((e) => join(e.parentPath, e.name)).sort();
   for (const file of files) {
     hash.update(`${label}/${relative(dir, file)}\0`);
     hash.update(await readFile(file));

@@ -91,6 +91,16 @@ describe('main', () => {
     });
   });
 
+  it('builds, and with --timings also says how long each phase took', async () => {
+    const out = join(root, 'site');
+    const result = await run(['build', '--data', data, '--out', out, '--cache', join(root, 'cache'), '--timings']);
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([]);
+    expect(result.out[0]).toMatch(new RegExp(`^Built 4 questions, 3 experts into ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} in \\d+\\.\\d\\d s\\.$`));
+    expect(result.out[1]).toMatch(/^Phases: load \d+\.\d\d s, model \d+\.\d\d s, render \d+\.\d\d s, index \d+\.\d\d s, offline \d+\.\d\d s, swap \d+\.\d\d s\.$/);
+    expect(result.out).toHaveLength(2);
+  });
+
   it('returns 1 for bad data and reports it in the format asked for', async () => {
     const bad = await copyData(join(fixturesDir, 'good'), join(root, 'bad'));
     await cp(join(fixturesDir, 'broken', 'rating-out-of-range'), bad, { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeLink, markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from '../../../src/model/markdown.js';
+import { isSafeLink, MarkdownMemo, markdownToText, renderMarkdown, renderMarkdownAndText, truncate } from '../../../src/model/markdown.js';
 
 /** Every `href` value in a rendered fragment, entity-decoded enough for these tests. */
 function hrefs(html: string): string[] {
@@ -165,6 +165,9 @@ describe('truncate', () => {
     ['no late space: hard cut', 'abcdefghijklmnop', 8, 'abcdefg…'],
     ['space too early: hard cut', 'a bcdefghijklmnop', 10, 'a bcdefgh…'],
     ['trailing space trimmed', 'abcdefg     hijklmnop', 10, 'abcdefg…'],
+    ['astral characters count once', '😀😀😀😀😀😀', 4, '😀😀😀…'],
+    ['exactly max astral characters', '😀😀😀😀', 4, '😀😀😀😀'],
+    ['astral characters after the cut', 'abcdefgh😀', 5, 'abcd…'],
   ])('%s', (_name, text, max, expected) => {
     expect(truncate(text, max)).toBe(expected);
   });
@@ -178,5 +181,21 @@ describe('truncate', () => {
 describe('renderMarkdownAndText', () => {
   it.each(['# Title\n\nSome *text* and a [link](https://example.org).', '- one\n- two\n\n```\ncode\n```', ''])('gives the same HTML and words as the separate functions for %j', (source) => {
     expect(renderMarkdownAndText(source, 2)).toEqual({ html: renderMarkdown(source, 2), text: markdownToText(source) });
+  });
+});
+
+describe('MarkdownMemo', () => {
+  it('renders each source once per heading offset and reuses what an earlier build rendered', () => {
+    const first = new MarkdownMemo();
+    const a = first.render('# Hi\n\nText.', 3);
+    expect(first.render('# Hi\n\nText.', 3)).toBe(a);
+    expect(first.render('# Hi\n\nText.', 1).html).toBe(renderMarkdown('# Hi\n\nText.', 1));
+    expect(first.rendered.size).toBe(2);
+
+    const second = new MarkdownMemo(first.used);
+    expect(second.render('# Hi\n\nText.', 3)).toBe(a);
+    expect(second.render('Other.', 3)).toEqual(renderMarkdownAndText('Other.', 3));
+    expect([...second.rendered]).toHaveLength(1);
+    expect([...second.used.keys()]).toHaveLength(2);
   });
 });

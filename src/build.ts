@@ -7,22 +7,22 @@
  * links to the last good output, renders only the pages whose keys changed, re-indexes only the
  * shards whose keys changed, and writes the same bytes a cold build would.
  */
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
 import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
-import { defaultCacheDir, pruneCache, readCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
+import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { buildModel } from './model/buildModel.js';
 import { MarkdownMemo } from './model/markdown.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
-import { makeStaging, recover, swapIn } from './output/atomicDir.js';
+import { copyForMirror, linkedCopy, makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
-import { linkTree, moveInto, removeFile } from './output/linkTree.js';
+import { moveInto, removeFile } from './output/linkTree.js';
 import { MemoryCeiling } from './output/memory.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
@@ -124,12 +124,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   const packageHash = await hashPackage();
   await recover(outDir, { background: true });
-  const previous = await timed('load', () => (cacheDir && !options.clean ? readCache(cacheDir, outDir, packageHash) : null));
+  const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
   const staging = await makeStaging(outDir);
-  // With a usable cache, the links to the last output are made (by another process) while the
-  // data loads; a failure there only means a cold build.
-  const linked = join(staging, 'linked');
-  const linking = previous ? linkTree(outDir, linked).then(() => true, () => false) : Promise.resolve(false);
+  // With a cache, the links to the last output are made while the cache and the data load; a
+  // failure there only means a cold build.
+  const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
+  const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
+  let mirrorCopy: Promise<string | undefined> | undefined;
   try {
     const { model, sourceHash, fileHashes, segments } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
@@ -151,7 +152,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const changed = new Set([...keys.pages].filter(([file, key]) => previous?.pages.get(file) !== key).map(([file]) => file));
     const incremental =
-      previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking));
+      previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking)) !== null;
     const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
         await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchShards, only, pageSet });
@@ -176,7 +177,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // moved in, replacing the links, and the pages that no longer exist are removed.
         await timed('render', async () => {
           await mkdir(dirname(site), { recursive: true });
-          await rename(linked, site);
+          await rename((await linking) as string, site);
           for (const file of (previous as PreviousBuild).pages.keys()) if (!keys.pages.has(file)) await removeFile(site, file);
           const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
           await renderPages(freshSite, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {
@@ -217,6 +218,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await indexer.finish().catch(() => undefined);
       throw error;
     }
+    // A first build leaves the next one the copy to start from, linked while the last shards are
+    // indexed.
+    mirrorCopy = !incremental && cacheDir && !(await pathExists(outDir)) ? copyForMirror(site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
     await timed('index', async () => {
@@ -227,7 +231,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, version }));
     await timed('swap', async () => {
       if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
-      await swapIn(site, outDir, { background: true });
+      // With a cache, the replaced output is kept for the next build to start from.
+      await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
       if (cacheDir) await pruneCache(cacheDir, version);
     });
     return {
@@ -238,9 +243,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed, shards: shards.length },
     };
   } finally {
-    await linking;
+    await Promise.all([linking, mirrorCopy]);
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Whether a site's layouts folder holds any template of its own. */

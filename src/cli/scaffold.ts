@@ -159,12 +159,14 @@ ${setup}      - run: npx answerpress validate --data ${dataDir} --format github
       name: github-pages
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
-${setup}      # The last output and its build cache (outside node_modules, which npm ci replaces), so a
-      # commit that changes one file rebuilds incrementally.
+${setup}      # The last output, the one before it (hard links into it, which tar keeps) and the build
+      # cache (outside node_modules, which npm ci replaces), so a commit that changes one file
+      # rebuilds incrementally.
       - uses: actions/cache@v4
         with:
           path: |
             _site
+            .answerpress-mirror-_site
             .answerpress-cache
           key: answerpress-\${{ github.sha }}
           restore-keys: answerpress-

@@ -40,7 +40,7 @@ export interface PreviousBuild extends CacheState {
 
 export type Kind = 'files' | 'markdown';
 
-interface Manifest {
+export interface Manifest {
   format: string;
   package: string;
   outDir: string;
@@ -72,11 +72,29 @@ export async function outputVersion(siteDir: string): Promise<string | null> {
 
 /** The previous build's state, or null when there is none usable for this output. */
 export async function readCache(cacheDir: string, outDir: string, packageHash: string): Promise<PreviousBuild | null> {
+  const manifest = await openCache(cacheDir, outDir, packageHash);
+  return manifest && (await loadCache(cacheDir, manifest));
+}
+
+/**
+ * The manifest of the cache made with the output in `outDir` by this package, or null: a cheap
+ * first look, which tells whether loading the rest (`loadCache`) is worth starting.
+ */
+export async function openCache(cacheDir: string, outDir: string, packageHash: string): Promise<Manifest | null> {
   try {
     const version = await outputVersion(outDir);
     if (!version) return null;
     const manifest = JSON.parse(await readFile(join(cacheDir, `manifest-${version}.json`), 'utf8')) as Manifest;
     if (manifest.format !== FORMAT || manifest.package !== packageHash || manifest.outDir !== resolve(outDir) || manifest.version !== version) return null;
+    return manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** The state a manifest describes, or null when a segment is missing or damaged. */
+export async function loadCache(cacheDir: string, manifest: Manifest): Promise<PreviousBuild | null> {
+  try {
     const files = new Map<string, KnownFile>();
     const markdown = new Map<string, RenderedMarkdown>();
     const targets: Record<Kind, Map<string, unknown>> = { files, markdown };
@@ -95,7 +113,7 @@ export async function readCache(cacheDir: string, outDir: string, packageHash: s
     }
     const digests = await checked;
     if (!expected.every(({ kind, name }, i) => name === segmentFileName(kind, digests[i] ?? ''))) return null;
-    return { version, pages: new Map(manifest.pages), shards: manifest.shards, files, markdown, segments: manifest.segments };
+    return { version: manifest.version, pages: new Map(manifest.pages), shards: manifest.shards, files, markdown, segments: manifest.segments };
   } catch {
     return null;
   }

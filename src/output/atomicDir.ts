@@ -1,17 +1,48 @@
 /**
  * Builds go to a temporary folder beside the output and replace it only when complete, so a
  * failed or killed build never touches the last good site.
+ *
+ * The output a swap replaces can be kept beside the new one as its mirror: the next
+ * incremental build takes it, brings it up to date with hard links to the live output
+ * (`syncTree`) and builds on it, which is far cheaper than linking the whole output afresh.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { linkTree, syncTree } from './linkTree.js';
 
 const PREFIX = '.answerpress-';
+/** In a staging folder: the linked copy of the output, and the mark that it is complete. */
+const COPY = 'linked';
+const COPY_DONE = 'linked.complete';
 
 function sibling(outDir: string, kind: 'tmp' | 'old'): string {
   const out = resolve(outDir);
   return join(dirname(out), `${PREFIX}${kind}-${basename(out)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** The replaced output kept for the next build: `.answerpress-mirror-<output name>`. */
+export function mirrorPath(outDir: string): string {
+  const out = resolve(outDir);
+  return join(dirname(out), `${PREFIX}mirror-${basename(out)}`);
+}
+
+/**
+ * Makes `<staging>/linked` a tree of hard links to every file of `outDir`, from the mirror when
+ * there is one, and returns its path. A copy left complete by a build that was killed becomes
+ * the mirror again (see `recover`).
+ */
+export async function linkedCopy(outDir: string, staging: string): Promise<string> {
+  const copy = join(staging, COPY);
+  let claimed = true;
+  await rename(mirrorPath(outDir), copy).catch(() => {
+    claimed = false;
+  });
+  if (claimed) await syncTree(resolve(outDir), copy);
+  else await linkTree(resolve(outDir), copy);
+  await writeFile(join(staging, COPY_DONE), '');
+  return copy;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -43,9 +74,17 @@ export async function recover(outDir: string, options: { background?: boolean } 
     await rename(join(parent, olds[olds.length - 1] as string), out);
     olds.pop();
   }
+  const mirror = mirrorPath(out);
+  let mirrored = await exists(mirror);
   for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
     const pid = ownName(name, 'tmp', basename(out));
     if (pid !== null && isAlive(pid)) continue;
+    if (!mirrored && pid !== null && (await exists(join(parent, name, COPY_DONE)))) {
+      mirrored = await rename(join(parent, name, COPY), mirror).then(
+        () => true,
+        () => false,
+      );
+    }
     await remove(join(parent, name), options.background);
   }
 }
@@ -77,16 +116,43 @@ export async function makeStaging(outDir: string): Promise<string> {
 }
 
 /**
- * Replaces `outDir` with `builtDir` by two renames. The old output is deleted afterwards, by a
- * process of its own when `background` is set (a large site's tree takes seconds to unlink);
- * `recover` finishes the job if that process is stopped.
+ * Starts a linked copy of a site being built, for a first build to leave as the mirror (it has
+ * no replaced output to keep): `swapIn`'s `copy`. Files changed after the copy are brought up to
+ * date by the next build.
  */
-export async function swapIn(builtDir: string, outDir: string, options: { background?: boolean } = {}): Promise<void> {
+export async function copyForMirror(siteDir: string, staging: string): Promise<string> {
+  const copy = join(staging, 'mirror');
+  await linkTree(siteDir, copy);
+  return copy;
+}
+
+/**
+ * Replaces `outDir` with `builtDir` by two renames. The old output becomes the mirror when
+ * `mirror` is set (replacing an older one), or is deleted, by a process of its own when
+ * `background` is set (a large site's tree takes seconds to unlink); `recover` finishes the job
+ * if that process is stopped. With no old output, `copy` (from `copyForMirror`) becomes the
+ * mirror.
+ */
+export async function swapIn(builtDir: string, outDir: string, options: { background?: boolean; mirror?: boolean; copy?: string } = {}): Promise<void> {
   const out = resolve(outDir);
+  if (!(await exists(out)) && options.mirror && options.copy) {
+    await rename(builtDir, out);
+    await rename(options.copy, mirrorPath(outDir)).catch(() => undefined);
+    return;
+  }
   if (await exists(out)) {
     const old = sibling(outDir, 'old');
     await rename(out, old);
     await rename(builtDir, out);
+    if (options.mirror) {
+      const mirror = mirrorPath(outDir);
+      if (await exists(mirror)) {
+        const stale = sibling(outDir, 'old');
+        await rename(mirror, stale);
+        await remove(stale, options.background);
+      }
+      if (await rename(old, mirror).then(() => true, () => false)) return;
+    }
     await remove(old, options.background);
   } else {
     await rename(builtDir, out);

@@ -4,8 +4,8 @@
  * so the live site is untouched until the swap.
  */
 import { execFile } from 'node:child_process';
-import { link, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { link, lstat, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -30,6 +30,79 @@ export async function linkTree(source: string, target: string): Promise<void> {
       await link(from, to);
     }
   }
+}
+
+interface TreeEntry {
+  /** `d` for a folder, `f` for a file (anything else is linked like a file). */
+  type: string;
+  inode: string;
+}
+
+/** Every entry under `dir` by relative path (`/`-separated), parents before children. */
+async function listTree(dir: string): Promise<Map<string, TreeEntry>> {
+  const tree = new Map<string, TreeEntry>();
+  try {
+    // One process lists tens of thousands of entries with their inodes several times faster
+    // than an lstat per entry from Node, which is the fallback.
+    // find lists a folder before what it holds.
+    const { stdout } = await run('find', ['.', '-mindepth', '1', '-printf', '%y %i %P\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+    for (const line of stdout.split('\0')) {
+      if (!line) continue;
+      const space = line.indexOf(' ', 2);
+      tree.set(line.slice(space + 1), { type: line[0] as string, inode: line.slice(2, space) });
+    }
+    return tree;
+  } catch {
+    tree.clear();
+    for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+      const path = join(entry.parentPath, entry.name);
+      const info = await lstat(path, { bigint: true });
+      tree.set(relative(dir, path).split(sep).join('/'), { type: entry.isDirectory() ? 'd' : 'f', inode: String(info.ino) });
+    }
+    // In path order, a folder comes before what it holds.
+    return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+}
+
+/**
+ * Makes `target` a tree of hard links to exactly the files of `source`, reusing what it holds:
+ * an entry that is already a link to the same file stays, anything else is removed, and what is
+ * missing is linked. Brought up from the output an earlier swap replaced, that is a handful of
+ * changed files instead of a folder per page: on ext4 a folder costs about 0.25 ms to create,
+ * so a copy from nothing takes seconds on a large site.
+ */
+export async function syncTree(source: string, target: string): Promise<void> {
+  const [want, have] = await Promise.all([listTree(source), listTree(target)]);
+  const removed = new Set<string>();
+  const stale: string[] = [];
+  for (const [path, entry] of have) {
+    const wanted = want.get(path);
+    if (wanted && wanted.type === entry.type && (entry.type === 'd' || wanted.inode === entry.inode)) continue;
+    removed.add(path);
+    if (entry.type === 'd') await rm(join(target, path), { recursive: true, force: true });
+    else stale.push(path);
+  }
+  const inRemoved = (path: string): boolean => {
+    for (let at = path; at; at = at.slice(0, Math.max(0, at.lastIndexOf('/')))) if (removed.has(at)) return true;
+    return false;
+  };
+  // Files inside a folder removed above are gone already.
+  await inBatches(
+    stale.filter((path) => !inRemoved(path.slice(0, Math.max(0, path.lastIndexOf('/'))))),
+    (path) => unlink(join(target, path)),
+  );
+  const files: string[] = [];
+  for (const [path, entry] of want) {
+    if (have.has(path) && !inRemoved(path)) continue;
+    if (entry.type === 'd') await mkdir(join(target, path), { recursive: true });
+    else files.push(path);
+  }
+  await inBatches(files, (path) => link(join(source, path), join(target, path)));
+}
+
+/** Runs `fn` over `items`, 64 at a time. */
+async function inBatches<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(fn));
 }
 
 /** Moves every file of `source` to the same place under `target`, replacing what is there. */

@@ -57,7 +57,7 @@ describe('a build killed at any moment', () => {
     const reference = join(root, 'reference');
     expect((await runBuild(data, reference)).code).toBe(0);
     next = await snapshot(reference);
-    await cleanup(reference, `${reference}-cache`);
+    await cleanup(reference, `${reference}-cache`, join(root, '.answerpress-mirror-reference'));
   }, 300_000);
   afterAll(() => cleanup(root));
 
@@ -79,8 +79,9 @@ describe('a build killed at any moment', () => {
   it('is followed by a build that succeeds and leaves no staging folders behind', async () => {
     const run = await runBuild(data, out);
     expect(run.code).toBe(0);
-    // The replaced output is deleted by a process of its own, so it may take a moment.
-    await expect.poll(async () => (await readdir(root)).sort(), { timeout: 30_000 }).toEqual(['data', 'site', 'site-cache']);
+    // The killed builds' folders are deleted by a process of their own, so it may take a moment;
+    // the replaced output stays as the mirror the next build starts from.
+    await expect.poll(async () => (await readdir(root)).sort(), { timeout: 30_000 }).toEqual(['.answerpress-mirror-site', 'data', 'site', 'site-cache']);
     expect(Object.keys(await snapshot(out))).toContain('questions/index.html');
   }, 120_000);
 
@@ -96,6 +97,6 @@ describe('a build killed at any moment', () => {
     const reference = join(root, 'reference');
     expect((await runBuild(data, reference)).code).toBe(0);
     expect(await snapshot(out)).toEqual(await snapshot(reference));
-    await cleanup(reference, `${reference}-cache`);
+    await cleanup(reference, `${reference}-cache`, join(root, '.answerpress-mirror-reference'));
   }, 120_000);
 });

@@ -74,7 +74,7 @@ describe('answerpress init', () => {
       const cache = steps.findIndex((s) => s.uses === 'actions/cache@v4');
       expect(cache).toBeGreaterThan(-1);
       expect(cache).toBeLessThan(steps.findIndex((s) => s.run?.startsWith('npx answerpress build')));
-      expect(steps[cache]?.with?.path?.split('\n').filter(Boolean)).toEqual(['_site', '.answerpress-cache']);
+      expect(steps[cache]?.with?.path?.split('\n').filter(Boolean)).toEqual(['_site', '.answerpress-mirror-_site', '.answerpress-cache']);
       expect(steps[cache]?.with?.key).toBe('answerpress-${{ github.sha }}');
       await expect(init(root, 'data', undefined)).rejects.toThrow('already exists');
     } finally {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeStaging, recover, swapIn } from '../../../src/output/atomicDir.js';
+import { copyForMirror, linkedCopy, makeStaging, mirrorPath, recover, swapIn } from '../../../src/output/atomicDir.js';
 
 let parent: string;
 let out: string;
@@ -100,6 +100,50 @@ describe('swapIn', () => {
     await swapIn(staging, out);
     expect(await readdir(out)).toEqual(['b.html']);
     expect(await siblings()).toEqual(['site']);
+  });
+});
+
+describe('the mirror', () => {
+  it('keeps the replaced output as the mirror, replacing an older one', async () => {
+    await folder(out, { 'index.html': 'first' });
+    await swapIn(await folder(join(parent, 'built'), { 'index.html': 'second' }), out, { mirror: true });
+    expect(await siblings()).toEqual(['.answerpress-mirror-site', 'site']);
+    expect(await readFile(join(mirrorPath(out), 'index.html'), 'utf8')).toBe('first');
+    await swapIn(await folder(join(parent, 'built'), { 'index.html': 'third' }), out, { mirror: true });
+    expect(await siblings()).toEqual(['.answerpress-mirror-site', 'site']);
+    expect(await readFile(join(mirrorPath(out), 'index.html'), 'utf8')).toBe('second');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('third');
+  });
+
+  it("keeps a first build's copy as the mirror, as there is no replaced output", async () => {
+    const built = await folder(join(parent, 'built'), { 'index.html': 'first' });
+    const copy = await copyForMirror(built, await makeStaging(out));
+    await swapIn(built, out, { mirror: true, copy });
+    expect((await stat(join(mirrorPath(out), 'index.html'))).ino).toBe((await stat(join(out, 'index.html'))).ino);
+  });
+
+  it('gives a linked copy of the output, from the mirror when there is one', async () => {
+    await folder(out, { 'index.html': 'live', 'kept.html': 'kept' });
+    const fresh = await linkedCopy(out, await makeStaging(out));
+    expect((await stat(join(fresh, 'index.html'))).ino).toBe((await stat(join(out, 'index.html'))).ino);
+    await folder(mirrorPath(out), { 'index.html': 'an older output', 'gone.html': 'gone' });
+    const staging = await makeStaging(out);
+    const copy = await linkedCopy(out, staging);
+    expect(await exists(mirrorPath(out))).toBe(false);
+    expect((await readdir(copy)).sort()).toEqual(['index.html', 'kept.html']);
+    for (const name of ['index.html', 'kept.html']) expect((await stat(join(copy, name))).ino).toBe((await stat(join(out, name))).ino);
+  });
+
+  it('takes back the complete copy of a killed build as the mirror, and not an incomplete one', async () => {
+    await folder(out, { 'index.html': 'live' });
+    const complete = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000006`);
+    await folder(join(complete, 'linked'), { 'index.html': 'live' });
+    await writeFile(join(complete, 'linked.complete'), '');
+    const partial = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000007`);
+    await folder(join(partial, 'linked'), { 'half.html': 'x' });
+    await recover(out);
+    expect(await siblings()).toEqual(['.answerpress-mirror-site', 'site']);
+    expect(await readdir(mirrorPath(out))).toEqual(['index.html']);
   });
 });
 

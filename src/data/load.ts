@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, type BigIntStats } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { promisify } from 'node:util';
 import type { z } from 'zod';
 import type { DataIssue } from '../errors/DataIssue.js';
 import { DataError } from '../errors/DataError.js';
@@ -33,7 +35,7 @@ export interface DataFile<T> {
 export interface KnownFile {
   /** SHA-256 of the file's bytes. */
   hash: string;
-  /** `size:mtimeMs:ino` when it was read; the same stamp means the same bytes. */
+  /** `size:mtimeNs:ino` when it was read; the same stamp means the same bytes. */
   stamp: string;
   value: unknown;
 }
@@ -55,6 +57,7 @@ export interface LoadedData {
   questions: DataFile<QuestionData>[];
 }
 
+const run = promisify(execFile);
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 const TOP_FILES = ['site', 'topics'] as const;
 const FOLDERS = ['experts', 'questions'] as const;
@@ -148,6 +151,8 @@ interface Reader {
   dataDir: string;
   issues: DataIssue[];
   known: ReadonlyMap<string, KnownFile>;
+  /** Stamps of the files of a folder, by path relative to the data folder, listed at once. */
+  stamps?: ReadonlyMap<string, string>;
 }
 
 async function readOne(reader: Reader, name: string | undefined, expected: string, schema: z.ZodType): Promise<ParsedFile | undefined> {
@@ -172,6 +177,7 @@ async function readFolder(
     .map((entry) => entry.name)
     .sort();
   const seen = new Map<string, string>();
+  const stamps = await folderStamps(join(reader.dataDir, folder), folder);
   const files = await mapLimit(entries, 64, async (name) => {
     const id = name.slice(0, -extname(name).length);
     const file = `${folder}/${name}`;
@@ -181,7 +187,7 @@ async function readFolder(
       const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       issues.push(at(file, 1, 1, `file name "${name}" is not a valid ${folder === 'experts' ? 'expert id' : 'slug'}: use lowercase letters, digits and single hyphens${suggestion ? `, e.g. ${suggestion}${extname(name)}` : ''}`));
     }
-    return parseFile(reader, file, id, schema);
+    return parseFile({ ...reader, stamps }, file, id, schema);
   });
   // `all` includes files that did not parse: they exist, so references to them are not errors.
   return { parsed: files.filter((file) => file.value !== undefined), all: files };
@@ -195,8 +201,7 @@ async function readFolder(
 async function parseFile(reader: Reader, file: string, id: string, schema: z.ZodType): Promise<ParsedFile> {
   const { issues } = reader;
   const path = join(reader.dataDir, file);
-  const info = await stat(path);
-  const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+  const stamp = reader.stamps?.get(file) ?? stampOf(await stat(path, { bigint: true }));
   const known = reader.known.get(file);
   if (known && known.stamp === stamp) return knownFile(id, file, path, known, stamp);
   const bytes = await readFile(path);
@@ -220,6 +225,33 @@ async function parseFile(reader: Reader, file: string, id: string, schema: z.Zod
     issues.push(at(file, line, col, problem.message));
   }
   return { id, file, source, value: parsed.value, ok: problems.length === 0, hash, stamp };
+}
+
+function stampOf(info: BigIntStats): string {
+  return `${info.size}:${info.mtimeNs}:${info.ino}`;
+}
+
+/**
+ * The stamps of every file directly in `dir` (keyed `<folder>/<name>`), from one `find`: on a
+ * data folder of 10,000 files, several times faster than a `stat` per file, which is what
+ * happens without it.
+ */
+async function folderStamps(dir: string, folder: string): Promise<Map<string, string> | undefined> {
+  try {
+    const { stdout } = await run('find', ['.', '-maxdepth', '1', '-type', 'f', '-printf', '%s %T@ %i %f\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const stamps = new Map<string, string>();
+    for (const line of stdout.split('\0')) {
+      const match = /^(\d+) (-?\d+)(?:\.(\d+))? (\d+) ([^]+)$/.exec(line);
+      if (!match) continue;
+      const [, size, seconds = '0', fraction = '', inode, name] = match;
+      // find prints the seconds and the nanoseconds of the time apart, as stat gives them.
+      const nanoseconds = BigInt(seconds) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0').slice(0, 9));
+      stamps.set(`${folder}/${name}`, `${size}:${nanoseconds}:${inode}`);
+    }
+    return stamps;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file unchanged since an earlier build; its text is read only if an error must point into it. */

@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -224,5 +225,40 @@ describe('loadData on broken data', () => {
     const error: unknown = await loadData(missing).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toBe(`data folder not found: ${missing} (pass --data DIR)`);
+  });
+});
+
+describe('loadData with files known from an earlier build', () => {
+  let root: string;
+  let data: string;
+
+  beforeEach(async () => {
+    root = await tempDir('answerpress-known-');
+    data = await copyData(good, root);
+  });
+
+  afterEach(async () => {
+    await cleanup(root);
+  });
+
+  it('stamps every file with its size, modification time in nanoseconds and inode', async () => {
+    const { files } = await loadData(data);
+    expect(files?.size).toBeGreaterThan(4);
+    for (const [file, known] of files ?? []) {
+      const info = statSync(join(data, file), { bigint: true });
+      expect(known.stamp).toBe(`${info.size}:${info.mtimeNs}:${info.ino}`);
+    }
+  });
+
+  it('reuses the parsed value of an unchanged file and parses a changed one again', async () => {
+    const first = await loadData(data);
+    const question = 'questions/how-often-water-succulents.yaml';
+    const other = first.questions.find((q) => q.file !== question);
+    const text = readFileSync(join(data, question), 'utf8');
+    await writeFile(join(data, question), text.replace(/^title: .*$/m, 'title: "How often should succulents be watered?"'));
+    const second = await loadData(data, { known: first.files });
+    expect(second.questions.find((q) => q.file === other?.file)?.data).toBe(other?.data);
+    expect(second.questions.find((q) => q.file === question)?.data.title).toBe('How often should succulents be watered?');
+    expect(second.files?.get(question)?.hash).not.toBe(first.files?.get(question)?.hash);
   });
 });

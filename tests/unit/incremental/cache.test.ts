@@ -10,7 +10,12 @@ const state = {
   pages: new Map([['questions/a/index.html', 'key-a']]),
   shards: ['shard-key-0'],
   files: new Map([['questions/a.yaml', { hash: 'h1', stamp: '1:2:3', value: { title: 'A' } }]]),
-  markdown: new Map([['3\0**b**', { html: '<p><strong>b</strong></p>\n', text: 'b' }]]),
+  markdown: new Map([
+    ['3:digest-b', { html: '<p><strong>b</strong></p>\n', text: 'b' }],
+    ['3:digest-empty', { html: '', text: '' }],
+    ['1:digest-astral', { html: '<h2>😀 ünïcode</h2>\n', text: '😀 ünïcode' }],
+    ['3:digest-c', { html: '<p>c</p>\n', text: 'c' }],
+  ]),
 };
 
 describe('the build cache', () => {

@@ -48,12 +48,12 @@ export function outputKeys(model: SiteModel, shards: readonly Shard[], context: 
   // once; pages hash their digests, not their text.
   const digests = new WeakMap<object, string>();
   const once = (value: object): string => {
-    let digest = digests.get(value);
-    if (digest === undefined) {
-      digest = hash(JSON.stringify(value));
-      digests.set(value, digest);
+    let known = digests.get(value);
+    if (known === undefined) {
+      known = hash(JSON.stringify(value));
+      digests.set(value, known);
     }
-    return digest;
+    return known;
   };
   const pages = new Map<string, string>();
   const indexed = new Map<string, string>();

@@ -100,9 +100,9 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
   await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  const saveAll = files.filter(
-    (f) => (f.path.endsWith('.html') && f.path !== '404.html') || ['pagefind/index/', 'pagefind/filter/', 'pagefind/fragment/'].some((p) => f.path.startsWith(p)),
-  );
+  // Every page, and the search data of every shard.
+  const searchData = /^pagefind\/(shard-\d+\/)?(index|filter|fragment)\//;
+  const saveAll = files.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || searchData.test(f.path));
   const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
   await replaceFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));
   await replaceFile(join(siteDir, 'offline', 'summary.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.length }));

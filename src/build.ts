@@ -7,8 +7,8 @@
  * links to the last good output, renders only the pages whose keys changed, re-indexes only the
  * shards whose keys changed, and writes the same bytes a cold build would.
  */
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
 import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
@@ -20,7 +20,7 @@ import { buildModel } from './model/buildModel.js';
 import { MarkdownMemo } from './model/markdown.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
-import { copyForMirror, linkedCopy, makeStaging, recover, swapIn } from './output/atomicDir.js';
+import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
 import { MemoryCeiling } from './output/memory.js';
@@ -176,8 +176,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // Every file of the last output, as links; the changed ones are rendered beside it and
         // moved in, replacing the links, and the pages that no longer exist are removed.
         await timed('render', async () => {
-          await mkdir(dirname(site), { recursive: true });
-          await rename((await linking) as string, site);
+          await moveCopy(staging, (await linking) as string, site);
           for (const file of (previous as PreviousBuild).pages.keys()) if (!keys.pages.has(file)) await removeFile(site, file);
           const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
           await renderPages(freshSite, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {

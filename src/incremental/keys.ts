@@ -4,7 +4,7 @@
  * incremental build renders the pages and indexes the shards whose keys changed.
  */
 import { hash as digest } from 'node:crypto';
-import type { Expert, Question, SiteModel } from '../model/types.js';
+import type { SiteModel } from '../model/types.js';
 import type { Shard } from '../search/shards.js';
 
 export interface KeyContext {

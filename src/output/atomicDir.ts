@@ -8,12 +8,15 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { linkTree, syncTree } from './linkTree.js';
 
 const PREFIX = '.answerpress-';
-/** In a staging folder: the linked copy of the output, and the mark that it is complete. */
+/**
+ * In a staging folder: the linked copy of the output, and the mark that it is complete, which
+ * holds where in the staging folder the copy is (the build moves it to where it builds).
+ */
 const COPY = 'linked';
 const COPY_DONE = 'linked.complete';
 
@@ -41,8 +44,26 @@ export async function linkedCopy(outDir: string, staging: string): Promise<strin
   });
   if (claimed) await syncTree(resolve(outDir), copy);
   else await linkTree(resolve(outDir), copy);
-  await writeFile(join(staging, COPY_DONE), '');
+  await writeFile(join(staging, COPY_DONE), COPY);
   return copy;
+}
+
+/** Moves the linked copy to `target` inside the same staging folder, keeping track of it. */
+export async function moveCopy(staging: string, copy: string, target: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  await rename(copy, target);
+  await writeFile(join(staging, COPY_DONE), relative(staging, target));
+}
+
+/** Where a killed build's complete linked copy is, or null. */
+async function leftCopy(staging: string): Promise<string | null> {
+  try {
+    const path = (await readFile(join(staging, COPY_DONE), 'utf8')).trim();
+    if (!path || isAbsolute(path) || path.split(/[\\/]/).includes('..')) return null;
+    return join(staging, path);
+  } catch {
+    return null;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -79,8 +100,9 @@ export async function recover(outDir: string, options: { background?: boolean } 
   for (const name of [...olds, ...entries.filter(mine('tmp'))]) {
     const pid = ownName(name, 'tmp', basename(out));
     if (pid !== null && isAlive(pid)) continue;
-    if (!mirrored && pid !== null && (await exists(join(parent, name, COPY_DONE)))) {
-      mirrored = await rename(join(parent, name, COPY), mirror).then(
+    const copy = !mirrored && pid !== null ? await leftCopy(join(parent, name)) : null;
+    if (copy) {
+      mirrored = await rename(copy, mirror).then(
         () => true,
         () => false,
       );

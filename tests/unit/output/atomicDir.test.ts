@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { copyForMirror, linkedCopy, makeStaging, mirrorPath, recover, swapIn } from '../../../src/output/atomicDir.js';
+import { copyForMirror, linkedCopy, makeStaging, mirrorPath, moveCopy, recover, swapIn } from '../../../src/output/atomicDir.js';
 
 let parent: string;
 let out: string;
@@ -134,16 +134,27 @@ describe('the mirror', () => {
     for (const name of ['index.html', 'kept.html']) expect((await stat(join(copy, name))).ino).toBe((await stat(join(out, name))).ino);
   });
 
-  it('takes back the complete copy of a killed build as the mirror, and not an incomplete one', async () => {
+  it('takes back the complete copy of a killed build as the mirror, wherever the build moved it', async () => {
     await folder(out, { 'index.html': 'live' });
-    const complete = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000006`);
-    await folder(join(complete, 'linked'), { 'index.html': 'live' });
-    await writeFile(join(complete, 'linked.complete'), '');
-    const partial = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000007`);
-    await folder(join(partial, 'linked'), { 'half.html': 'x' });
+    // This process's own staging folder counts as abandoned, as a killed build's would.
+    const staging = await makeStaging(out);
+    const copy = await linkedCopy(out, staging);
+    await moveCopy(staging, copy, join(staging, 'root', 'docs'));
     await recover(out);
     expect(await siblings()).toEqual(['.answerpress-mirror-site', 'site']);
     expect(await readdir(mirrorPath(out))).toEqual(['index.html']);
+  });
+
+  it('does not take back an incomplete copy, or one its mark places outside the folder', async () => {
+    await folder(out, { 'index.html': 'live' });
+    const partial = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000007`);
+    await folder(join(partial, 'linked'), { 'half.html': 'x' });
+    const outside = join(parent, `.answerpress-tmp-site-${await deadPid()}-00000008`);
+    await folder(join(outside, 'linked'), { 'index.html': 'live' });
+    await writeFile(join(outside, 'linked.complete'), '../site');
+    await recover(out);
+    expect(await siblings()).toEqual(['site']);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('live');
   });
 });
 

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { link, lstat, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { findRecords } from './listFiles.js';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -45,9 +46,7 @@ async function listTree(dir: string): Promise<Map<string, TreeEntry>> {
     // One process lists tens of thousands of entries with their inodes several times faster
     // than an lstat per entry from Node, which is the fallback.
     // find lists a folder before what it holds.
-    const { stdout } = await run('find', ['.', '-mindepth', '1', '-printf', '%y %i %P\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
-    for (const line of stdout.split('\0')) {
-      if (!line) continue;
+    for (const line of await findRecords(dir, ['-mindepth', '1', '-printf', '%y %i %P\\0'])) {
       const space = line.indexOf(' ', 2);
       tree.set(line.slice(space + 1), { type: line[0] as string, inode: line.slice(2, space) });
     }

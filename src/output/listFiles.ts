@@ -18,12 +18,16 @@ export interface FileEntry {
 
 const byPath = (a: FileEntry, b: FileEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** What `find . <args>` prints in `dir`, as NUL-terminated records (`-printf '…\\0'`). */
+export async function findRecords(dir: string, args: readonly string[]): Promise<string[]> {
+  const { stdout } = await run('find', ['.', ...args], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+  return stdout.split('\0').filter(Boolean);
+}
+
 export async function listFiles(dir: string): Promise<FileEntry[]> {
   try {
-    const { stdout } = await run('find', ['.', '-type', 'f', '-printf', '%s %P\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
     const files: FileEntry[] = [];
-    for (const line of stdout.split('\0')) {
-      if (!line) continue;
+    for (const line of await findRecords(dir, ['-type', 'f', '-printf', '%s %P\\0'])) {
       const space = line.indexOf(' ');
       files.push({ path: line.slice(space + 1), bytes: Number(line.slice(0, space)) });
     }

@@ -7,7 +7,7 @@
  * links to the last good output, renders only the pages whose keys changed, re-indexes only the
  * shards whose keys changed, and writes the same bytes a cold build would.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
 import type { PageName } from './eleventy/pages.js';
@@ -219,7 +219,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     // A first build leaves the next one the copy to start from, linked while the last shards are
     // indexed.
-    mirrorCopy = !incremental && cacheDir && !(await pathExists(outDir)) ? copyForMirror(site, staging).catch(() => undefined) : undefined;
+    mirrorCopy = !incremental && cacheDir ? copyForMirror(outDir, site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
     await timed('index', async () => {
@@ -245,13 +245,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await Promise.all([linking, mirrorCopy]);
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-async function pathExists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Whether a site's layouts folder holds any template of its own. */

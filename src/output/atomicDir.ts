@@ -38,10 +38,10 @@ export function mirrorPath(outDir: string): string {
  */
 export async function linkedCopy(outDir: string, staging: string): Promise<string> {
   const copy = join(staging, COPY);
-  let claimed = true;
-  await rename(mirrorPath(outDir), copy).catch(() => {
-    claimed = false;
-  });
+  const claimed = await rename(mirrorPath(outDir), copy).then(
+    () => true,
+    () => false,
+  );
   if (claimed) await syncTree(resolve(outDir), copy);
   else await linkTree(resolve(outDir), copy);
   await writeFile(join(staging, COPY_DONE), COPY);
@@ -138,11 +138,12 @@ export async function makeStaging(outDir: string): Promise<string> {
 }
 
 /**
- * Starts a linked copy of a site being built, for a first build to leave as the mirror (it has
- * no replaced output to keep): `swapIn`'s `copy`. Files changed after the copy are brought up to
- * date by the next build.
+ * A linked copy of a site being built, for a first build to leave as the mirror (it has no
+ * replaced output to keep): `swapIn`'s `copy`. Undefined when `outDir` exists, as its output
+ * becomes the mirror then. Files changed after the copy are brought up to date by the next build.
  */
-export async function copyForMirror(siteDir: string, staging: string): Promise<string> {
+export async function copyForMirror(outDir: string, siteDir: string, staging: string): Promise<string | undefined> {
+  if (await exists(resolve(outDir))) return undefined;
   const copy = join(staging, 'mirror');
   await linkTree(siteDir, copy);
   return copy;
@@ -157,28 +158,24 @@ export async function copyForMirror(siteDir: string, staging: string): Promise<s
  */
 export async function swapIn(builtDir: string, outDir: string, options: { background?: boolean; mirror?: boolean; copy?: string } = {}): Promise<void> {
   const out = resolve(outDir);
-  if (!(await exists(out)) && options.mirror && options.copy) {
+  if (!(await exists(out))) {
     await rename(builtDir, out);
-    await rename(options.copy, mirrorPath(outDir)).catch(() => undefined);
+    if (options.mirror && options.copy) await rename(options.copy, mirrorPath(outDir)).catch(() => undefined);
     return;
   }
-  if (await exists(out)) {
-    const old = sibling(outDir, 'old');
-    await rename(out, old);
-    await rename(builtDir, out);
-    if (options.mirror) {
-      const mirror = mirrorPath(outDir);
-      if (await exists(mirror)) {
-        const stale = sibling(outDir, 'old');
-        await rename(mirror, stale);
-        await remove(stale, options.background);
-      }
-      if (await rename(old, mirror).then(() => true, () => false)) return;
+  const old = sibling(outDir, 'old');
+  await rename(out, old);
+  await rename(builtDir, out);
+  if (options.mirror) {
+    const mirror = mirrorPath(outDir);
+    if (await exists(mirror)) {
+      const stale = sibling(outDir, 'old');
+      await rename(mirror, stale);
+      await remove(stale, options.background);
     }
-    await remove(old, options.background);
-  } else {
-    await rename(builtDir, out);
+    if (await rename(old, mirror).then(() => true, () => false)) return;
   }
+  await remove(old, options.background);
 }
 
 /** Deletes a folder, or hands it to a detached `rm -rf` when `background` is set and one can start. */

@@ -6,8 +6,8 @@
 import { execFile } from 'node:child_process';
 import { link, lstat, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { findRecords } from './listFiles.js';
 import { promisify } from 'node:util';
+import { findRecords } from './listFiles.js';
 
 const run = promisify(execFile);
 
@@ -44,8 +44,8 @@ async function listTree(dir: string): Promise<Map<string, TreeEntry>> {
   const tree = new Map<string, TreeEntry>();
   try {
     // One process lists tens of thousands of entries with their inodes several times faster
-    // than an lstat per entry from Node, which is the fallback.
-    // find lists a folder before what it holds.
+    // than an lstat per entry from Node, which is the fallback; it lists a folder before what
+    // it holds.
     for (const line of await findRecords(dir, ['-mindepth', '1', '-printf', '%y %i %P\\0'])) {
       const space = line.indexOf(' ', 2);
       tree.set(line.slice(space + 1), { type: line[0] as string, inode: line.slice(2, space) });

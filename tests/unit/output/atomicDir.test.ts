@@ -117,9 +117,12 @@ describe('the mirror', () => {
 
   it("keeps a first build's copy as the mirror, as there is no replaced output", async () => {
     const built = await folder(join(parent, 'built'), { 'index.html': 'first' });
-    const copy = await copyForMirror(built, await makeStaging(out));
+    const copy = await copyForMirror(out, built, await makeStaging(out));
     await swapIn(built, out, { mirror: true, copy });
     expect((await stat(join(mirrorPath(out), 'index.html'))).ino).toBe((await stat(join(out, 'index.html'))).ino);
+    // The next build replaces an output, which becomes the mirror itself: no copy is made.
+    const next = await folder(join(parent, 'built'), { 'index.html': 'second' });
+    expect(await copyForMirror(out, next, await makeStaging(out))).toBeUndefined();
   });
 
   it('gives a linked copy of the output, from the mirror when there is one', async () => {

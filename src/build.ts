@@ -27,7 +27,9 @@ import { MemoryCeiling } from './output/memory.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
-import { mergedBundleUrls, planShards, type Shard } from './search/shards.js';
+import { mergeBundles } from './search/mergeBundles.js';
+import { pruneStore, shardStoreDir, storedShards } from './search/shardStore.js';
+import { planShards, type Shard } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
 export { packageLayouts };
@@ -141,12 +143,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const site = join(root, ...baseSegments);
     const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
-    const searchShards = mergedBundleUrls(model.site.basePath, shards.length);
     const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
     const keys = outputKeys(model, shards, {
       templates,
       assets,
-      searchShards,
       fileHashes,
       customTemplates: options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir))),
     });
@@ -155,21 +155,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking)) !== null;
     const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
-        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchShards, only, pageSet });
+        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, only, pageSet });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
     };
     // While pages render, one shard is indexed at a time beside Node (two cores, and the tree's
     // memory stays under 2 GiB at 10,000 questions); once they are all written, two at a time.
-    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, language: model.site.language, concurrency: 1 });
+    const storeDir = shardStoreDir(cacheDir, staging);
+    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, storeDir, language: model.site.language, concurrency: 1 });
     const memory = new MemoryCeiling();
     // The raw data and the previous build's cache are garbage from here on. An incremental build
     // renders a few pages and indexes a shard or two: it stays small without full collections,
     // each of which costs a third of a second at 10,000 questions.
     if (!incremental) memory.release();
     const needingSegmentation = pagesNeedingSegmentation(model);
-    const indexShard = (shard: Shard) => indexer.add(shard, needingSegmentation(shard.pages));
+    const indexShard = (shard: Shard) => indexer.add(shard, keys.shards[shard.id] as string, needingSegmentation(shard.pages));
     let shardsIndexed = 0;
     try {
       if (incremental) {
@@ -186,8 +187,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           });
           await moveInto(freshSite, site);
         });
+        const stored = await storedShards(storeDir, keys.shards);
         for (const shard of shards) {
-          if ((previous as PreviousBuild).shards[shard.id] === keys.shards[shard.id]) continue;
+          const key = keys.shards[shard.id] as string;
+          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) continue;
           indexShard(shard);
           shardsIndexed += 1;
         }
@@ -224,7 +227,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     indexer.setConcurrency(2);
     await timed('index', async () => {
       await indexer.finish();
-      const { cacheTag } = await summarizeIndex(site, shards.length, model.questions.length + model.experts.length);
+      try {
+        await mergeBundles(
+          keys.shards.map((key) => join(storeDir, key)),
+          join(site, 'pagefind'),
+        );
+      } catch (error) {
+        throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      const { cacheTag } = await summarizeIndex(site, model.questions.length + model.experts.length);
       await stampCacheTag(site, cacheTag);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, version }));
@@ -232,7 +243,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       // With a cache, the replaced output is kept for the next build to start from.
       await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
-      if (cacheDir) await pruneCache(cacheDir, version);
+      if (cacheDir) await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards)]);
     });
     return {
       model,

@@ -1,14 +1,7 @@
 // /search/?q=… is a deep link: run it on load, and keep the address in step as the reader types
 // or ticks filters (?q=term&f.topic=Sleep), so every state of the page can be shared.
 // https://pagefind.app/docs/search-ui/ (Component UI instance API)
-// A large site's index comes in shards (bundles of their own), merged here before the first search.
 const components = window.PagefindComponents;
-const config = document.querySelector('pagefind-config');
-const shards = config?.dataset.mergeIndex?.split(' ').filter(Boolean) ?? [];
-if (components && shards.length) {
-  const metaCacheTag = config.getAttribute('meta-cache-tag') ?? undefined;
-  components.configureInstance('default', { mergeIndex: shards.map((bundlePath) => ({ bundlePath, metaCacheTag })) });
-}
 const instance = components?.getInstanceManager().getInstance('default');
 if (instance) {
   const params = new URLSearchParams(location.search);

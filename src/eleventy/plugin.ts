@@ -16,8 +16,6 @@ export interface PluginOptions {
   assets: Record<string, string>;
   /** Written where the search page configures Pagefind's cache tag; known only after indexing. */
   searchCacheTag: string;
-  /** URLs of the search index's other shards, merged by the search page. Default: none. */
-  searchShards?: string[];
   /** The pages to render, by name in `pages.ts`. Default: all of them. */
   only?: readonly PageName[];
   /** The questions, experts and listings to render pages for. Default: all of the model's. */
@@ -54,7 +52,6 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addGlobalData('pageSet', { questions, experts, listings });
   eleventyConfig.addGlobalData('assets', options.assets);
   eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
-  eleventyConfig.addGlobalData('searchShards', options.searchShards ?? []);
   for (const [name, page] of Object.entries(pages)) {
     if (options.only && !options.only.includes(name as PageName)) continue;
     eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {

@@ -11,7 +11,6 @@ export interface KeyContext {
   /** Hash of the package and every layout folder searched (see `output/fingerprint.ts`). */
   templates: string;
   assets: Record<string, string>;
-  searchShards: readonly string[];
   /** Content hash of each data file, by path relative to the data folder. */
   fileHashes: ReadonlyMap<string, string>;
   /**
@@ -41,7 +40,7 @@ const hash = (...parts: string[]): string => digest('sha256', parts.join('\0'), 
  */
 export function outputKeys(model: SiteModel, shards: readonly Shard[], context: KeyContext): OutputKeys {
   const site = JSON.stringify(model.site);
-  const pageBase = hash(context.templates, site, JSON.stringify(context.assets), context.searchShards.join(' '));
+  const pageBase = hash(context.templates, site, JSON.stringify(context.assets));
   const indexBase = hash(context.templates, site, String(shards.length));
   const fileHash = (file: string) => context.fileHashes.get(file) ?? '';
   // Objects shared between pages (an expert's card is on every page they answer) are hashed

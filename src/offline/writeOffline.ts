@@ -52,24 +52,19 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   const files = await listFiles(siteDir);
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
-  // Pagefind's code, and every shard's entry and metadata: a search needs them all.
-  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css'];
-  for (const file of files.filter((f) => /^pagefind\/(shard-\d+\/)?pagefind-entry\.json$/.test(f.path))) {
-    const bundle = file.path.slice(0, -'pagefind-entry.json'.length);
-    const entry = JSON.parse(await readFile(join(siteDir, file.path), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
-    pagefindCore.push(file.path);
-    for (const info of Object.values(entry.languages)) {
-      pagefindCore.push(`${bundle}pagefind.${info.hash}.pf_meta`);
-      if (bundle === 'pagefind/') pagefindCore.push(`pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
-    }
+  // Pagefind's code, entry and metadata: a search needs them all.
+  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-entry.json'];
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
+  for (const info of Object.values(entry.languages)) {
+    pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
   }
   // The app shell: the pages a reader needs offline first, and every asset.
   const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg'];
   const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
   const core = [...new Set([...shell, ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
 
-  // Index chunks (of every shard) first, then filters, then fragments, while they fit the budget.
-  const chunkOrder = ['index', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/(shard-\\d+/)?${kind}/`));
+  // Index chunks first, then filters, then fragments, while they fit the budget.
+  const chunkOrder = ['index', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/${kind}/`));
   const chunks: string[] = [];
   let budget = model.site.offlineBudget;
   for (const kind of chunkOrder) {
@@ -100,8 +95,8 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
   await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  // Every page, and the search data of every shard.
-  const searchData = /^pagefind\/(shard-\d+\/)?(index|filter|fragment)\//;
+  // Every page, and all the search data.
+  const searchData = /^pagefind\/(index|filter|fragment)\//;
   const saveAll = files.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || searchData.test(f.path));
   const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
   await replaceFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));

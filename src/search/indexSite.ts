@@ -3,10 +3,14 @@
  * `shards.ts`), inside the build and before the swap. Pages opt in with `data-pagefind-body`
  * (questions and expert profiles); listings, navigation and the disclaimer are never indexed.
  * Shards are indexed as soon as their pages are written, while the next ones render.
+ *
+ * A shard's fragments go into the site at `pagefind/fragment/<shard>/`, its index into the
+ * shard store under the shard's key, where the next build finds it if the shard is unchanged;
+ * `mergeBundles.ts` makes the site's one bundle from the store.
  * https://pagefind.app/docs/node-api/
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
@@ -15,7 +19,7 @@ import { packageRoot } from '../output/packagePaths.js';
 import type { ShardJob, ShardReply } from './indexWorker.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
 import { segmentUnspaced } from './segment.js';
-import { bundleDir, type Shard } from './shards.js';
+import type { Shard } from './shards.js';
 
 /** Written into the search page by the templates, replaced by the index's content hash. */
 export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
@@ -23,8 +27,8 @@ export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
 /** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */
 const WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
 
-/** What a data shard keeps of a Pagefind bundle; the scripts are served from shard 0's. */
-const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter|fragment)$/;
+/** What the store keeps of a shard's bundle: what the merge reads. */
+const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter)$/;
 
 export interface IndexOptions {
   /** The built site. Bundles are written to `pagefind/` inside it. */
@@ -33,6 +37,8 @@ export interface IndexOptions {
   indexRoot: string;
   /** A private folder for bundles being written. */
   scratchDir: string;
+  /** Where each shard's index is kept, in a folder named by its key (see `shardStore`). */
+  storeDir: string;
   /** BCP 47 language of the site; the index uses its primary subtag. */
   language: string;
   /** Shards indexed at once, each by its own Pagefind process. Default: 2. */
@@ -41,7 +47,7 @@ export interface IndexOptions {
 
 /** Indexes shards as they are added, `concurrency` at a time. */
 export class ShardIndexer {
-  private readonly waiting: { shard: Shard; segment: readonly string[] }[] = [];
+  private readonly waiting: { shard: Shard; key: string; segment: readonly string[] }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly failures: string[] = [];
   private concurrency: number;
@@ -56,9 +62,12 @@ export class ShardIndexer {
     this.next();
   }
 
-  /** Queues a shard whose pages are all written. `segment` lists its pages needing word splits. */
-  add(shard: Shard, segment: readonly string[]): void {
-    this.waiting.push({ shard, segment });
+  /**
+   * Queues a shard whose pages are all written, to be stored under `key`. `segment` lists its
+   * pages needing word splits.
+   */
+  add(shard: Shard, key: string, segment: readonly string[]): void {
+    this.waiting.push({ shard, key, segment });
     this.next();
   }
 
@@ -70,8 +79,8 @@ export class ShardIndexer {
 
   private next(): void {
     while (this.running.size < this.concurrency && this.waiting.length > 0) {
-      const job = this.waiting.shift() as { shard: Shard; segment: readonly string[] };
-      const task = this.index(job.shard, job.segment).catch((error: unknown) => {
+      const job = this.waiting.shift() as { shard: Shard; key: string; segment: readonly string[] };
+      const task = this.index(job.shard, job.key, job.segment).catch((error: unknown) => {
         this.failures.push(`shard ${job.shard.id}: ${error instanceof Error ? error.message : String(error)}`);
       });
       const tracked = task.finally(() => {
@@ -82,8 +91,8 @@ export class ShardIndexer {
     }
   }
 
-  private async index(shard: Shard, segment: readonly string[]): Promise<void> {
-    const { siteDir, indexRoot, scratchDir, language } = this.options;
+  private async index(shard: Shard, key: string, segment: readonly string[]): Promise<void> {
+    const { siteDir, indexRoot, scratchDir, storeDir, language } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
     const prefix = relative(indexRoot, siteDir).split(sep).filter(Boolean);
@@ -95,7 +104,7 @@ export class ShardIndexer {
         language: language.split('-')[0]?.toLowerCase() || 'en',
       }),
     );
-    await installBundle(outputPath, join(siteDir, bundleDir(shard.id)), shard.id === 0);
+    await installBundle(outputPath, shard.id, join(siteDir, 'pagefind'), join(storeDir, key));
   }
 }
 
@@ -136,49 +145,57 @@ async function withSegmentedPages(siteDir: string, pages: readonly string[], fn:
 }
 
 /**
- * Moves a written bundle into the site, replacing the shard's previous one. Shard 0 shares its
- * folder with the other shards' folders, so only its own entries are replaced; it keeps the
- * scripts, with query segmentation widened. The other shards keep only their data.
+ * Moves a written bundle into place: its fragments into the site, its index into the store.
+ * Shard 0's scripts, with query segmentation widened, are the site's; the other shards' are
+ * dropped.
  */
-async function installBundle(bundle: string, target: string, primary: boolean): Promise<void> {
-  if (primary) {
-    await widenQuerySegmentation(bundle);
-    await mkdir(target, { recursive: true });
-    for (const name of await readdir(target)) {
-      if (!/^shard-\d+$/.test(name)) await rm(join(target, name), { recursive: true, force: true });
-    }
-    for (const name of await readdir(bundle)) await rename(join(bundle, name), join(target, name));
-    await rm(bundle, { recursive: true, force: true });
-    return;
-  }
+async function installBundle(bundle: string, id: number, siteBundle: string, stored: string): Promise<void> {
+  const fragments = join(siteBundle, 'fragment', String(id));
+  await rm(fragments, { recursive: true, force: true });
+  await mkdir(join(fragments, '..'), { recursive: true });
+  await rename(join(bundle, 'fragment'), fragments);
+  if (id === 0) await widenQuerySegmentation(bundle);
   for (const name of await readdir(bundle)) {
-    if (!SHARD_DATA.test(name)) await rm(join(bundle, name), { recursive: true, force: true });
+    if (SHARD_DATA.test(name)) continue;
+    if (id === 0) {
+      await rm(join(siteBundle, name), { recursive: true, force: true });
+      await rename(join(bundle, name), join(siteBundle, name));
+    } else {
+      await rm(join(bundle, name), { recursive: true, force: true });
+    }
   }
-  await rm(target, { recursive: true, force: true });
-  await mkdir(join(target, '..'), { recursive: true });
-  await rename(bundle, target);
+  await moveDir(bundle, stored);
+}
+
+/** Renames a folder over another, copying when they are on different file systems. */
+async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  await mkdir(join(to, '..'), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, `${to}.partial`, { recursive: true });
+    await rename(`${to}.partial`, to);
+    await rm(from, { recursive: true, force: true });
+  }
 }
 
 export interface IndexSummary {
   pages: number;
-  /** Content hash of every shard's entry file, used as Pagefind's `metaCacheTag`. */
+  /** Content hash of the entry file, used as Pagefind's `metaCacheTag`. */
   cacheTag: string;
 }
 
-/** Checks the installed shards against the number of pages that opted in, and tags them. */
-export async function summarizeIndex(siteDir: string, shardCount: number, expectedPages: number): Promise<IndexSummary> {
-  const hash = createHash('sha256');
-  let pages = 0;
-  for (let id = 0; id < shardCount; id += 1) {
-    const entryJson = await readFile(join(siteDir, bundleDir(id), 'pagefind-entry.json'));
-    const entry = JSON.parse(entryJson.toString('utf8')) as { languages: Record<string, { page_count: number }> };
-    pages += Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    hash.update(entryJson);
-  }
+/** Checks the merged bundle against the number of pages that opted in, and tags it. */
+export async function summarizeIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
+  const entryJson = await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'));
+  const entry = JSON.parse(entryJson.toString('utf8')) as { languages: Record<string, { page_count: number }> };
+  const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   if (pages !== expectedPages) {
     throw new BuildError('index', `Pagefind indexed ${pages} pages, expected ${expectedPages} (question and expert pages)`);
   }
-  return { pages, cacheTag: hash.digest('hex').slice(0, 16) };
+  return { pages, cacheTag: createHash('sha256').update(entryJson).digest('hex').slice(0, 16) };
 }
 
 /** Pages that configure the search UI and so carry the cache tag. */

@@ -1,8 +1,9 @@
 /**
- * The search index is split into shards, each a Pagefind bundle of its own that the browser
- * merges (Pagefind's `mergeIndex`). A page's shard comes from a stable hash of its path, so a
- * change re-indexes only the shards of the pages it touches, and no indexer ever holds more than
- * one shard: Pagefind's memory grows with the words it holds (about 0.6 MB per question page).
+ * The search index is built in shards, each indexed by Pagefind as a bundle of its own and then
+ * merged into the site's one bundle (`mergeBundles.ts`). A page's shard comes from a stable hash
+ * of its path, so a change re-indexes only the shards of the pages it touches, and no indexer
+ * ever holds more than one shard: Pagefind's memory grows with the words it holds (about 0.6 MB
+ * per question page).
  *
  * The number of shards is a power of two that depends only on the number of indexed pages, so a
  * cold build and an incremental one always agree, and it changes only when the site doubles.
@@ -17,8 +18,6 @@ export const PAGES_PER_SHARD = 500;
 
 export interface Shard {
   id: number;
-  /** Where the bundle goes, relative to the site: `pagefind/` for shard 0, which also holds the scripts. */
-  bundle: string;
   /** Slugs of the questions whose pages it indexes. */
   questions: string[];
   /** Ids of the experts whose profiles it indexes. */
@@ -43,13 +42,9 @@ export function shardOf(path: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
-export function bundleDir(id: number): string {
-  return id === 0 ? 'pagefind/' : `pagefind/shard-${id}/`;
-}
-
 /**
  * Every page's shard. A shard left empty by the hash (possible only with very few pages per
- * shard) halves the count, since the browser cannot merge an empty bundle.
+ * shard) halves the count: every shard is a bundle with pages.
  */
 export function planShards(model: SiteModel, perShard = PAGES_PER_SHARD): Shard[] {
   let count = shardCount(model.questions.length + model.experts.length, perShard);
@@ -61,7 +56,7 @@ export function planShards(model: SiteModel, perShard = PAGES_PER_SHARD): Shard[
 }
 
 function assign(model: SiteModel, count: number): Shard[] {
-  const shards: Shard[] = Array.from({ length: count }, (_, id) => ({ id, bundle: bundleDir(id), questions: [], experts: [], pages: [] }));
+  const shards: Shard[] = Array.from({ length: count }, (_, id) => ({ id, questions: [], experts: [], pages: [] }));
   const at = (path: string): Shard => shards[shardOf(path, count)] as Shard;
   for (const question of model.questions) {
     const shard = at(question.path);
@@ -74,9 +69,4 @@ function assign(model: SiteModel, count: number): Shard[] {
     shard.pages.push(`${expert.path}index.html`);
   }
   return shards;
-}
-
-/** The URLs the search page merges into the primary bundle (every shard but the first). */
-export function mergedBundleUrls(basePath: string, count: number): string[] {
-  return Array.from({ length: count - 1 }, (_, i) => `${basePath}/${bundleDir(i + 1)}`);
 }

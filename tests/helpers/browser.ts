@@ -24,19 +24,12 @@ export function watchErrors(page: Page): string[] {
 }
 
 /**
- * Source for `page.evaluate` that loads Pagefind's own JS API as a page would, merges the
- * index's other shards as the search page does (`data-merge-index`, once per page), and runs `body` with
- * `pagefind` in scope. A string, so the test runner's transforms never touch `import()`.
+ * Source for `page.evaluate` that loads Pagefind's own JS API as a page would and runs `body`
+ * with `pagefind` in scope. A string, so the test runner's transforms never touch `import()`.
  */
 export function pagefindScript(body: string, bundle = '/pagefind/pagefind.js'): string {
-  const searchPage = bundle.replace(/pagefind\/pagefind\.js$/, 'search/');
   return `(async () => {
     const pagefind = await import(${JSON.stringify(bundle)});
-    if (!globalThis.answerpressMerged) {
-      globalThis.answerpressMerged = true;
-      const html = await (await fetch(${JSON.stringify(searchPage)})).text();
-      for (const url of /data-merge-index="([^"]*)"/.exec(html)?.[1].split(' ').filter(Boolean) ?? []) await pagefind.mergeIndex(url);
-    }
     ${body}
   })()`;
 }

@@ -25,7 +25,7 @@ function keysOf(questions: Questions, expertName = 'Eve One', context: Partial<K
   // A file's hash stands for its content, as loadData computes it.
   const fileHashes = new Map([...data.experts, ...data.questions].map((f) => [f.file, JSON.stringify(f.data)]));
   const shards = planShards(model, 1);
-  return { keys: outputKeys(model, shards, { templates: 't', assets: {}, searchShards: [], customTemplates: false, fileHashes, ...context }), shards };
+  return { keys: outputKeys(model, shards, { templates: 't', assets: {}, customTemplates: false, fileHashes, ...context }), shards };
 }
 
 const shardOfPage = (shards: ReturnType<typeof keysOf>['shards'], page: string) => shards.findIndex((s) => s.pages.includes(page));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteModel } from '../../../src/model/types.js';
-import { bundleDir, mergedBundleUrls, planShards, shardCount, shardOf } from '../../../src/search/shards.js';
+import { planShards, shardCount, shardOf } from '../../../src/search/shards.js';
 
 function model(questions: number, experts: number): SiteModel {
   return {
@@ -40,7 +40,6 @@ describe('planShards', () => {
     const pages = shards.flatMap((shard) => shard.pages);
     expect(pages).toHaveLength(3000);
     expect(new Set(pages).size).toBe(3000);
-    expect(shards.map((s) => s.bundle)).toEqual(['pagefind/', 'pagefind/shard-1/', 'pagefind/shard-2/', 'pagefind/shard-3/']);
     for (const shard of shards) expect(shard.pages.length).toBe(shard.questions.length + shard.experts.length);
   });
 
@@ -58,14 +57,6 @@ describe('planShards', () => {
   });
 
   it('has one bundle for a site with nothing to index', () => {
-    expect(planShards(model(0, 0))).toEqual([{ id: 0, bundle: 'pagefind/', questions: [], experts: [], pages: [] }]);
-  });
-});
-
-describe('bundle URLs', () => {
-  it('merges every shard but the primary, under the base path', () => {
-    expect(bundleDir(0)).toBe('pagefind/');
-    expect(mergedBundleUrls('', 1)).toEqual([]);
-    expect(mergedBundleUrls('/docs', 3)).toEqual(['/docs/pagefind/shard-1/', '/docs/pagefind/shard-2/']);
+    expect(planShards(model(0, 0))).toEqual([{ id: 0, questions: [], experts: [], pages: [] }]);
   });
 });

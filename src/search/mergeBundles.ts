@@ -1,0 +1,455 @@
+/**
+ * Merges the shards' Pagefind bundles into the one bundle readers load. Shards keep indexing
+ * cheap and lean (see `shards.ts`), but a browser merging them at search time fetches every
+ * shard's metadata and, for every word typed, one index chunk per shard: about 30 KB each. One
+ * bundle costs a search one chunk per word.
+ *
+ * The merge reads the shards' words in order, one index chunk per shard at a time, and writes
+ * each word's pages once, numbered across the whole site. Page locations are copied as they are.
+ * Pages keep their shard's fragments, which sit in `fragment/<shard>/`.
+ *
+ * Layouts (Pagefind 1.6; CBOR arrays of definite length):
+ * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
+ *   chunk]…], [[filter, file]…], [[sort, [page…]]…], [meta field…]]
+ * - index chunk: [[[word, [[page − previous page, [location…], [meta location…]]…], extra]…]]
+ * - filter: [filter, [[value, [page…]]…]]
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CborReader, CborWriter, decodeFile, encodeFile } from './pagefindFormat.js';
+
+/** The only index layout the merge knows. A Pagefind upgrade fails the build here, loudly. */
+export const PAGEFIND_VERSION = '1.6.0';
+
+/** Locations per index chunk, as Pagefind counts them when it splits its index. */
+const CHUNK_LOCATIONS = 20000;
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters?: string[];
+}
+
+interface ShardMeta {
+  id: number;
+  dir: string;
+  entry: Entry;
+  language: string;
+  pages: { hash: string; wordCount: number; group: string }[];
+  chunks: string[];
+  filters: { name: string; file: string }[];
+  sorts: string[];
+  metaFields: string[];
+}
+
+/** One word's entry in one shard's index: where its parts are in the shard's chunk. */
+interface WordPart {
+  word: string;
+  shard: number;
+  bytes: Buffer;
+  /** The encoded word, and the number of pages it is on. */
+  wordStart: number;
+  wordEnd: number;
+  postings: number;
+  /** First page, relative to the shard, and last page. */
+  first: number;
+  last: number;
+  /** From after the first posting's page number to the end of the postings. */
+  firstRest: number;
+  /** From after the first posting to the end of the postings. */
+  rest: number;
+  /** The word's third field. */
+  extraStart: number;
+  extraEnd: number;
+  /** Locations, counted as Pagefind counts them to size its chunks. */
+  size: number;
+}
+
+export interface MergeResult {
+  pages: number;
+  chunks: number;
+}
+
+/**
+ * Writes the merged bundle's entry, metadata, index and filters into `target`, replacing what
+ * is there. `shards` are the shard bundles' folders, by shard id. An index chunk already in
+ * `target` with the same bytes is kept rather than compressed again: after a small change most
+ * are. Files in `target` may be links to a live site's, so none is written in place.
+ */
+export async function mergeBundles(shards: readonly string[], target: string): Promise<MergeResult> {
+  const metas = await Promise.all(shards.map((dir, id) => readShardMeta(dir, id)));
+  const first = metas[0];
+  if (!first) throw new Error('no search shards to merge');
+  for (const meta of metas) {
+    if (meta.entry.version !== PAGEFIND_VERSION) {
+      throw new Error(`shard ${meta.id} was written by Pagefind ${meta.entry.version}; this answerpress merges only ${PAGEFIND_VERSION}`);
+    }
+    if (meta.language !== first.language) throw new Error(`shard ${meta.id} is in ${meta.language}, shard 0 in ${first.language}`);
+  }
+  const offsets: number[] = [];
+  let pageCount = 0;
+  for (const meta of metas) {
+    offsets.push(pageCount);
+    pageCount += meta.pages.length;
+  }
+
+  await rm(join(target, 'filter'), { recursive: true, force: true });
+  await Promise.all(['index', 'filter'].map((dir) => mkdir(join(target, dir), { recursive: true })));
+  for (const name of await readdir(target)) {
+    if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta')) await rm(join(target, name));
+  }
+
+  const prefix = `${first.language}_`;
+  const existing = new Set(await readdir(join(target, 'index')));
+  const chunks = await writeIndex(metas, offsets, target, prefix, existing);
+  const kept = new Set(chunks.map((chunk) => `${chunk.hash}.pf_index`));
+  await Promise.all([...existing].filter((name) => !kept.has(name)).map((name) => rm(join(target, 'index', name), { force: true })));
+  const filters = await writeFilters(metas, offsets, target, prefix);
+
+  const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
+  meta.array(pageCount);
+  for (const shard of metas) {
+    for (const page of shard.pages) {
+      meta.array(3).text(`${shard.id}/${page.hash}`).int(page.wordCount).text(page.group && `${shard.id}/${page.group}`);
+    }
+  }
+  meta.array(chunks.length);
+  for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
+  meta.array(filters.length);
+  for (const filter of filters) meta.array(2).text(filter.name).text(filter.hash);
+  // A sort orders pages by values the shards' metadata no longer holds: sorts are not merged.
+  meta.array(0);
+  const fields = [...new Set(metas.flatMap((shard) => shard.metaFields))].sort(compareCodePoints);
+  meta.array(fields.length);
+  for (const field of fields) meta.text(field);
+
+  const metaBytes = meta.bytes();
+  const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
+  await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFile(metaBytes));
+  const entry: Entry = { ...first.entry, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
+  await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
+  return { pages: pageCount, chunks: chunks.length };
+}
+
+async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const languages = Object.entries(entry.languages);
+  const [language, info] = languages[0] ?? [];
+  if (languages.length !== 1 || !language || !info) throw new Error(`shard ${id} holds ${languages.length} languages; one was expected`);
+  const reader = new CborReader(await decodeFile(await readFile(join(dir, `pagefind.${info.hash}.pf_meta`)), `shard ${id}'s metadata`));
+  const fields = reader.array();
+  const version = reader.text();
+  if (version !== PAGEFIND_VERSION || fields !== 6) throw new Error(`shard ${id}'s metadata is from Pagefind ${version}; this answerpress merges only ${PAGEFIND_VERSION}`);
+  const pages: ShardMeta['pages'] = [];
+  for (let i = reader.array(); i > 0; i -= 1) {
+    reader.array();
+    pages.push({ hash: reader.text(), wordCount: reader.int(), group: reader.text() });
+  }
+  const chunks: string[] = [];
+  for (let i = reader.array(); i > 0; i -= 1) {
+    reader.array();
+    reader.text();
+    reader.text();
+    chunks.push(reader.text());
+  }
+  const filters: ShardMeta['filters'] = [];
+  for (let i = reader.array(); i > 0; i -= 1) {
+    reader.array();
+    filters.push({ name: reader.text(), file: reader.text() });
+  }
+  const sorts: string[] = [];
+  for (let i = reader.array(); i > 0; i -= 1) {
+    reader.array();
+    sorts.push(reader.text());
+    reader.raw();
+  }
+  const metaFields: string[] = [];
+  for (let i = reader.array(); i > 0; i -= 1) metaFields.push(reader.text());
+  return { id, dir, entry, language, pages, chunks, filters, sorts, metaFields };
+}
+
+/** A shard's words in order, from its index chunks (decompressed up front, in parallel). */
+class ShardWords {
+  private chunk = 0;
+  private reader: CborReader | null = null;
+  private left = 0;
+
+  private constructor(
+    private readonly id: number,
+    private readonly chunks: readonly Buffer[],
+  ) {}
+
+  static async open(meta: ShardMeta): Promise<ShardWords> {
+    const chunks = await Promise.all(
+      meta.chunks.map(async (hash) => {
+        const file = join(meta.dir, 'index', `${hash}.pf_index`);
+        return decodeFile(await readFile(file), file);
+      }),
+    );
+    return new ShardWords(meta.id, chunks);
+  }
+
+  next(): WordPart | null {
+    while (this.left === 0) {
+      const bytes = this.chunks[this.chunk];
+      if (bytes === undefined) return null;
+      this.chunk += 1;
+      this.reader = new CborReader(bytes);
+      this.reader.array();
+      this.left = this.reader.array();
+    }
+    this.left -= 1;
+    return readWord(this.reader as CborReader, this.id);
+  }
+}
+
+function readWord(reader: CborReader, shard: number): WordPart {
+  reader.array();
+  const wordStart = reader.offset;
+  const word = reader.text();
+  const wordEnd = reader.offset;
+  const postings = reader.array();
+  let size = 0;
+  let page = 0;
+  let first = 0;
+  let firstRest = 0;
+  let rest = 0;
+  for (let i = 0; i < postings; i += 1) {
+    reader.array();
+    page += reader.int();
+    if (i === 0) {
+      first = page;
+      firstRest = reader.offset;
+    }
+    size += reader.intArrayLength() + reader.intArrayLength() + 1;
+    if (i === 0) rest = reader.offset;
+  }
+  const extraStart = reader.offset;
+  reader.skip();
+  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, postings, first, last: page, firstRest, rest, extraStart, extraEnd: reader.offset, size };
+}
+
+interface ChunkMeta {
+  from: string;
+  to: string;
+  hash: string;
+}
+
+/** Merges the shards' words into chunks of about `CHUNK_LOCATIONS` locations and writes them. */
+async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[], target: string, prefix: string, existing: ReadonlySet<string>): Promise<ChunkMeta[]> {
+  const sources = await Promise.all(metas.map((meta) => ShardWords.open(meta)));
+  const heap = new WordHeap();
+  for (const source of sources) {
+    const part = source.next();
+    if (part) heap.push(part);
+  }
+  const chunks: ChunkMeta[] = [];
+  const names = new Set<string>();
+  const writes: Promise<void>[] = [];
+  let words = new CborWriter();
+  let count = 0;
+  let size = 0;
+  let from = '';
+  let to = '';
+  const flush = () => {
+    const chunk = new CborWriter().array(1).array(count).raw(words.bytes()).bytes();
+    const hash = uniqueName(prefix, sha256(chunk), names);
+    chunks.push({ from, to, hash });
+    writes.push(writeChunk(join(target, 'index', `${hash}.pf_index`), chunk, existing.has(`${hash}.pf_index`)));
+    words = new CborWriter();
+    count = 0;
+    size = 0;
+  };
+  const parts: WordPart[] = [];
+  for (;;) {
+    const top = heap.pop();
+    if (!top) break;
+    parts.length = 0;
+    parts.push(top);
+    while (heap.peek()?.word === top.word) parts.push(heap.pop() as WordPart);
+    for (const part of parts) {
+      const next = sources[part.shard]?.next();
+      if (next) heap.push(next);
+    }
+    parts.sort((a, b) => a.shard - b.shard);
+    if (count === 0) from = top.word;
+    to = top.word;
+    words.array(3).range(top.bytes, top.wordStart, top.wordEnd).array(parts.reduce((sum, part) => sum + part.postings, 0));
+    let previous = 0;
+    for (const part of parts) {
+      const offset = offsets[part.shard] as number;
+      // Each posting's page is relative to the one before it: only a shard's first changes.
+      words.array(3).int(offset + part.first - previous).range(part.bytes, part.firstRest, part.extraStart);
+      previous = offset + part.last;
+      size += part.size;
+    }
+    words.raw(mergeExtras(parts));
+    count += 1;
+    if (size >= CHUNK_LOCATIONS) flush();
+  }
+  if (count > 0) flush();
+  await Promise.all(writes);
+  shortenBounds(chunks);
+  return chunks;
+}
+
+async function writeChunk(file: string, chunk: Buffer, exists: boolean): Promise<void> {
+  if (exists) {
+    const same = await readFile(file).then((old) => decodeFile(old, file)).then((old) => old.equals(chunk), () => false);
+    if (same) return;
+    await rm(file, { force: true });
+  }
+  await writeFile(file, await encodeFile(chunk));
+}
+
+/** A word's third field is the same in every shard that holds it, or an array of text to join. */
+function mergeExtras(parts: readonly WordPart[]): Buffer {
+  const extras = parts.map((part) => part.bytes.subarray(part.extraStart, part.extraEnd));
+  const [first] = extras as [Buffer];
+  if (extras.every((extra) => extra.equals(first))) return first;
+  const values = new Set<string>();
+  for (const extra of extras) {
+    const reader = new CborReader(extra);
+    for (let i = reader.array(); i > 0; i -= 1) values.add(reader.text());
+  }
+  const writer = new CborWriter().array(values.size);
+  for (const value of [...values].sort(compareCodePoints)) writer.text(value);
+  return writer.bytes();
+}
+
+/**
+ * Chunk bounds as Pagefind writes them: neighbouring bounds are cut to the shortest prefixes
+ * that still tell them apart, so a word between two chunks is looked up in exactly one.
+ */
+function shortenBounds(chunks: ChunkMeta[]): void {
+  for (let i = 0; i + 1 < chunks.length; i += 1) {
+    const left = chunks[i] as ChunkMeta;
+    const right = chunks[i + 1] as ChunkMeta;
+    const a = Array.from(left.to);
+    const b = Array.from(right.from);
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
+    left.to = a.slice(0, common + 1).join('');
+    right.from = b.slice(0, common + 1).join('');
+  }
+}
+
+async function writeFilters(metas: readonly ShardMeta[], offsets: readonly number[], target: string, prefix: string): Promise<{ name: string; hash: string }[]> {
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const meta of metas) {
+    const offset = offsets[meta.id] as number;
+    for (const { file } of meta.filters) {
+      const path = join(meta.dir, 'filter', `${file}.pf_filter`);
+      const reader = new CborReader(await decodeFile(await readFile(path), path));
+      reader.array();
+      const name = reader.text();
+      const values = filters.get(name) ?? new Map<string, number[]>();
+      filters.set(name, values);
+      for (let i = reader.array(); i > 0; i -= 1) {
+        reader.array();
+        const value = reader.text();
+        const pages = values.get(value) ?? [];
+        values.set(value, pages);
+        for (let j = reader.array(); j > 0; j -= 1) pages.push(offset + reader.int());
+      }
+    }
+  }
+  const names = new Set<string>();
+  const written: { name: string; hash: string }[] = [];
+  for (const name of [...filters.keys()].sort(compareCodePoints)) {
+    const values = filters.get(name) as Map<string, number[]>;
+    const writer = new CborWriter().array(2).text(name).array(values.size);
+    for (const value of [...values.keys()].sort(compareCodePoints)) {
+      const pages = values.get(value) as number[];
+      writer.array(2).text(value).array(pages.length);
+      for (const page of pages) writer.int(page);
+    }
+    const bytes = writer.bytes();
+    const hash = uniqueName(prefix, sha256(bytes), names);
+    await writeFile(join(target, 'filter', `${hash}.pf_filter`), await encodeFile(bytes));
+    written.push({ name, hash });
+  }
+  return written;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Seven hex digits, as Pagefind names its files, lengthened while another file has the name. */
+function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
+  let length = 7;
+  while (taken.has(prefix + hash.slice(0, length)) && length < hash.length) length += 1;
+  const name = prefix + hash.slice(0, length);
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Orders strings by code point, as Rust orders them (by UTF-8 bytes) and so as Pagefind sorts
+ * words and compares a query's words with chunk bounds. JavaScript's `<` compares UTF-16 units,
+ * which puts characters above U+FFFF before U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) return codePointRank(x) - codePointRank(y);
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Surrogates (U+D800–U+DFFF, the halves of code points above U+FFFF) rank after U+FFFF. */
+function codePointRank(unit: number): number {
+  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
+
+/** The shards' next words, least first; a word's parts come out in shard order after the merge sorts them. */
+class WordHeap {
+  private readonly items: WordPart[] = [];
+
+  peek(): WordPart | undefined {
+    return this.items[0];
+  }
+
+  push(item: WordPart): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[parent] as WordPart, item)) break;
+      items[i] = items[parent] as WordPart;
+      i = parent;
+    }
+    items[i] = item;
+  }
+
+  pop(): WordPart | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && this.less(items[right] as WordPart, items[left] as WordPart) ? right : left;
+      if (this.less(last, items[child] as WordPart)) break;
+      items[i] = items[child] as WordPart;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+
+  private less(a: WordPart, b: WordPart): boolean {
+    const order = compareCodePoints(a.word, b.word);
+    return order < 0 || (order === 0 && a.shard < b.shard);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Pagefind's data files, read and written: gzip around the signature `pagefind_dcd` and one
+ * CBOR item. Only what Pagefind writes is supported: unsigned and negative integers, text and
+ * byte strings, and arrays of definite length. The layouts of the items are in `mergeBundles.ts`.
+ * https://www.rfc-editor.org/rfc/rfc8949
+ */
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+
+const SIGNATURE = Buffer.from('pagefind_dcd');
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+/** The CBOR item of a Pagefind data file. */
+export async function decodeFile(compressed: Uint8Array, name: string): Promise<Buffer> {
+  const data = await gunzipAsync(compressed);
+  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name} is not a Pagefind data file`);
+  return data.subarray(SIGNATURE.length);
+}
+
+/** A Pagefind data file holding `item`, compressed as Pagefind compresses. */
+export function encodeFile(item: Uint8Array): Promise<Buffer> {
+  return gzipAsync(Buffer.concat([SIGNATURE, item]));
+}
+
+const ARRAY = 4;
+const TEXT = 3;
+
+/** Reads CBOR items in place; `offset` is where the next item starts. */
+export class CborReader {
+  offset = 0;
+  constructor(readonly bytes: Buffer) {}
+
+  get done(): boolean {
+    return this.offset >= this.bytes.length;
+  }
+
+  /** An item's major type and argument, leaving `offset` after its head. */
+  private head(): { major: number; value: number } {
+    const first = this.bytes[this.offset] as number;
+    const major = first >> 5;
+    const info = first & 31;
+    this.offset += 1;
+    if (info < 24) return { major, value: info };
+    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+    if (size === 0) throw new Error(`unsupported CBOR item (initial byte ${first}) at ${this.offset - 1}`);
+    const value = size === 8 ? Number(this.bytes.readBigUInt64BE(this.offset)) : this.bytes.readUIntBE(this.offset, size);
+    this.offset += size;
+    return { major, value };
+  }
+
+  /** The length of the array that starts here. */
+  array(): number {
+    const { major, value } = this.head();
+    if (major !== ARRAY) throw new Error(`expected a CBOR array at ${this.offset}`);
+    return value;
+  }
+
+  /** An integer, positive or negative. */
+  int(): number {
+    const { major, value } = this.head();
+    if (major === 0) return value;
+    if (major === 1) return -1 - value;
+    throw new Error(`expected a CBOR integer at ${this.offset}`);
+  }
+
+  text(): string {
+    const { major, value } = this.head();
+    if (major !== TEXT) throw new Error(`expected CBOR text at ${this.offset}`);
+    const start = this.offset;
+    this.offset += value;
+    return this.bytes.toString('utf8', start, this.offset);
+  }
+
+  /** Skips one item, nested arrays included, and returns its bytes. */
+  raw(): Buffer {
+    const start = this.offset;
+    this.skip();
+    return this.bytes.subarray(start, this.offset);
+  }
+
+  /** Skips one item, nested arrays included. */
+  skip(): void {
+    const { major, value } = this.head();
+    if (major === 2 || major === TEXT) this.offset += value;
+    else if (major === ARRAY) for (let i = 0; i < value; i += 1) this.skip();
+    else if (major !== 0 && major !== 1) throw new Error(`unsupported CBOR item (major type ${major}) at ${this.offset}`);
+  }
+
+  /** Skips an array of integers and returns how many it held, without reading them. */
+  intArrayLength(): number {
+    const length = this.array();
+    for (let i = 0; i < length; i += 1) {
+      const info = (this.bytes[this.offset] as number) & 31;
+      this.offset += info < 24 ? 1 : info === 24 ? 2 : info === 25 ? 3 : info === 26 ? 5 : 9;
+    }
+    return length;
+  }
+}
+
+/** Writes CBOR items into a growing buffer, as minicbor writes them. */
+export class CborWriter {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  array(length: number): this {
+    return this.head(ARRAY, length);
+  }
+
+  int(value: number): this {
+    return value >= 0 ? this.head(0, value) : this.head(1, -1 - value);
+  }
+
+  text(value: string): this {
+    const bytes = Buffer.from(value, 'utf8');
+    this.head(TEXT, bytes.length);
+    return this.raw(bytes);
+  }
+
+  /** Bytes that already are one or more encoded items. */
+  raw(bytes: Uint8Array): this {
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+    return this;
+  }
+
+  /** Bytes `start` to `end` of `source`, which already are one or more encoded items. */
+  range(source: Buffer, start: number, end: number): this {
+    this.reserve(end - start);
+    source.copy(this.buffer, this.length, start, end);
+    this.length += end - start;
+    return this;
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  private head(major: number, value: number): this {
+    this.reserve(9);
+    const type = major << 5;
+    const at = this.length;
+    if (value < 24) {
+      this.buffer[at] = type | value;
+      this.length += 1;
+    } else if (value < 0x100) {
+      this.buffer[at] = type | 24;
+      this.buffer[at + 1] = value;
+      this.length += 2;
+    } else if (value < 0x10000) {
+      this.buffer[at] = type | 25;
+      this.buffer.writeUInt16BE(value, at + 1);
+      this.length += 3;
+    } else if (value < 0x100000000) {
+      this.buffer[at] = type | 26;
+      this.buffer.writeUInt32BE(value, at + 1);
+      this.length += 5;
+    } else {
+      this.buffer[at] = type | 27;
+      this.buffer.writeBigUInt64BE(BigInt(value), at + 1);
+      this.length += 9;
+    }
+    return this;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+  }
+}

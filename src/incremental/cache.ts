@@ -237,7 +237,7 @@ export async function writeManifest(cacheDir: string, outDir: string, packageHas
   await replaceFile(join(cacheDir, `manifest-${version}.json`), JSON.stringify(manifest));
 }
 
-/** Removes every manifest but `version`'s and every segment it does not use. */
+/** Removes every manifest but `version`'s and every segment it does not use; nothing else in the folder. */
 export async function pruneCache(cacheDir: string, version: string): Promise<void> {
   let names: string[];
   let keep: Set<string>;
@@ -248,5 +248,6 @@ export async function pruneCache(cacheDir: string, version: string): Promise<voi
   } catch {
     return;
   }
-  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(cacheDir, name), { force: true, recursive: true })));
+  const ours = /^(manifest|files|markdown)-/;
+  await Promise.all(names.filter((name) => ours.test(name) && !keep.has(name)).map((name) => rm(join(cacheDir, name), { force: true, recursive: true })));
 }

@@ -11,7 +11,9 @@
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
  * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
  *   chunk]…], [[filter, file]…], [[sort, [page…]]…], [meta field…]]
- * - index chunk: [[[word, [[page − previous page, [location…], [meta location…]]…], extra]…]]
+ * - index chunk: [[[word, postings, [[variant, postings]…]]…]], where postings are
+ *   [[page − previous page, [location…], [meta location…]]…] and variants are the word as
+ *   written with diacritics, found on those pages.
  * - filter: [filter, [[value, [page…]]…]]
  */
 import { createHash } from 'node:crypto';
@@ -43,25 +45,26 @@ interface ShardMeta {
   metaFields: string[];
 }
 
+/** A list of postings in a shard's chunk, and the pages it starts and ends on (relative to the shard). */
+interface Postings {
+  count: number;
+  first: number;
+  last: number;
+  /** From after the first posting's page number to the end of the list. */
+  start: number;
+  end: number;
+}
+
 /** One word's entry in one shard's index: where its parts are in the shard's chunk. */
 interface WordPart {
   word: string;
   shard: number;
   bytes: Buffer;
-  /** The encoded word, and the number of pages it is on. */
+  /** The encoded word. */
   wordStart: number;
   wordEnd: number;
-  postings: number;
-  /** First page, relative to the shard, and last page. */
-  first: number;
-  last: number;
-  /** From after the first posting's page number to the end of the postings. */
-  firstRest: number;
-  /** From after the first posting to the end of the postings. */
-  rest: number;
-  /** The word's third field. */
-  extraStart: number;
-  extraEnd: number;
+  postings: Postings;
+  variants: { word: string; postings: Postings }[];
   /** Locations, counted as Pagefind counts them to size its chunks. */
   size: number;
 }
@@ -209,25 +212,47 @@ function readWord(reader: CborReader, shard: number): WordPart {
   const wordStart = reader.offset;
   const word = reader.text();
   const wordEnd = reader.offset;
-  const postings = reader.array();
-  let size = 0;
+  const counted = { size: 0 };
+  const postings = readPostings(reader, counted);
+  const variants: WordPart['variants'] = [];
+  for (let i = reader.array(); i > 0; i -= 1) {
+    reader.array();
+    variants.push({ word: reader.text(), postings: readPostings(reader, counted) });
+  }
+  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, postings, variants, size: counted.size };
+}
+
+function readPostings(reader: CborReader, counted: { size: number }): Postings {
+  const count = reader.array();
   let page = 0;
   let first = 0;
-  let firstRest = 0;
-  let rest = 0;
-  for (let i = 0; i < postings; i += 1) {
+  let start = reader.offset;
+  for (let i = 0; i < count; i += 1) {
     reader.array();
     page += reader.int();
     if (i === 0) {
       first = page;
-      firstRest = reader.offset;
+      start = reader.offset;
     }
-    size += reader.intArrayLength() + reader.intArrayLength() + 1;
-    if (i === 0) rest = reader.offset;
+    counted.size += reader.intArrayLength() + reader.intArrayLength() + 1;
   }
-  const extraStart = reader.offset;
-  reader.skip();
-  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, postings, first, last: page, firstRest, rest, extraStart, extraEnd: reader.offset, size };
+  return { count, first, last: page, start, end: reader.offset };
+}
+
+/**
+ * Writes the postings of one word (or variant) from every shard that has it, in shard order, as
+ * one list numbered across the site. Each posting's page is relative to the one before it: only
+ * a shard's first changes.
+ */
+function writePostings(writer: CborWriter, lists: readonly { part: WordPart; postings: Postings }[], offsets: readonly number[]): void {
+  writer.array(lists.reduce((sum, { postings }) => sum + postings.count, 0));
+  let previous = 0;
+  for (const { part, postings } of lists) {
+    if (postings.count === 0) continue;
+    const offset = offsets[part.shard] as number;
+    writer.array(3).int(offset + postings.first - previous).range(part.bytes, postings.start, postings.end);
+    previous = offset + postings.last;
+  }
 }
 
 interface ChunkMeta {
@@ -275,16 +300,14 @@ async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[
     parts.sort((a, b) => a.shard - b.shard);
     if (count === 0) from = top.word;
     to = top.word;
-    words.array(3).range(top.bytes, top.wordStart, top.wordEnd).array(parts.reduce((sum, part) => sum + part.postings, 0));
-    let previous = 0;
-    for (const part of parts) {
-      const offset = offsets[part.shard] as number;
-      // Each posting's page is relative to the one before it: only a shard's first changes.
-      words.array(3).int(offset + part.first - previous).range(part.bytes, part.firstRest, part.extraStart);
-      previous = offset + part.last;
-      size += part.size;
-    }
-    words.raw(mergeExtras(parts));
+    words.array(3).range(top.bytes, top.wordStart, top.wordEnd);
+    writePostings(
+      words,
+      parts.map((part) => ({ part, postings: part.postings })),
+      offsets,
+    );
+    writeVariants(words, parts, offsets);
+    for (const part of parts) size += part.size;
     count += 1;
     if (size >= CHUNK_LOCATIONS) flush();
   }
@@ -303,19 +326,21 @@ async function writeChunk(file: string, chunk: Buffer, exists: boolean): Promise
   await writeFile(file, await encodeFile(chunk));
 }
 
-/** A word's third field is the same in every shard that holds it, or an array of text to join. */
-function mergeExtras(parts: readonly WordPart[]): Buffer {
-  const extras = parts.map((part) => part.bytes.subarray(part.extraStart, part.extraEnd));
-  const [first] = extras as [Buffer];
-  if (extras.every((extra) => extra.equals(first))) return first;
-  const values = new Set<string>();
-  for (const extra of extras) {
-    const reader = new CborReader(extra);
-    for (let i = reader.array(); i > 0; i -= 1) values.add(reader.text());
+/** A word's variants from every shard, each variant's postings joined across shards. */
+function writeVariants(writer: CborWriter, parts: readonly WordPart[], offsets: readonly number[]): void {
+  const variants = new Map<string, { part: WordPart; postings: Postings }[]>();
+  for (const part of parts) {
+    for (const variant of part.variants) {
+      const lists = variants.get(variant.word) ?? [];
+      variants.set(variant.word, lists);
+      lists.push({ part, postings: variant.postings });
+    }
   }
-  const writer = new CborWriter().array(values.size);
-  for (const value of [...values].sort(compareCodePoints)) writer.text(value);
-  return writer.bytes();
+  writer.array(variants.size);
+  for (const word of [...variants.keys()].sort(compareCodePoints)) {
+    writer.array(2).text(word);
+    writePostings(writer, variants.get(word) as { part: WordPart; postings: Postings }[], offsets);
+  }
 }
 
 /**

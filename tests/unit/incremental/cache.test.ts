@@ -75,8 +75,10 @@ describe('the build cache', () => {
     const files = new Map([['questions/a.yaml', { hash: 'h2', stamp: '1:2:4', value: { title: 'A2' } }]]);
     const segments = await writeSegments(cache, { files, markdown: state.markdown }, previous, (kind) => kind === 'markdown');
     await writeManifest(cache, out, 'pkg', VERSION, state, segments);
+    await mkdir(join(cache, 'search-shards'));
     await pruneCache(cache, VERSION);
     const after = (await readdir(cache)).sort();
+    expect(after).toContain('search-shards');
     expect(after.filter((name) => name.startsWith('markdown-'))).toEqual(before.filter((name) => name.startsWith('markdown-')));
     expect(after.filter((name) => name.startsWith('files-'))).toHaveLength(1);
     expect(after.filter((name) => name.startsWith('files-'))).not.toEqual(before.filter((name) => name.startsWith('files-')));

@@ -1,0 +1,162 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareCodePoints, mergeBundles, PAGEFIND_VERSION } from '../../../src/search/mergeBundles.js';
+import { decodeFile } from '../../../src/search/pagefindFormat.js';
+import { cleanup, tempDir } from '../../helpers/site.js';
+
+/** Any CBOR item Pagefind writes, decoded independently of the code under test. */
+function decode(bytes: Buffer): unknown {
+  let at = 0;
+  const item = (): unknown => {
+    const first = bytes[at++] as number;
+    const major = first >> 5;
+    const info = first & 31;
+    const size = info < 24 ? 0 : 2 ** (info - 24);
+    const value = size === 0 ? info : bytes.readUIntBE(at, size);
+    at += size;
+    if (major === 0) return value;
+    if (major === 1) return -1 - value;
+    if (major === 3) return bytes.toString('utf8', at, (at += value));
+    if (major === 4) return Array.from({ length: value }, item);
+    throw new Error(`major type ${major}`);
+  };
+  return item();
+}
+
+interface Readable {
+  words: Map<string, string[]>;
+  filters: Map<string, string[]>;
+  pages: number;
+  chunks: [string, string, string][];
+}
+
+/** A bundle as a search sees it: each word's pages (by URL) and locations, and each filter's pages. */
+async function readBundle(dir: string): Promise<Readable> {
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const [info] = Object.values(entry.languages) as [{ hash: string; page_count: number }];
+  const meta = decode(await decodeFile(await readFile(join(dir, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
+  const pages = meta[1] as [string, number, string][];
+  const urls = await Promise.all(
+    pages.map(async ([hash]) => (JSON.parse((await decodeFile(await readFile(join(dir, 'fragment', `${hash}.pf_fragment`)), hash)).toString()) as { url: string }).url),
+  );
+  const words = new Map<string, string[]>();
+  const chunks = meta[2] as [string, string, string][];
+  for (const [, , hash] of chunks) {
+    type Postings = [number, number[], number[]][];
+    const [list] = decode(await decodeFile(await readFile(join(dir, 'index', `${hash}.pf_index`)), hash)) as [[string, Postings, [string, Postings][]][]];
+    const pagesOf = (postings: Postings) => {
+      let page = 0;
+      return postings.map(([delta, locs, metaLocs]) => `${urls[(page += delta)]} ${JSON.stringify(locs)} ${JSON.stringify(metaLocs)}`).sort();
+    };
+    for (const [word, postings, variants] of list) {
+      expect(words.has(word), `${word} is in one chunk`).toBe(false);
+      words.set(word, pagesOf(postings));
+      for (const [variant, found] of variants) words.set(`${word} as ${variant}`, pagesOf(found));
+    }
+  }
+  const filters = new Map<string, string[]>();
+  for (const [name, hash] of meta[3] as [string, string][]) {
+    const [, values] = decode(await decodeFile(await readFile(join(dir, 'filter', `${hash}.pf_filter`)), hash)) as [string, [string, number[]][]];
+    for (const [value, pageNumbers] of values) filters.set(`${name}:${value}`, pageNumbers.map((n) => urls[n] as string).sort());
+  }
+  return { words, filters, pages: info.page_count, chunks };
+}
+
+function page(n: number): { url: string; content: string } {
+  const topic = ['Sleep', 'Skin', 'Headaches'][n % 3] as string;
+  // Words with diacritics are indexed without them too, with the written form as a variant.
+  const words = ['migraine', 'café', 'naïve', 'östrogen', 'botox', 'snoring', 'rash', 'dose', '東京', 'señal', 'cafe', 'إجابة'];
+  const body = Array.from({ length: 40 + n }, (_, i) => words[(i * (n + 3)) % words.length]).join(' ');
+  return {
+    url: `/questions/q-${n}/`,
+    content: `<html lang="en"><body><main data-pagefind-body data-pagefind-filter="type:question">
+<h1 data-pagefind-meta="title" data-pagefind-weight="10">Question ${n} about ${topic.toLowerCase()}</h1>
+<a href="/topics/${topic}/" data-pagefind-filter="topic">${topic}</a>
+<article id="answer-${n}" data-pagefind-title="Answer ${n}"><h3 data-pagefind-weight="6">Answer headline ${n}</h3><p>${body} word${n}</p></article>
+</main></body></html>`,
+  };
+}
+
+async function writeBundle(dir: string, pages: { url: string; content: string }[]): Promise<void> {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error('no index');
+  for (const p of pages) {
+    const added = await index.addHTMLFile(p);
+    expect(added.errors).toEqual([]);
+  }
+  expect((await index.writeFiles({ outputPath: dir })).errors).toEqual([]);
+}
+
+describe('mergeBundles', () => {
+  let root: string;
+  const pages = Array.from({ length: 9 }, (_, n) => page(n));
+  const parts = [pages.slice(0, 4), pages.slice(4, 6), pages.slice(6)];
+
+  beforeAll(async () => {
+    root = await tempDir();
+    await writeBundle(join(root, 'single'), pages);
+    for (const [i, part] of parts.entries()) await writeBundle(join(root, `shard-${i}`), part);
+    // As the build installs them: each shard's fragments in the site's bundle, by shard.
+    await mkdir(join(root, 'merged', 'fragment'), { recursive: true });
+    for (const i of parts.keys()) await rename(join(root, `shard-${i}`, 'fragment'), join(root, 'merged', 'fragment', String(i)));
+  }, 60_000);
+  afterAll(async () => {
+    await pagefind.close();
+    await cleanup(root);
+  });
+
+  it('makes one bundle that finds every word on the same pages, at the same locations, as one bundle of all pages', async () => {
+    const result = await mergeBundles(
+      parts.map((_, i) => join(root, `shard-${i}`)),
+      join(root, 'merged'),
+    );
+    expect(result.pages).toBe(9);
+    const merged = await readBundle(join(root, 'merged'));
+    const single = await readBundle(join(root, 'single'));
+    expect(merged.pages).toBe(9);
+    expect(merged.words.size).toBeGreaterThan(20);
+    expect([...merged.words.keys()].filter((word) => word.includes(' as '))).not.toEqual([]);
+    expect([...merged.words.keys()].sort()).toEqual([...single.words.keys()].sort());
+    for (const [word, found] of single.words) expect(merged.words.get(word), word).toEqual(found);
+    expect(merged.filters).toEqual(single.filters);
+    expect(merged.filters.get('topic:Sleep')).toEqual(['/questions/q-0/', '/questions/q-3/', '/questions/q-6/']);
+  });
+
+  it('keeps index chunks whose bytes did not change, and replaces the others without writing into them', async () => {
+    const target = join(root, 'merged');
+    const before = await readdir(join(target, 'index'));
+    const stamp = join(target, 'index', before[0] as string);
+    await writeFile(join(target, 'index', 'en_stale00.pf_index'), 'left over');
+    const { ino } = await stat(stamp);
+    await mergeBundles(
+      parts.map((_, i) => join(root, `shard-${i}`)),
+      target,
+    );
+    expect((await readdir(join(target, 'index'))).sort()).toEqual(before.sort());
+    expect((await stat(stamp)).ino).toBe(ino);
+  });
+
+  it('refuses shards from another Pagefind version, naming the version it knows', async () => {
+    const shard = join(root, 'shard-1');
+    const entryFile = join(shard, 'pagefind-entry.json');
+    const entry = await readFile(entryFile, 'utf8');
+    await writeFile(entryFile, entry.replace(`"version":"${PAGEFIND_VERSION}"`, '"version":"9.9.9"'));
+    try {
+      await expect(mergeBundles([join(root, 'shard-0'), shard], join(root, 'other'))).rejects.toThrow(`shard 1 was written by Pagefind 9.9.9; this answerpress merges only ${PAGEFIND_VERSION}`);
+    } finally {
+      await writeFile(entryFile, entry);
+    }
+  });
+});
+
+describe('compareCodePoints', () => {
+  it('orders as UTF-8 bytes do, not as UTF-16 units: characters above U+FFFF after U+E000–U+FFFF', () => {
+    const words = ['😀', '＿', 'z', 'a', 'ab', '', '東京', '\ue000'];
+    const byBytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    expect([...words].sort(compareCodePoints)).toEqual(byBytes);
+    expect(['😀', '＿'].sort()).toEqual(['😀', '＿']);
+    expect(['😀', '＿'].sort(compareCodePoints)).toEqual(['＿', '😀']);
+  });
+});

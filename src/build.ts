@@ -27,8 +27,9 @@ import { MemoryCeiling } from './output/memory.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
-import { mergeBundles } from './search/mergeBundles.js';
-import { pruneStore, shardStoreDir, storedShards } from './search/shardStore.js';
+import type { MergeResult } from './search/mergeBundles.js';
+import { ShardMerger } from './search/merger.js';
+import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
 import { planShards, type Shard } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
 
@@ -132,7 +133,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // failure there only means a cold build.
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
   const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
+  const storeDir = shardStoreDir(cacheDir, staging);
+  // The search shards are merged again after every build, the unchanged ones included: those of
+  // the last build are read while the data loads.
+  let merger: ShardMerger | null = null;
+  if (previous) {
+    merger = new ShardMerger();
+    for (const [id, key] of previous.shards.entries()) merger.load(id, join(storeDir, key), true);
+  }
   let mirrorCopy: Promise<string | undefined> | undefined;
+  let merged: MergeResult | undefined;
   try {
     const { model, sourceHash, fileHashes, segments } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
@@ -162,16 +172,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     };
     // While pages render, one shard is indexed at a time beside Node (two cores, and the tree's
     // memory stays under 2 GiB at 10,000 questions); once they are all written, two at a time.
-    const storeDir = shardStoreDir(cacheDir, staging);
     const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, storeDir, language: model.site.language, concurrency: 1 });
     const memory = new MemoryCeiling();
     // The raw data and the previous build's cache are garbage from here on. An incremental build
     // renders a few pages and indexes a shard or two: it stays small without full collections,
     // each of which costs a third of a second at 10,000 questions.
-    if (!incremental) memory.release();
+    if (!incremental) {
+      // A cold build reads every shard at the end, once its pages no longer take memory.
+      await merger?.close();
+      merger = null;
+      memory.release();
+    }
     const needingSegmentation = pagesNeedingSegmentation(model);
-    const indexShard = (shard: Shard) => indexer.add(shard, keys.shards[shard.id] as string, needingSegmentation(shard.pages));
-    let shardsIndexed = 0;
+    const indexed: Shard[] = [];
+    const indexShard = (shard: Shard) => {
+      indexer.add(shard, keys.shards[shard.id] as string, needingSegmentation(shard.pages));
+      indexed.push(shard);
+    };
     try {
       if (incremental) {
         // Every file of the last output, as links; the changed ones are rendered beside it and
@@ -192,7 +209,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           const key = keys.shards[shard.id] as string;
           if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) continue;
           indexShard(shard);
-          shardsIndexed += 1;
         }
       } else {
         await timed('render', async () => {
@@ -212,7 +228,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             }),
           );
           indexShard(shard);
-          shardsIndexed += 1;
           memory.check();
         }
       }
@@ -227,11 +242,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     indexer.setConcurrency(2);
     await timed('index', async () => {
       await indexer.finish();
+      merger ??= new ShardMerger();
+      for (const shard of incremental ? indexed : shards) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
+      const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
       try {
-        await mergeBundles(
-          keys.shards.map((key) => join(storeDir, key)),
-          join(site, 'pagefind'),
-        );
+        merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
       } catch (error) {
         throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
@@ -243,17 +258,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       // With a cache, the replaced output is kept for the next build to start from.
       await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
-      if (cacheDir) await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards)]);
+      if (cacheDir) {
+        await writeMergedChunks(storeDir, version, (merged as MergeResult).chunks).catch(() => undefined);
+        await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version)]);
+      }
     });
     return {
       model,
       outDir,
       timings,
       offline,
-      work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed, shards: shards.length },
+      work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length },
     };
   } finally {
-    await Promise.all([linking, mirrorCopy]);
+    await Promise.all([linking, mirrorCopy, merger?.close()]);
     await rm(staging, { recursive: true, force: true });
   }
 }

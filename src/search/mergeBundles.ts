@@ -33,7 +33,7 @@ interface Entry {
   include_characters?: string[];
 }
 
-interface ShardMeta {
+export interface ShardMeta {
   id: number;
   dir: string;
   entry: Entry;
@@ -46,7 +46,7 @@ interface ShardMeta {
 }
 
 /** A list of postings in a shard's chunk, and the pages it starts and ends on (relative to the shard). */
-interface Postings {
+export interface Postings {
   count: number;
   first: number;
   last: number;
@@ -56,7 +56,7 @@ interface Postings {
 }
 
 /** One word's entry in one shard's index: where its parts are in the shard's chunk. */
-interface WordPart {
+export interface WordPart {
   word: string;
   shard: number;
   bytes: Buffer;
@@ -71,17 +71,56 @@ interface WordPart {
 
 export interface MergeResult {
   pages: number;
-  chunks: number;
+  /** Each index chunk written, by name → SHA-256 of its content. */
+  chunks: Record<string, string>;
+}
+
+/** A shard's metadata and its index chunks, decompressed; their words read up front or as merged. */
+export interface LoadedShard {
+  meta: ShardMeta;
+  chunks: Buffer[];
+  words: WordPart[] | null;
+}
+
+/**
+ * Reads a shard's bundle: its metadata and its index chunks, decompressed in parallel. With
+ * `parse`, every word is read now (about 200 bytes of memory each), so that the merge itself
+ * only joins them; otherwise the merge reads them one chunk at a time.
+ */
+export async function loadShard(dir: string, id: number, parse = false): Promise<LoadedShard> {
+  const meta = await readShardMeta(dir, id);
+  const chunks = await Promise.all(
+    meta.chunks.map(async (hash) => {
+      const file = join(dir, 'index', `${hash}.pf_index`);
+      return decodeFile(await readFile(file), file);
+    }),
+  );
+  return { meta, chunks, words: parse ? [...wordsOf(chunks, id)] : null };
+}
+
+/** A shard's words in order, read from its index chunks. */
+function* wordsOf(chunks: readonly Buffer[], shard: number): Generator<WordPart> {
+  for (const bytes of chunks) {
+    const reader = new CborReader(bytes);
+    reader.array();
+    for (let i = reader.array(); i > 0; i -= 1) yield readWord(reader, shard);
+  }
+}
+
+/** Reads the shards' bundles (folders, by shard id) and merges them into `target`: see `writeMerged`. */
+export async function mergeBundles(shards: readonly string[], target: string, known?: ReadonlyMap<string, string>): Promise<MergeResult> {
+  return writeMerged(await Promise.all(shards.map((dir, id) => loadShard(dir, id))), target, known);
 }
 
 /**
  * Writes the merged bundle's entry, metadata, index and filters into `target`, replacing what
- * is there. `shards` are the shard bundles' folders, by shard id. An index chunk already in
- * `target` with the same bytes is kept rather than compressed again: after a small change most
- * are. Files in `target` may be links to a live site's, so none is written in place.
+ * is there. An index chunk already in `target` with the same bytes is kept rather than
+ * compressed again: after a small change most are. `known` gives the content hash of the chunks
+ * in `target` (from the build that wrote them); a chunk it does not list is compared byte by
+ * byte. Files in `target` may be links to a live site's, so none is written in place.
  */
-export async function mergeBundles(shards: readonly string[], target: string): Promise<MergeResult> {
-  const metas = await Promise.all(shards.map((dir, id) => readShardMeta(dir, id)));
+export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map()): Promise<MergeResult> {
+  const metas = shards.map((shard) => shard.meta);
   const first = metas[0];
   if (!first) throw new Error('no search shards to merge');
   for (const meta of metas) {
@@ -105,7 +144,7 @@ export async function mergeBundles(shards: readonly string[], target: string): P
 
   const prefix = `${first.language}_`;
   const existing = new Set(await readdir(join(target, 'index')));
-  const chunks = await writeIndex(metas, offsets, target, prefix, existing);
+  const chunks = await writeIndex(shards, offsets, target, prefix, { existing, known });
   const kept = new Set(chunks.map((chunk) => `${chunk.hash}.pf_index`));
   await Promise.all([...existing].filter((name) => !kept.has(name)).map((name) => rm(join(target, 'index', name), { force: true })));
   const filters = await writeFilters(metas, offsets, target, prefix);
@@ -132,7 +171,7 @@ export async function mergeBundles(shards: readonly string[], target: string): P
   await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFile(metaBytes));
   const entry: Entry = { ...first.entry, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
-  return { pages: pageCount, chunks: chunks.length };
+  return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [chunk.hash, chunk.sha256])) };
 }
 
 async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
@@ -172,40 +211,8 @@ async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   return { id, dir, entry, language, pages, chunks, filters, sorts, metaFields };
 }
 
-/** A shard's words in order, from its index chunks (decompressed up front, in parallel). */
-class ShardWords {
-  private chunk = 0;
-  private reader: CborReader | null = null;
-  private left = 0;
-
-  private constructor(
-    private readonly id: number,
-    private readonly chunks: readonly Buffer[],
-  ) {}
-
-  static async open(meta: ShardMeta): Promise<ShardWords> {
-    const chunks = await Promise.all(
-      meta.chunks.map(async (hash) => {
-        const file = join(meta.dir, 'index', `${hash}.pf_index`);
-        return decodeFile(await readFile(file), file);
-      }),
-    );
-    return new ShardWords(meta.id, chunks);
-  }
-
-  next(): WordPart | null {
-    while (this.left === 0) {
-      const bytes = this.chunks[this.chunk];
-      if (bytes === undefined) return null;
-      this.chunk += 1;
-      this.reader = new CborReader(bytes);
-      this.reader.array();
-      this.left = this.reader.array();
-    }
-    this.left -= 1;
-    return readWord(this.reader as CborReader, this.id);
-  }
-}
+/** Shared by the words written only one way, nearly all of them. */
+const NO_VARIANTS: WordPart['variants'] = [];
 
 function readWord(reader: CborReader, shard: number): WordPart {
   reader.array();
@@ -214,8 +221,9 @@ function readWord(reader: CborReader, shard: number): WordPart {
   const wordEnd = reader.offset;
   const counted = { size: 0 };
   const postings = readPostings(reader, counted);
-  const variants: WordPart['variants'] = [];
+  let variants = NO_VARIANTS;
   for (let i = reader.array(); i > 0; i -= 1) {
+    if (variants === NO_VARIANTS) variants = [];
     reader.array();
     variants.push({ word: reader.text(), postings: readPostings(reader, counted) });
   }
@@ -259,14 +267,22 @@ interface ChunkMeta {
   from: string;
   to: string;
   hash: string;
+  sha256: string;
 }
 
 /** Merges the shards' words into chunks of about `CHUNK_LOCATIONS` locations and writes them. */
-async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[], target: string, prefix: string, existing: ReadonlySet<string>): Promise<ChunkMeta[]> {
-  const sources = await Promise.all(metas.map((meta) => ShardWords.open(meta)));
+async function writeIndex(
+  shards: readonly LoadedShard[],
+  offsets: readonly number[],
+  target: string,
+  prefix: string,
+  present: { existing: ReadonlySet<string>; known: ReadonlyMap<string, string> },
+): Promise<ChunkMeta[]> {
+  const sources = shards.map((shard) => (shard.words ?? wordsOf(shard.chunks, shard.meta.id))[Symbol.iterator]());
+  const next = (shard: number): WordPart | undefined => sources[shard]?.next().value ?? undefined;
   const heap = new WordHeap();
-  for (const source of sources) {
-    const part = source.next();
+  for (const shard of shards.keys()) {
+    const part = next(shard);
     if (part) heap.push(part);
   }
   const chunks: ChunkMeta[] = [];
@@ -279,9 +295,12 @@ async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[
   let to = '';
   const flush = () => {
     const chunk = new CborWriter().array(1).array(count).raw(words.bytes()).bytes();
-    const hash = uniqueName(prefix, sha256(chunk), names);
-    chunks.push({ from, to, hash });
-    writes.push(writeChunk(join(target, 'index', `${hash}.pf_index`), chunk, existing.has(`${hash}.pf_index`)));
+    const digest = sha256(chunk);
+    const hash = uniqueName(prefix, digest, names);
+    chunks.push({ from, to, hash, sha256: digest });
+    const file = `${hash}.pf_index`;
+    if (!present.existing.has(file)) writes.push(writeChunk(join(target, 'index', file), chunk, false));
+    else if (present.known.get(hash) !== digest) writes.push(writeChunk(join(target, 'index', file), chunk, !present.known.has(hash)));
     words = new CborWriter();
     count = 0;
     size = 0;
@@ -294,8 +313,8 @@ async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[
     parts.push(top);
     while (heap.peek()?.word === top.word) parts.push(heap.pop() as WordPart);
     for (const part of parts) {
-      const next = sources[part.shard]?.next();
-      if (next) heap.push(next);
+      const following = next(part.shard);
+      if (following) heap.push(following);
     }
     parts.sort((a, b) => a.shard - b.shard);
     if (count === 0) from = top.word;
@@ -317,12 +336,13 @@ async function writeIndex(metas: readonly ShardMeta[], offsets: readonly number[
   return chunks;
 }
 
-async function writeChunk(file: string, chunk: Buffer, exists: boolean): Promise<void> {
-  if (exists) {
+/** Writes a chunk, replacing the file there unless `compare` finds the same bytes in it. */
+async function writeChunk(file: string, chunk: Buffer, compare: boolean): Promise<void> {
+  if (compare) {
     const same = await readFile(file).then((old) => decodeFile(old, file)).then((old) => old.equals(chunk), () => false);
     if (same) return;
-    await rm(file, { force: true });
   }
+  await rm(file, { force: true });
   await writeFile(file, await encodeFile(chunk));
 }
 

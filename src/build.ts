@@ -134,13 +134,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
   const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
   const storeDir = shardStoreDir(cacheDir, staging);
-  // The search shards are merged again after every build, the unchanged ones included: those of
-  // the last build are read while the data loads.
-  let merger: ShardMerger | null = null;
-  if (previous) {
-    merger = new ShardMerger();
-    for (const [id, key] of previous.shards.entries()) merger.load(id, join(storeDir, key), true);
-  }
+  // The search shards are merged after every build, the unchanged ones included.
+  const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
   let merged: MergeResult | undefined;
   try {
@@ -177,12 +172,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // The raw data and the previous build's cache are garbage from here on. An incremental build
     // renders a few pages and indexes a shard or two: it stays small without full collections,
     // each of which costs a third of a second at 10,000 questions.
-    if (!incremental) {
-      // A cold build reads every shard at the end, once its pages no longer take memory.
-      await merger?.close();
-      merger = null;
-      memory.release();
-    }
+    if (!incremental) memory.release();
     const needingSegmentation = pagesNeedingSegmentation(model);
     const indexed: Shard[] = [];
     const indexShard = (shard: Shard) => {
@@ -207,8 +197,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const stored = await storedShards(storeDir, keys.shards);
         for (const shard of shards) {
           const key = keys.shards[shard.id] as string;
-          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) continue;
-          indexShard(shard);
+          // An unchanged shard is read for the merge while Pagefind indexes the changed ones.
+          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) merger.load(shard.id, join(storeDir, key), true);
+          else indexShard(shard);
         }
       } else {
         await timed('render', async () => {
@@ -242,8 +233,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     indexer.setConcurrency(2);
     await timed('index', async () => {
       await indexer.finish();
-      merger ??= new ShardMerger();
-      for (const shard of incremental ? indexed : shards) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
+      // A cold build reads its shards now, chunk by chunk, once its pages no longer take memory.
+      for (const shard of indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
       const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
       try {
         merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
@@ -271,7 +262,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length },
     };
   } finally {
-    await Promise.all([linking, mirrorCopy, merger?.close()]);
+    await Promise.all([linking, mirrorCopy, merger.close()]);
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -63,6 +63,8 @@ export interface WordPart {
   /** The encoded word. */
   wordStart: number;
   wordEnd: number;
+  /** No UTF-16 unit from U+D800 up. */
+  plain: boolean;
   postings: Postings;
   variants: { word: string; postings: Postings }[];
   /** Locations, counted as Pagefind counts them to size its chunks. */
@@ -211,6 +213,8 @@ async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   return { id, dir, entry, language, pages, chunks, filters, sorts, metaFields };
 }
 
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
 /** Shared by the words written only one way, nearly all of them. */
 const NO_VARIANTS: WordPart['variants'] = [];
 
@@ -227,7 +231,7 @@ function readWord(reader: CborReader, shard: number): WordPart {
     reader.array();
     variants.push({ word: reader.text(), postings: readPostings(reader, counted) });
   }
-  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, postings, variants, size: counted.size };
+  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, plain: !HIGH_UNITS.test(word), postings, variants, size: counted.size };
 }
 
 function readPostings(reader: CborReader, counted: { size: number }): Postings {
@@ -288,20 +292,23 @@ async function writeIndex(
   const chunks: ChunkMeta[] = [];
   const names = new Set<string>();
   const writes: Promise<void>[] = [];
-  let words = new CborWriter();
+  const words = new CborWriter(1 << 20);
+  const head = new CborWriter(16);
   let count = 0;
   let size = 0;
   let from = '';
   let to = '';
   const flush = () => {
-    const chunk = new CborWriter().array(1).array(count).raw(words.bytes()).bytes();
+    head.reset();
+    head.array(1).array(count);
+    const chunk = Buffer.concat([head.bytes(), words.bytes()]);
     const digest = sha256(chunk);
     const hash = uniqueName(prefix, digest, names);
     chunks.push({ from, to, hash, sha256: digest });
     const file = `${hash}.pf_index`;
     if (!present.existing.has(file)) writes.push(writeChunk(join(target, 'index', file), chunk, false));
     else if (present.known.get(hash) !== digest) writes.push(writeChunk(join(target, 'index', file), chunk, !present.known.has(hash)));
-    words = new CborWriter();
+    words.reset();
     count = 0;
     size = 0;
   };
@@ -348,6 +355,10 @@ async function writeChunk(file: string, chunk: Buffer, compare: boolean): Promis
 
 /** A word's variants from every shard, each variant's postings joined across shards. */
 function writeVariants(writer: CborWriter, parts: readonly WordPart[], offsets: readonly number[]): void {
+  if (parts.every((part) => part.variants.length === 0)) {
+    writer.array(0);
+    return;
+  }
   const variants = new Map<string, { part: WordPart; postings: Postings }[]>();
   for (const part of parts) {
     for (const variant of part.variants) {
@@ -357,6 +368,7 @@ function writeVariants(writer: CborWriter, parts: readonly WordPart[], offsets: 
     }
   }
   writer.array(variants.size);
+  if (variants.size === 0) return;
   for (const word of [...variants.keys()].sort(compareCodePoints)) {
     writer.array(2).text(word);
     writePostings(writer, variants.get(word) as { part: WordPart; postings: Postings }[], offsets);
@@ -494,7 +506,9 @@ class WordHeap {
   }
 
   private less(a: WordPart, b: WordPart): boolean {
-    const order = compareCodePoints(a.word, b.word);
-    return order < 0 || (order === 0 && a.shard < b.shard);
+    if (a.word === b.word) return a.shard < b.shard;
+    // Below U+D800, UTF-16 order is code point order, and JavaScript compares natively.
+    if (a.plain && b.plain) return a.word < b.word;
+    return compareCodePoints(a.word, b.word) < 0;
   }
 }

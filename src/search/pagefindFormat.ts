@@ -100,8 +100,17 @@ export class CborReader {
 
 /** Writes CBOR items into a growing buffer, as minicbor writes them. */
 export class CborWriter {
-  private buffer = Buffer.allocUnsafe(1 << 16);
+  private buffer: Buffer;
   private length = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Empties the writer, keeping its buffer. */
+  reset(): void {
+    this.length = 0;
+  }
 
   array(length: number): this {
     return this.head(ARRAY, length);
@@ -128,7 +137,14 @@ export class CborWriter {
   /** Bytes `start` to `end` of `source`, which already are one or more encoded items. */
   range(source: Buffer, start: number, end: number): this {
     this.reserve(end - start);
-    source.copy(this.buffer, this.length, start, end);
+    if (end - start < 64) {
+      // A call into the runtime costs more than copying a few bytes here.
+      const buffer = this.buffer;
+      let at = this.length;
+      for (let i = start; i < end; i += 1) buffer[at++] = source[i] as number;
+    } else {
+      source.copy(this.buffer, this.length, start, end);
+    }
     this.length += end - start;
     return this;
   }
@@ -137,6 +153,7 @@ export class CborWriter {
     return this.length;
   }
 
+  /** The bytes written, in the writer's buffer: a view valid until the next write or reset. */
   bytes(): Buffer {
     return this.buffer.subarray(0, this.length);
   }

@@ -35,40 +35,56 @@ export class CborReader {
     return this.offset >= this.bytes.length;
   }
 
-  /** An item's major type and argument, leaving `offset` after its head. */
-  private head(): { major: number; value: number } {
-    const first = this.bytes[this.offset] as number;
-    const major = first >> 5;
+  /** The last head read: its major type and argument. Fields, not a result, to spare the garbage collector. */
+  private major = 0;
+  private value = 0;
+
+  /** Reads an item's head, leaving `offset` after it. */
+  private head(): void {
+    const bytes = this.bytes;
+    const first = bytes[this.offset] as number;
+    this.major = first >> 5;
     const info = first & 31;
     this.offset += 1;
-    if (info < 24) return { major, value: info };
-    const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-    if (size === 0) throw new Error(`unsupported CBOR item (initial byte ${first}) at ${this.offset - 1}`);
-    const value = size === 8 ? Number(this.bytes.readBigUInt64BE(this.offset)) : this.bytes.readUIntBE(this.offset, size);
-    this.offset += size;
-    return { major, value };
+    if (info < 24) {
+      this.value = info;
+    } else if (info === 24) {
+      this.value = bytes[this.offset] as number;
+      this.offset += 1;
+    } else if (info === 25) {
+      this.value = bytes.readUInt16BE(this.offset);
+      this.offset += 2;
+    } else if (info === 26) {
+      this.value = bytes.readUInt32BE(this.offset);
+      this.offset += 4;
+    } else if (info === 27) {
+      this.value = Number(bytes.readBigUInt64BE(this.offset));
+      this.offset += 8;
+    } else {
+      throw new Error(`unsupported CBOR item (initial byte ${first}) at ${this.offset - 1}`);
+    }
   }
 
   /** The length of the array that starts here. */
   array(): number {
-    const { major, value } = this.head();
-    if (major !== ARRAY) throw new Error(`expected a CBOR array at ${this.offset}`);
-    return value;
+    this.head();
+    if (this.major !== ARRAY) throw new Error(`expected a CBOR array at ${this.offset}`);
+    return this.value;
   }
 
   /** An integer, positive or negative. */
   int(): number {
-    const { major, value } = this.head();
-    if (major === 0) return value;
-    if (major === 1) return -1 - value;
+    this.head();
+    if (this.major === 0) return this.value;
+    if (this.major === 1) return -1 - this.value;
     throw new Error(`expected a CBOR integer at ${this.offset}`);
   }
 
   text(): string {
-    const { major, value } = this.head();
-    if (major !== TEXT) throw new Error(`expected CBOR text at ${this.offset}`);
+    this.head();
+    if (this.major !== TEXT) throw new Error(`expected CBOR text at ${this.offset}`);
     const start = this.offset;
-    this.offset += value;
+    this.offset += this.value;
     return this.bytes.toString('utf8', start, this.offset);
   }
 
@@ -81,7 +97,8 @@ export class CborReader {
 
   /** Skips one item, nested arrays included. */
   skip(): void {
-    const { major, value } = this.head();
+    this.head();
+    const { major, value } = this;
     if (major === 2 || major === TEXT) this.offset += value;
     else if (major === ARRAY) for (let i = 0; i < value; i += 1) this.skip();
     else if (major !== 0 && major !== 1) throw new Error(`unsupported CBOR item (major type ${major}) at ${this.offset}`);

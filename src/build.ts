@@ -198,7 +198,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         for (const shard of shards) {
           const key = keys.shards[shard.id] as string;
           // An unchanged shard is read for the merge while Pagefind indexes the changed ones.
-          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) merger.load(shard.id, join(storeDir, key), true);
+          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) merger.load(shard.id, join(storeDir, key));
           else indexShard(shard);
         }
       } else {
@@ -233,7 +233,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     indexer.setConcurrency(2);
     await timed('index', async () => {
       await indexer.finish();
-      // A cold build reads its shards now, chunk by chunk, once its pages no longer take memory.
+      // A cold build reads its shards now, once its pages no longer take memory.
       for (const shard of indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
       const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
       try {

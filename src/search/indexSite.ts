@@ -10,13 +10,14 @@
  * https://pagefind.app/docs/node-api/
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { packageRoot } from '../output/packagePaths.js';
 import type { ShardJob, ShardReply } from './indexWorker.js';
+import { decodeFile, plainFile } from './pagefindFormat.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
 import { segmentUnspaced } from './segment.js';
 import type { Shard } from './shards.js';
@@ -164,7 +165,18 @@ async function installBundle(bundle: string, id: number, siteBundle: string, sto
       await rm(join(bundle, name), { recursive: true, force: true });
     }
   }
+  await decompressIndex(join(bundle, 'index'));
   await moveDir(bundle, stored);
+}
+
+/** The stored index chunks are kept decompressed: the merge reads every one after every build. */
+async function decompressIndex(dir: string): Promise<void> {
+  await Promise.all(
+    (await readdir(dir)).map(async (name) => {
+      const file = join(dir, name);
+      await writeFile(file, plainFile(await decodeFile(await readFile(file), file)));
+    }),
+  );
 }
 
 /** Renames a folder over another, copying when they are on different file systems. */

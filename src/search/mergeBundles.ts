@@ -45,8 +45,113 @@ export interface ShardMeta {
   metaFields: string[];
 }
 
+/**
+ * A shard's index, read into columns: the shard's word `i` (in index order) is at index `i` of
+ * each array, as offsets into `bytes`, the shard's index chunks one after the other. Words are
+ * compared as UTF-8 bytes, which is code point order, Pagefind's order; no string is made.
+ */
+export class WordTable {
+  readonly length: number;
+  /** The encoded word, and its UTF-8 bytes within it. */
+  readonly item: Uint32Array;
+  readonly text: Uint32Array;
+  readonly textEnd: Uint32Array;
+  /** Postings: how many, first and last page (relative to the shard). */
+  readonly count: Uint32Array;
+  readonly first: Uint32Array;
+  readonly last: Uint32Array;
+  /** The postings from after the first posting's page number to the end of the list. */
+  readonly postings: Uint32Array;
+  readonly postingsEnd: Uint32Array;
+  /** The word's variants (an empty array for nearly every word). */
+  readonly variants: Uint32Array;
+  readonly variantsEnd: Uint32Array;
+  /** Locations, counted as Pagefind counts them to size its chunks. */
+  readonly size: Uint32Array;
+
+  readonly bytes: Buffer;
+
+  /** `chunks` are the shard's index chunks, decoded, in order. */
+  constructor(
+    readonly shard: number,
+    chunks: readonly Buffer[],
+  ) {
+    // Each chunk is [[word…]]: its word count is its second head.
+    let length = 0;
+    for (const chunk of chunks) {
+      const reader = new CborReader(chunk);
+      reader.array();
+      length += reader.array();
+    }
+    this.length = length;
+    this.bytes = Buffer.concat(chunks);
+    const column = () => new Uint32Array(length);
+    this.item = column();
+    this.text = column();
+    this.textEnd = column();
+    this.count = column();
+    this.first = column();
+    this.last = column();
+    this.postings = column();
+    this.postingsEnd = column();
+    this.variants = column();
+    this.variantsEnd = column();
+    this.size = column();
+    const reader = new CborReader(this.bytes);
+    let i = 0;
+    while (!reader.done) {
+      reader.array();
+      for (let n = reader.array(); n > 0; n -= 1) this.readWord(reader, i++);
+    }
+  }
+
+  private readWord(reader: CborReader, i: number): void {
+    reader.array();
+    this.item[i] = reader.offset;
+    this.text[i] = reader.skipText();
+    this.textEnd[i] = reader.offset;
+    const counted = { size: 0 };
+    const postings = readPostings(reader, counted);
+    this.count[i] = postings.count;
+    this.first[i] = postings.first;
+    this.last[i] = postings.last;
+    this.postings[i] = postings.start;
+    this.postingsEnd[i] = postings.end;
+    this.variants[i] = reader.offset;
+    for (let n = reader.array(); n > 0; n -= 1) {
+      reader.array();
+      reader.skipText();
+      readPostings(reader, counted);
+    }
+    this.variantsEnd[i] = reader.offset;
+    this.size[i] = counted.size;
+  }
+
+  /** Word `i`, as text: only chunk bounds need it. */
+  word(i: number): string {
+    return this.bytes.toString('utf8', this.text[i], this.textEnd[i]);
+  }
+}
+
+/** Compares word `i` of `a` with word `j` of `b` by their UTF-8 bytes. */
+function compareWords(a: WordTable, i: number, b: WordTable, j: number): number {
+  const x = a.bytes;
+  const y = b.bytes;
+  let p = a.text[i] as number;
+  let q = b.text[j] as number;
+  const pEnd = a.textEnd[i] as number;
+  const qEnd = b.textEnd[j] as number;
+  while (p < pEnd && q < qEnd) {
+    const d = (x[p] as number) - (y[q] as number);
+    if (d !== 0) return d;
+    p += 1;
+    q += 1;
+  }
+  return pEnd - p - (qEnd - q);
+}
+
 /** A list of postings in a shard's chunk, and the pages it starts and ends on (relative to the shard). */
-export interface Postings {
+interface Postings {
   count: number;
   first: number;
   last: number;
@@ -55,41 +160,20 @@ export interface Postings {
   end: number;
 }
 
-/** One word's entry in one shard's index: where its parts are in the shard's chunk. */
-export interface WordPart {
-  word: string;
-  shard: number;
-  bytes: Buffer;
-  /** The encoded word. */
-  wordStart: number;
-  wordEnd: number;
-  /** No UTF-16 unit from U+D800 up. */
-  plain: boolean;
-  postings: Postings;
-  variants: { word: string; postings: Postings }[];
-  /** Locations, counted as Pagefind counts them to size its chunks. */
-  size: number;
-}
-
 export interface MergeResult {
   pages: number;
   /** Each index chunk written, by name → SHA-256 of its content. */
   chunks: Record<string, string>;
 }
 
-/** A shard's metadata and its index chunks, decompressed; their words read up front or as merged. */
+/** A shard's metadata and its index, read and ready to merge. */
 export interface LoadedShard {
   meta: ShardMeta;
-  chunks: Buffer[];
-  words: WordPart[] | null;
+  words: WordTable;
 }
 
-/**
- * Reads a shard's bundle: its metadata and its index chunks, decompressed in parallel. With
- * `parse`, every word is read now (about 200 bytes of memory each), so that the merge itself
- * only joins them; otherwise the merge reads them one chunk at a time.
- */
-export async function loadShard(dir: string, id: number, parse = false): Promise<LoadedShard> {
+/** Reads a shard's bundle: its metadata and its index chunks (about 70 bytes per word). */
+export async function loadShard(dir: string, id: number): Promise<LoadedShard> {
   const meta = await readShardMeta(dir, id);
   const chunks = await Promise.all(
     meta.chunks.map(async (hash) => {
@@ -97,16 +181,7 @@ export async function loadShard(dir: string, id: number, parse = false): Promise
       return decodeFile(await readFile(file), file);
     }),
   );
-  return { meta, chunks, words: parse ? [...wordsOf(chunks, id)] : null };
-}
-
-/** A shard's words in order, read from its index chunks. */
-function* wordsOf(chunks: readonly Buffer[], shard: number): Generator<WordPart> {
-  for (const bytes of chunks) {
-    const reader = new CborReader(bytes);
-    reader.array();
-    for (let i = reader.array(); i > 0; i -= 1) yield readWord(reader, shard);
-  }
+  return { meta, words: new WordTable(id, chunks) };
 }
 
 /** Reads the shards' bundles (folders, by shard id) and merges them into `target`: see `writeMerged`. */
@@ -213,27 +288,6 @@ async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   return { id, dir, entry, language, pages, chunks, filters, sorts, metaFields };
 }
 
-const HIGH_UNITS = /[\ud800-\uffff]/;
-
-/** Shared by the words written only one way, nearly all of them. */
-const NO_VARIANTS: WordPart['variants'] = [];
-
-function readWord(reader: CborReader, shard: number): WordPart {
-  reader.array();
-  const wordStart = reader.offset;
-  const word = reader.text();
-  const wordEnd = reader.offset;
-  const counted = { size: 0 };
-  const postings = readPostings(reader, counted);
-  let variants = NO_VARIANTS;
-  for (let i = reader.array(); i > 0; i -= 1) {
-    if (variants === NO_VARIANTS) variants = [];
-    reader.array();
-    variants.push({ word: reader.text(), postings: readPostings(reader, counted) });
-  }
-  return { word, shard, bytes: reader.bytes, wordStart, wordEnd, plain: !HIGH_UNITS.test(word), postings, variants, size: counted.size };
-}
-
 function readPostings(reader: CborReader, counted: { size: number }): Postings {
   const count = reader.array();
   let page = 0;
@@ -256,13 +310,13 @@ function readPostings(reader: CborReader, counted: { size: number }): Postings {
  * one list numbered across the site. Each posting's page is relative to the one before it: only
  * a shard's first changes.
  */
-function writePostings(writer: CborWriter, lists: readonly { part: WordPart; postings: Postings }[], offsets: readonly number[]): void {
+function writePostings(writer: CborWriter, lists: readonly { table: WordTable; postings: Postings }[], offsets: readonly number[]): void {
   writer.array(lists.reduce((sum, { postings }) => sum + postings.count, 0));
   let previous = 0;
-  for (const { part, postings } of lists) {
+  for (const { table, postings } of lists) {
     if (postings.count === 0) continue;
-    const offset = offsets[part.shard] as number;
-    writer.array(3).int(offset + postings.first - previous).range(part.bytes, postings.start, postings.end);
+    const offset = offsets[table.shard] as number;
+    writer.array(3).int(offset + postings.first - previous).range(table.bytes, postings.start, postings.end);
     previous = offset + postings.last;
   }
 }
@@ -282,13 +336,9 @@ async function writeIndex(
   prefix: string,
   present: { existing: ReadonlySet<string>; known: ReadonlyMap<string, string> },
 ): Promise<ChunkMeta[]> {
-  const sources = shards.map((shard) => (shard.words ?? wordsOf(shard.chunks, shard.meta.id))[Symbol.iterator]());
-  const next = (shard: number): WordPart | undefined => sources[shard]?.next().value ?? undefined;
-  const heap = new WordHeap();
-  for (const shard of shards.keys()) {
-    const part = next(shard);
-    if (part) heap.push(part);
-  }
+  const tables = shards.map((shard) => shard.words);
+  const heap = new WordHeap(tables);
+  for (const table of tables) if (table.length > 0) heap.push(table.shard);
   const chunks: ChunkMeta[] = [];
   const names = new Set<string>();
   const writes: Promise<void>[] = [];
@@ -297,14 +347,14 @@ async function writeIndex(
   let count = 0;
   let size = 0;
   let from = '';
-  let to = '';
+  let last: [WordTable, number] = [tables[0] as WordTable, 0];
   const flush = () => {
     head.reset();
     head.array(1).array(count);
     const chunk = Buffer.concat([head.bytes(), words.bytes()]);
     const digest = sha256(chunk);
     const hash = uniqueName(prefix, digest, names);
-    chunks.push({ from, to, hash, sha256: digest });
+    chunks.push({ from, to: last[0].word(last[1]), hash, sha256: digest });
     const file = `${hash}.pf_index`;
     if (!present.existing.has(file)) writes.push(writeChunk(join(target, 'index', file), chunk, false));
     else if (present.known.get(hash) !== digest) writes.push(writeChunk(join(target, 'index', file), chunk, !present.known.has(hash)));
@@ -312,28 +362,32 @@ async function writeIndex(
     count = 0;
     size = 0;
   };
-  const parts: WordPart[] = [];
-  for (;;) {
+  // The shards holding the current word, in shard order, and where it is in each.
+  const group: { table: WordTable; at: number }[] = [];
+  while (heap.size > 0) {
+    group.length = 0;
     const top = heap.pop();
-    if (!top) break;
-    parts.length = 0;
-    parts.push(top);
-    while (heap.peek()?.word === top.word) parts.push(heap.pop() as WordPart);
-    for (const part of parts) {
-      const following = next(part.shard);
-      if (following) heap.push(following);
+    const topTable = tables[top] as WordTable;
+    const topAt = heap.position(top);
+    group.push({ table: topTable, at: topAt });
+    while (heap.size > 0 && compareWords(tables[heap.peek()] as WordTable, heap.position(heap.peek()), topTable, topAt) === 0) {
+      const shard = heap.pop();
+      group.push({ table: tables[shard] as WordTable, at: heap.position(shard) });
     }
-    parts.sort((a, b) => a.shard - b.shard);
-    if (count === 0) from = top.word;
-    to = top.word;
-    words.array(3).range(top.bytes, top.wordStart, top.wordEnd);
+    for (const { table } of group) heap.advance(table.shard);
+    if (count === 0) from = topTable.word(topAt);
+    last = [topTable, topAt];
+    words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
     writePostings(
       words,
-      parts.map((part) => ({ part, postings: part.postings })),
+      group.map(({ table, at }) => ({
+        table,
+        postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
+      })),
       offsets,
     );
-    writeVariants(words, parts, offsets);
-    for (const part of parts) size += part.size;
+    writeVariants(words, group, offsets);
+    for (const { table, at } of group) size += table.size[at] as number;
     count += 1;
     if (size >= CHUNK_LOCATIONS) flush();
   }
@@ -354,24 +408,28 @@ async function writeChunk(file: string, chunk: Buffer, compare: boolean): Promis
 }
 
 /** A word's variants from every shard, each variant's postings joined across shards. */
-function writeVariants(writer: CborWriter, parts: readonly WordPart[], offsets: readonly number[]): void {
-  if (parts.every((part) => part.variants.length === 0)) {
+function writeVariants(writer: CborWriter, group: readonly { table: WordTable; at: number }[], offsets: readonly number[]): void {
+  // An empty array is one byte: nearly every word has no variants.
+  if (group.every(({ table, at }) => (table.variantsEnd[at] as number) - (table.variants[at] as number) === 1)) {
     writer.array(0);
     return;
   }
-  const variants = new Map<string, { part: WordPart; postings: Postings }[]>();
-  for (const part of parts) {
-    for (const variant of part.variants) {
-      const lists = variants.get(variant.word) ?? [];
-      variants.set(variant.word, lists);
-      lists.push({ part, postings: variant.postings });
+  const variants = new Map<string, { table: WordTable; postings: Postings }[]>();
+  for (const { table, at } of group) {
+    const reader = new CborReader(table.bytes);
+    reader.offset = table.variants[at] as number;
+    for (let n = reader.array(); n > 0; n -= 1) {
+      reader.array();
+      const word = reader.text();
+      const lists = variants.get(word) ?? [];
+      variants.set(word, lists);
+      lists.push({ table, postings: readPostings(reader, { size: 0 }) });
     }
   }
   writer.array(variants.size);
-  if (variants.size === 0) return;
   for (const word of [...variants.keys()].sort(compareCodePoints)) {
     writer.array(2).text(word);
-    writePostings(writer, variants.get(word) as { part: WordPart; postings: Postings }[], offsets);
+    writePostings(writer, variants.get(word) as { table: WordTable; postings: Postings }[], offsets);
   }
 }
 
@@ -465,50 +523,72 @@ function codePointRank(unit: number): number {
   return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
-/** The shards' next words, least first; a word's parts come out in shard order after the merge sorts them. */
+/**
+ * The shards by their current word, least first, and for equal words lowest shard first: the
+ * shards holding a word come out in shard order.
+ */
 class WordHeap {
-  private readonly items: WordPart[] = [];
+  private readonly items: number[] = [];
+  private readonly at: Uint32Array;
 
-  peek(): WordPart | undefined {
-    return this.items[0];
+  constructor(private readonly tables: readonly WordTable[]) {
+    this.at = new Uint32Array(tables.length);
   }
 
-  push(item: WordPart): void {
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Where shard `shard`'s current word is in its table. */
+  position(shard: number): number {
+    return this.at[shard] as number;
+  }
+
+  peek(): number {
+    return this.items[0] as number;
+  }
+
+  /** Moves a popped shard to its next word and back in, if it has one. */
+  advance(shard: number): void {
+    const next = (this.at[shard] as number) + 1;
+    this.at[shard] = next;
+    if (next < (this.tables[shard] as WordTable).length) this.push(shard);
+  }
+
+  push(shard: number): void {
     const items = this.items;
-    items.push(item);
+    items.push(shard);
     let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.less(items[parent] as WordPart, item)) break;
-      items[i] = items[parent] as WordPart;
+      if (this.less(items[parent] as number, shard)) break;
+      items[i] = items[parent] as number;
       i = parent;
     }
-    items[i] = item;
+    items[i] = shard;
   }
 
-  pop(): WordPart | undefined {
+  pop(): number {
     const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    if (items.length === 0) return top;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;
       if (left >= items.length) break;
       const right = left + 1;
-      const child = right < items.length && this.less(items[right] as WordPart, items[left] as WordPart) ? right : left;
-      if (this.less(last, items[child] as WordPart)) break;
-      items[i] = items[child] as WordPart;
+      const child = right < items.length && this.less(items[right] as number, items[left] as number) ? right : left;
+      if (this.less(last, items[child] as number)) break;
+      items[i] = items[child] as number;
       i = child;
     }
     items[i] = last;
     return top;
   }
 
-  private less(a: WordPart, b: WordPart): boolean {
-    if (a.word === b.word) return a.shard < b.shard;
-    // Below U+D800, UTF-16 order is code point order, and JavaScript compares natively.
-    if (a.plain && b.plain) return a.word < b.word;
-    return compareCodePoints(a.word, b.word) < 0;
+  private less(a: number, b: number): boolean {
+    const order = compareWords(this.tables[a] as WordTable, this.at[a] as number, this.tables[b] as WordTable, this.at[b] as number);
+    return order < 0 || (order === 0 && a < b);
   }
 }

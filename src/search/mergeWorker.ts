@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadShard, writeMerged, type LoadedShard, type MergeResult } from './mergeBundles.js';
 
-export type MergeRequest = { type: 'load'; id: number; dir: string; parse: boolean } | { type: 'merge'; target: string; count: number; known: [string, string][] };
+export type MergeRequest = { type: 'load'; id: number; dir: string } | { type: 'merge'; target: string; count: number; known: [string, string][] };
 export type MergeReply = { ok: true; result: MergeResult } | { ok: false; error: string };
 
 const loads = new Map<number, { loaded: Promise<LoadedShard> }>();
@@ -26,7 +26,7 @@ if (parentPort) {
   const port = parentPort;
   port.on('message', (request: MergeRequest) => {
     if (request.type === 'load') {
-      const loaded = loadShard(request.dir, request.id, request.parse);
+      const loaded = loadShard(request.dir, request.id);
       // A failure is reported by the merge that needs the shard, not here.
       loaded.catch(() => undefined);
       loads.set(request.id, { loaded });

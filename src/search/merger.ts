@@ -27,12 +27,9 @@ export class ShardMerger {
     this.reply.catch(() => undefined);
   }
 
-  /**
-   * Starts reading shard `id` from `dir`; a later call for the same id replaces it. With
-   * `parse`, its words are read now rather than during the merge (see `loadShard`).
-   */
-  load(id: number, dir: string, parse = false): void {
-    this.worker.postMessage({ type: 'load', id, dir, parse } satisfies MergeRequest);
+  /** Starts reading shard `id` from `dir`; a later call for the same id replaces it. */
+  load(id: number, dir: string): void {
+    this.worker.postMessage({ type: 'load', id, dir } satisfies MergeRequest);
   }
 
   /** Merges shards 0 to `count` − 1 into `target`; see `writeMerged`. */

@@ -11,11 +11,20 @@ const SIGNATURE = Buffer.from('pagefind_dcd');
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-/** The CBOR item of a Pagefind data file. */
-export async function decodeFile(compressed: Uint8Array, name: string): Promise<Buffer> {
-  const data = await gunzipAsync(compressed);
-  if (!data.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name} is not a Pagefind data file`);
-  return data.subarray(SIGNATURE.length);
+/**
+ * The CBOR item of a Pagefind data file, compressed or not: Pagefind's browser code reads both,
+ * as a server may have decompressed it on the way.
+ */
+export async function decodeFile(file: Uint8Array, name: string): Promise<Buffer> {
+  const data = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const plain = data.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? data : await gunzipAsync(data).catch(() => data);
+  if (!plain.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name} is not a Pagefind data file`);
+  return plain.subarray(SIGNATURE.length);
+}
+
+/** A Pagefind data file holding `item`, not compressed. */
+export function plainFile(item: Uint8Array): Buffer {
+  return Buffer.concat([SIGNATURE, item]);
 }
 
 /** A Pagefind data file holding `item`, compressed as Pagefind compresses. */
@@ -86,6 +95,15 @@ export class CborReader {
     const start = this.offset;
     this.offset += this.value;
     return this.bytes.toString('utf8', start, this.offset);
+  }
+
+  /** Skips a text item and returns where its bytes start; they end at `offset`. */
+  skipText(): number {
+    this.head();
+    if (this.major !== TEXT) throw new Error(`expected CBOR text at ${this.offset}`);
+    const start = this.offset;
+    this.offset += this.value;
+    return start;
   }
 
   /** Skips one item, nested arrays included, and returns its bytes. */

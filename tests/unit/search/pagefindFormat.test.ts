@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CborReader, CborWriter, decodeFile, encodeFile } from '../../../src/search/pagefindFormat.js';
+import { CborReader, CborWriter, decodeFile, encodeFile, plainFile } from '../../../src/search/pagefindFormat.js';
 
 describe('CborWriter and CborReader', () => {
   it('round-trip arrays, integers of every width and text, as CBOR encodes them', () => {
@@ -52,6 +52,7 @@ describe('Pagefind data files', () => {
     const file = await encodeFile(item);
     expect(file.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(await decodeFile(file, 'x.pf_meta')).toEqual(item);
+    expect(await decodeFile(plainFile(item), 'x.pf_meta')).toEqual(item);
   });
 
   it('are refused without the signature', async () => {

@@ -1,7 +1,7 @@
 /**
- * Merges the search shards in a worker thread (see `mergeBundles.ts`). Shards are read and
- * parsed as soon as they are named, so that an incremental build reads the unchanged ones while
- * its data loads, and only the merge itself waits for the changed ones.
+ * Merges the search shards in a worker thread (see `mergeBundles.ts`). Shards are read as soon
+ * as they are named, so that an incremental build reads the unchanged ones while Pagefind
+ * indexes the changed ones, and only the merge itself waits for those.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadShard, writeMerged, type LoadedShard, type MergeResult } from './mergeBundles.js';
@@ -9,14 +9,14 @@ import { loadShard, writeMerged, type LoadedShard, type MergeResult } from './me
 export type MergeRequest = { type: 'load'; id: number; dir: string } | { type: 'merge'; target: string; count: number; known: [string, string][] };
 export type MergeReply = { ok: true; result: MergeResult } | { ok: false; error: string };
 
-const loads = new Map<number, { loaded: Promise<LoadedShard> }>();
+const loads = new Map<number, Promise<LoadedShard>>();
 
 async function merge(target: string, count: number, known: [string, string][]): Promise<MergeResult> {
   const shards = await Promise.all(
     Array.from({ length: count }, (_, id) => {
-      const load = loads.get(id);
-      if (!load) throw new Error(`shard ${id} was never loaded`);
-      return load.loaded;
+      const loaded = loads.get(id);
+      if (!loaded) throw new Error(`shard ${id} was never loaded`);
+      return loaded;
     }),
   );
   return writeMerged(shards, target, new Map(known));
@@ -29,7 +29,7 @@ if (parentPort) {
       const loaded = loadShard(request.dir, request.id);
       // A failure is reported by the merge that needs the shard, not here.
       loaded.catch(() => undefined);
-      loads.set(request.id, { loaded });
+      loads.set(request.id, loaded);
       return;
     }
     merge(request.target, request.count, request.known).then(

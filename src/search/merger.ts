@@ -1,6 +1,7 @@
 /**
  * Runs the merge of the search shards in a worker thread (`mergeWorker.ts`), off the thread
- * that renders. Name each shard's folder as soon as it is known, then ask for the merge.
+ * that renders. Name each shard's folder as soon as it is known, then ask for the merge. The
+ * thread starts with the first request, so a build that fails before indexing starts none.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,35 +13,39 @@ import type { MergeReply, MergeRequest } from './mergeWorker.js';
 const WORKER = join(packageRoot, 'dist', 'search', 'mergeWorker.js');
 
 export class ShardMerger {
-  private readonly worker: Worker;
-  private readonly reply: Promise<MergeReply>;
-
-  constructor() {
-    // The worker runs plain compiled code: none of the flags this process was started with apply.
-    this.worker = new Worker(WORKER, { execArgv: [] });
-    this.reply = new Promise((resolve, reject) => {
-      this.worker.once('message', resolve);
-      this.worker.once('error', reject);
-      this.worker.once('exit', (code) => reject(new Error(`the search merger exited with code ${code}`)));
-    });
-    // Until a merge is asked for, a failure has no one to tell.
-    this.reply.catch(() => undefined);
-  }
+  private running: { worker: Worker; reply: Promise<MergeReply> } | null = null;
 
   /** Starts reading shard `id` from `dir`; a later call for the same id replaces it. */
   load(id: number, dir: string): void {
-    this.worker.postMessage({ type: 'load', id, dir } satisfies MergeRequest);
+    this.send({ type: 'load', id, dir });
   }
 
   /** Merges shards 0 to `count` − 1 into `target`; see `writeMerged`. */
   async merge(target: string, count: number, known: ReadonlyMap<string, string>): Promise<MergeResult> {
-    this.worker.postMessage({ type: 'merge', target, count, known: [...known] } satisfies MergeRequest);
-    const reply = await this.reply;
+    const reply = await this.send({ type: 'merge', target, count, known: [...known] });
     if (!reply.ok) throw new Error(reply.error);
     return reply.result;
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.running?.worker.terminate();
+    this.running = null;
+  }
+
+  private send(request: MergeRequest): Promise<MergeReply> {
+    if (!this.running) {
+      // The worker runs plain compiled code: none of the flags this process was started with apply.
+      const worker = new Worker(WORKER, { execArgv: [] });
+      const reply = new Promise<MergeReply>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`the search merger exited with code ${code}`)));
+      });
+      // Until a merge is asked for, a failure has no one to tell.
+      reply.catch(() => undefined);
+      this.running = { worker, reply };
+    }
+    this.running.worker.postMessage(request);
+    return this.running.reply;
   }
 }

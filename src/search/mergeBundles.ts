@@ -165,7 +165,7 @@ async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   for (let i = reader.array(); i > 0; i -= 1) {
     reader.array();
     sorts.push(reader.text());
-    reader.raw();
+    reader.skip();
   }
   const metaFields: string[] = [];
   for (let i = reader.array(); i > 0; i -= 1) metaFields.push(reader.text());

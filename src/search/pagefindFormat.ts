@@ -106,13 +106,6 @@ export class CborReader {
     return start;
   }
 
-  /** Skips one item, nested arrays included, and returns its bytes. */
-  raw(): Buffer {
-    const start = this.offset;
-    this.skip();
-    return this.bytes.subarray(start, this.offset);
-  }
-
   /** Skips one item, nested arrays included. */
   skip(): void {
     this.head();
@@ -182,10 +175,6 @@ export class CborWriter {
     }
     this.length += end - start;
     return this;
-  }
-
-  get size(): number {
-    return this.length;
   }
 
   /** The bytes written, in the writer's buffer: a view valid until the next write or reset. */

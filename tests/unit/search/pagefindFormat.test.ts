@@ -28,8 +28,7 @@ describe('CborWriter and CborReader', () => {
     const reader = new CborReader(bytes);
     reader.array();
     expect(reader.intArrayLength()).toBe(3);
-    const start = reader.offset;
-    expect(reader.raw()).toEqual(bytes.subarray(start));
+    reader.skip();
     expect(reader.done).toBe(true);
   });
 
@@ -42,7 +41,7 @@ describe('CborWriter and CborReader', () => {
   it('refuses items Pagefind never writes, naming the byte', () => {
     expect(() => new CborReader(Buffer.from([0xbf])).array()).toThrow(/unsupported CBOR item \(initial byte 191\) at 0/);
     expect(() => new CborReader(Buffer.from([0x61, 0x61])).array()).toThrow(/expected a CBOR array/);
-    expect(() => new CborReader(Buffer.from([0xf5])).raw()).toThrow(/unsupported CBOR item/);
+    expect(() => new CborReader(Buffer.from([0xf5])).skip()).toThrow(/unsupported CBOR item/);
   });
 });
 

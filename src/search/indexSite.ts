@@ -4,7 +4,7 @@
  * (questions and expert profiles); listings, navigation and the disclaimer are never indexed.
  * Shards are indexed as soon as their pages are written, while the next ones render.
  *
- * A shard's fragments go into the site at `pagefind/fragment/<shard>/`, its index into the
+ * A shard's fragments go into the site's bundle (see `fragments.ts`), its index into the
  * shard store under the shard's key, where the next build finds it if the shard is unchanged;
  * `mergeBundles.ts` makes the site's one bundle from the store.
  * https://pagefind.app/docs/node-api/
@@ -16,7 +16,9 @@ import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { packageRoot } from '../output/packagePaths.js';
+import { fragmentFolder, installFragments } from './fragments.js';
 import type { ShardJob, ShardReply } from './indexWorker.js';
+import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, plainFile } from './pagefindFormat.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
 import { segmentUnspaced } from './segment.js';
@@ -105,7 +107,7 @@ export class ShardIndexer {
         language: language.split('-')[0]?.toLowerCase() || 'en',
       }),
     );
-    await installBundle(outputPath, shard.id, join(siteDir, 'pagefind'), join(storeDir, key));
+    await installBundle(outputPath, shard.id, key, join(siteDir, 'pagefind'), storeDir);
   }
 }
 
@@ -150,11 +152,9 @@ async function withSegmentedPages(siteDir: string, pages: readonly string[], fn:
  * Shard 0's scripts, with query segmentation widened, are the site's; the other shards' are
  * dropped.
  */
-async function installBundle(bundle: string, id: number, siteBundle: string, stored: string): Promise<void> {
-  const fragments = join(siteBundle, 'fragment', String(id));
-  await rm(fragments, { recursive: true, force: true });
-  await mkdir(join(fragments, '..'), { recursive: true });
-  await rename(join(bundle, 'fragment'), fragments);
+async function installBundle(bundle: string, id: number, key: string, siteBundle: string, storeDir: string): Promise<void> {
+  const { pages } = await readShardMeta(bundle, id);
+  await installFragments(bundle, siteBundle, fragmentFolder(id, key), pages);
   if (id === 0) await widenQuerySegmentation(bundle);
   for (const name of await readdir(bundle)) {
     if (SHARD_DATA.test(name)) continue;
@@ -166,7 +166,7 @@ async function installBundle(bundle: string, id: number, siteBundle: string, sto
     }
   }
   await decompressIndex(join(bundle, 'index'));
-  await moveDir(bundle, stored);
+  await moveDir(bundle, join(storeDir, key));
 }
 
 /** The stored index chunks are kept decompressed: the merge reads every one after every build. */

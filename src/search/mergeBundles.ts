@@ -6,7 +6,8 @@
  *
  * The merge reads each shard's index into columns (`wordTable.ts`), walks every shard's words in
  * order and writes each word's pages once, numbered across the whole site. Page locations are
- * copied as bytes, never decoded. Pages keep their shard's fragments, in `fragment/<shard>/`.
+ * copied as bytes, never decoded. Pages keep their shard's fragments, in its folder (see
+ * `fragments.ts`).
  *
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
  * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
@@ -16,7 +17,8 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fragmentFolder, fragmentName, pruneFragments } from './fragments.js';
 import { CborReader, CborWriter, decodeFile, encodeFile } from './pagefindFormat.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -35,6 +37,8 @@ interface Entry {
 export interface ShardMeta {
   id: number;
   dir: string;
+  /** The folder of the shard's fragments in the site's bundle. */
+  fragments: string;
   entry: Entry;
   language: string;
   pages: { hash: string; wordCount: number; group: string }[];
@@ -56,7 +60,10 @@ export interface LoadedShard {
   words: WordTable;
 }
 
-/** Reads a shard's bundle: its metadata and its index chunks (about 70 bytes per word). */
+/**
+ * Reads a shard's bundle from its folder in the store, named by the shard's key: its metadata
+ * and its index chunks (about 70 bytes per word).
+ */
 export async function loadShard(dir: string, id: number): Promise<LoadedShard> {
   const meta = await readShardMeta(dir, id);
   const chunks = await Promise.all(
@@ -113,8 +120,8 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
   meta.array(pageCount);
   for (const shard of metas) {
-    for (const page of shard.pages) {
-      meta.array(3).text(`${shard.id}/${page.hash}`).int(page.wordCount).text(page.group && `${shard.id}/${page.group}`);
+    for (const [position, page] of shard.pages.entries()) {
+      meta.array(3).text(`${shard.fragments}/${fragmentName(page, position)}`).int(page.wordCount).text(page.group && `${shard.fragments}/${page.group}`);
     }
   }
   meta.array(chunks.length);
@@ -132,10 +139,12 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFile(metaBytes));
   const entry: Entry = { ...first.entry, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
+  await pruneFragments(target, metas.map((shard) => shard.fragments));
   return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [chunk.hash, chunk.sha256])) };
 }
 
-async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
+/** Reads the metadata of the shard bundle in `dir`, a folder named by the shard's key. */
+export async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
   const languages = Object.entries(entry.languages);
   const [language, info] = languages[0] ?? [];
@@ -169,7 +178,7 @@ async function readShardMeta(dir: string, id: number): Promise<ShardMeta> {
   }
   const metaFields: string[] = [];
   for (let i = reader.array(); i > 0; i -= 1) metaFields.push(reader.text());
-  return { id, dir, entry, language, pages, chunks, filters, sorts, metaFields };
+  return { id, dir, fragments: fragmentFolder(id, basename(dir)), entry, language, pages, chunks, filters, sorts, metaFields };
 }
 
 /**

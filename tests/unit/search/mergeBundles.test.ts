@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareCodePoints, mergeBundles, PAGEFIND_VERSION } from '../../../src/search/mergeBundles.js';
+import { fragmentFolder, installFragments } from '../../../src/search/fragments.js';
+import { compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
@@ -98,9 +99,11 @@ describe('mergeBundles', () => {
     root = await tempDir();
     await writeBundle(join(root, 'single'), pages);
     for (const [i, part] of parts.entries()) await writeBundle(join(root, `shard-${i}`), part);
-    // As the build installs them: each shard's fragments in the site's bundle, by shard.
-    await mkdir(join(root, 'merged', 'fragment'), { recursive: true });
-    for (const i of parts.keys()) await rename(join(root, `shard-${i}`, 'fragment'), join(root, 'merged', 'fragment', String(i)));
+    // As the build installs them: each shard's fragments in the site's bundle, in its folder.
+    for (const i of parts.keys()) {
+      const shard = join(root, `shard-${i}`);
+      await installFragments(shard, join(root, 'merged'), fragmentFolder(i, `shard-${i}`), (await readShardMeta(shard, i)).pages);
+    }
   }, 60_000);
   afterAll(async () => {
     await pagefind.close();
@@ -136,6 +139,20 @@ describe('mergeBundles', () => {
     );
     expect((await readdir(join(target, 'index'))).sort()).toEqual(before.sort());
     expect((await stat(stamp)).ino).toBe(ino);
+  });
+
+  it('names each page by its position in its shard’s folder, and removes the folders of shards no longer merged', async () => {
+    const target = join(root, 'merged');
+    await mkdir(join(target, 'fragment', '1-0ldc0ntent'), { recursive: true });
+    await mergeBundles(
+      parts.map((_, i) => join(root, `shard-${i}`)),
+      target,
+    );
+    const entry = JSON.parse(await readFile(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    const [info] = Object.values(entry.languages) as [{ hash: string }];
+    const meta = decode(await decodeFile(await readFile(join(target, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
+    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-0/0', '0-shard-0/1', '0-shard-0/2', '0-shard-0/3', '1-shard-1/0', '1-shard-1/1', '2-shard-2/0', '2-shard-2/1', '2-shard-2/2']);
+    expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-0', '1-shard-1', '2-shard-2']);
   });
 
   it('refuses shards from another Pagefind version, naming the version it knows', async () => {

@@ -133,13 +133,13 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
       );
     });
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { timeout: timeoutMs });
-    await page.locator('pagefind-results a').nth(results - 1).waitFor({ timeout: timeoutMs });
+    await page.locator('#search-results > li').nth(results - 1).waitFor({ timeout: timeoutMs });
     // Let anything already started (sub-result fragments, images) finish.
     const deadline = performance.now() + 10_000;
     while ((inflight > 0 || performance.now() - lastActivity < 500) && performance.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    const shown = await page.locator('pagefind-results a').count();
+    const shown = await page.locator('#search-results > li').count();
     const rows = await Promise.all(finished);
     await context.close();
     const headerBytes = rows.reduce((sum, row) => sum + row.responseHeadersSize, 0);

@@ -1,25 +1,246 @@
-// /search/?q=… is a deep link: run it on load, and keep the address in step as the reader types
-// or ticks filters (?q=term&f.topic=Sleep), so every state of the page can be shared.
-// https://pagefind.app/docs/search-ui/ (Component UI instance API)
-const components = window.PagefindComponents;
-const instance = components?.getInstanceManager().getInstance('default');
-if (instance) {
+// The search page, drawn over Pagefind's JS API (https://pagefind.app/docs/api/). A first search
+// loads Pagefind's script and wasm, the index's metadata, one index chunk per word and the
+// fragments of the results shown, five at a time; filters are loaded only when the reader opens
+// them (or arrives with some set). /search/?q=term&f.topic=Sleep is a deep link: it runs on load,
+// and the address follows the reader's typing and ticking.
+// Everything shown comes from the site's data: it goes into the page as text, never as markup.
+const PAGE = 5;
+const SUB_RESULTS = 3;
+const DEBOUNCE_MS = 250;
+
+const config = JSON.parse(document.getElementById('search-config')?.textContent ?? 'null');
+const form = document.querySelector('form[data-search]');
+if (config && form) start(config, form);
+
+function start({ bundle, cacheTag, labels }, form) {
+  const input = form.elements.namedItem('q');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const more = document.getElementById('search-more');
+  const pane = document.getElementById('search-filters');
+  const lang = document.documentElement.lang || undefined;
+  const selected = new Map();
+  let pagefind;
+  let filterBoxes = null;
+  let results = [];
+  let shown = 0;
+  let sequence = 0;
+
+  const engine = () =>
+    (pagefind ??= import(`${bundle}pagefind.js`).then((module) =>
+      // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
+      module.createInstance({ basePath: bundle, metaCacheTag: cacheTag || undefined, excerptLength: 24, noWorker: true }),
+    ));
+
   const params = new URLSearchParams(location.search);
-  const query = params.get('q') ?? '';
-  const filters = {};
+  input.value = params.get('q') ?? '';
   for (const [key, value] of params) {
-    if (key.startsWith('f.')) (filters[key.slice(2)] ??= []).push(value);
+    if (key.startsWith('f.') && value) (selected.get(key.slice(2)) ?? selected.set(key.slice(2), new Set()).get(key.slice(2))).add(value);
   }
-  if (query || Object.keys(filters).length) instance.triggerSearchWithFilters(query, filters);
-  instance.on('search', (term, selected = {}) => {
-    const url = new URL(location.href);
-    for (const key of [...url.searchParams.keys()]) {
-      if (key === 'q' || key.startsWith('f.')) url.searchParams.delete(key);
-    }
-    if (term) url.searchParams.set('q', term);
-    for (const [key, values] of Object.entries(selected)) {
-      for (const value of [].concat(values)) url.searchParams.append(`f.${key}`, value);
-    }
-    history.replaceState(history.state, '', url);
+
+  pane.hidden = false;
+  pane.addEventListener('toggle', () => {
+    if (pane.open) void loadFilters();
   });
+  if (selected.size > 0) pane.open = true;
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(0);
+  });
+  input.addEventListener('input', () => void run(DEBOUNCE_MS));
+  more.addEventListener('click', () => void showMore(sequence, true));
+  // Arrow keys move between the box and the results' links; Enter follows a link as usual.
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown') return;
+    const first = list.querySelector('a');
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? links[at + 1] : links[at - 1];
+    (next ?? (event.key === 'ArrowUp' ? input : links[at])).focus();
+  });
+
+  if (input.value.trim() || selected.size > 0) void run(0);
+
+  function filterOptions() {
+    const filters = {};
+    for (const [name, values] of selected) if (values.size > 0) filters[name] = [...values];
+    return filters;
+  }
+
+  function keepAddress(term) {
+    const url = new URL(location.href);
+    for (const key of [...url.searchParams.keys()]) if (key === 'q' || key.startsWith('f.')) url.searchParams.delete(key);
+    if (term) url.searchParams.set('q', term);
+    for (const [name, values] of selected) for (const value of values) url.searchParams.append(`f.${name}`, value);
+    history.replaceState(history.state, '', url);
+  }
+
+  async function run(delay) {
+    const term = input.value.trim();
+    const filters = filterOptions();
+    const current = ++sequence;
+    keepAddress(term);
+    if (!term && Object.keys(filters).length === 0) {
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    let response;
+    try {
+      const instance = await engine();
+      response = delay > 0 ? await instance.debouncedSearch(term || null, { filters }, delay) : await instance.search(term || null, { filters });
+    } catch {
+      if (current === sequence) status.textContent = labels.unavailable;
+      return;
+    }
+    if (response === null || current !== sequence) return;
+    results = response.results;
+    shown = 0;
+    await showMore(current, false);
+    if (current !== sequence) return;
+    const count = results.length.toLocaleString(lang);
+    status.textContent = !term
+      ? labels.filtered.replace('{n}', count)
+      : (results.length === 0 ? labels.noResultsFor : results.length === 1 ? labels.resultFor : labels.resultsFor).replace('{n}', count).replace('{q}', term);
+    if (filterBoxes) showCounts(response.filters);
+  }
+
+  async function showMore(current, append) {
+    const batch = results.slice(shown, shown + PAGE);
+    let data;
+    try {
+      data = await Promise.all(batch.map((result) => result.data()));
+    } catch {
+      if (current === sequence) status.textContent = labels.unavailable;
+      return;
+    }
+    if (current !== sequence) return;
+    const items = data.map(resultItem);
+    if (append) list.append(...items);
+    else list.replaceChildren(...items);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    // After "Show more", the first new result takes the focus, so a keyboard reader goes on from there.
+    if (append) items[0]?.querySelector('a')?.focus();
+  }
+
+  function resultItem(data) {
+    const item = element('li', 'search-result');
+    const heading = element('h2', 'search-result-title');
+    heading.append(link(data.url, data.meta?.title || data.url));
+    item.append(heading);
+    const facts = [data.meta?.answers, formatDate(data.meta?.date)].filter(Boolean);
+    if (facts.length > 0) item.append(element('p', 'search-result-meta', facts.join(' · ')));
+    const subs = (data.sub_results ?? []).filter((sub) => sub.url !== data.url).slice(0, SUB_RESULTS);
+    if (subs.length === 0) {
+      item.append(excerpt(data.excerpt));
+    } else {
+      const nested = element('ul', 'search-subresults');
+      for (const sub of subs) {
+        const entry = element('li');
+        entry.append(link(sub.url, sub.title), excerpt(sub.excerpt));
+        nested.append(entry);
+      }
+      item.append(nested);
+    }
+    return item;
+  }
+
+  function formatDate(iso) {
+    if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  }
+
+  async function loadFilters() {
+    if (filterBoxes) return;
+    filterBoxes = new Map();
+    let totals;
+    try {
+      totals = await (await engine()).filters();
+    } catch {
+      filterBoxes = null;
+      status.textContent = labels.unavailable;
+      return;
+    }
+    const order = Object.keys(labels.filters);
+    const names = Object.keys(totals).sort((a, b) => rank(order, a) - rank(order, b) || a.localeCompare(b, lang));
+    for (const name of names) {
+      const group = element('fieldset', 'filter-group');
+      group.append(element('legend', '', labels.filters[name] ?? name));
+      const values = Object.keys(totals[name]).sort((a, b) => a.localeCompare(b, lang));
+      for (const value of values) {
+        const label = element('label', 'filter-option');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.value = value;
+        box.checked = selected.get(name)?.has(value) ?? false;
+        box.addEventListener('change', () => {
+          const set = selected.get(name) ?? selected.set(name, new Set()).get(name);
+          if (box.checked) set.add(value);
+          else set.delete(value);
+          if (set.size === 0) selected.delete(name);
+          void run(0);
+        });
+        const count = element('span', 'filter-count');
+        label.append(box, ` ${labels.values?.[name]?.[value] ?? value} `, count);
+        group.append(label);
+        filterBoxes.set(`${name}\u0000${value}`, count);
+      }
+      pane.append(group);
+    }
+    showCounts(totals);
+  }
+
+  // Counts for the current search where it ran with the filters loaded, else the totals.
+  function showCounts(counts) {
+    for (const [key, span] of filterBoxes) {
+      const [name, value] = key.split('\u0000');
+      const count = counts?.[name]?.[value];
+      span.textContent = count === undefined ? '' : `(${count.toLocaleString(lang)})`;
+    }
+  }
+}
+
+function rank(order, name) {
+  const at = order.indexOf(name);
+  return at < 0 ? order.length : at;
+}
+
+function element(name, className = '', text = '') {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+function link(href, text) {
+  const node = element('a', '', text);
+  node.href = href;
+  return node;
+}
+
+// Pagefind's excerpts are the page's text with < and > escaped and the matches in <mark>: they
+// are split on the marks and put in as text, so nothing in them can become markup.
+function excerpt(html = '') {
+  const paragraph = element('p', 'search-excerpt');
+  html.split(/(<mark>|<\/mark>)/).reduce((inMark, part) => {
+    if (part === '<mark>') return true;
+    if (part === '</mark>') return false;
+    if (!part) return inMark;
+    const text = part.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    paragraph.append(inMark ? element('mark', '', text) : text);
+    return inMark;
+  }, false);
+  return paragraph;
 }

@@ -33,6 +33,20 @@ export interface Labels {
   siteSearch: string;
   searchPlaceholder: string;
   searchButton: string;
+  /** Search status lines: `{n}` is a number of results, `{q}` what was searched for. */
+  searchResultsFor: string;
+  searchResultFor: string;
+  searchNoResultsFor: string;
+  searchFilteredResults: string;
+  searchMore: string;
+  searchFilters: string;
+  searchUnavailable: string;
+  searchNeedsScript: string;
+  /** Search filters' names. */
+  filterTopic: string;
+  filterSpecialty: string;
+  filterLocation: string;
+  filterType: string;
   asked: string;
   answered: string;
   noAnswers: string;

@@ -52,8 +52,8 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   const files = await listFiles(siteDir);
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
-  // Pagefind's code, entry and metadata: a search needs them all.
-  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-entry.json'];
+  // Pagefind's code (the search page runs it without its worker), entry and metadata: a search needs them all.
+  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
   const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
   for (const info of Object.values(entry.languages)) {
     pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);

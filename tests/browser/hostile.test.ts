@@ -44,6 +44,19 @@ describe('a site built from hostile data', () => {
     await page.close();
   });
 
+  it('shows hostile titles and excerpts in search results as text, running nothing', async () => {
+    const page = await site.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}/search/?q=pwned`);
+    const result = page.locator('#search-results > li', { has: page.locator('a[href="/questions/script-in-title/"]') }).first();
+    await expect.poll(() => result.locator('h2').textContent()).toContain('</script><script>window.__pwned=1</script>');
+    expect(await result.locator('.search-excerpt').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('<script>')]));
+    expect(await result.locator('script, img, svg, iframe').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has no axe violations on its question pages, light and dark', async () => {
     for (const slug of ['script-in-title', 'arabic-question', 'japanese-question', 'unanswered-question']) {
       for (const colorScheme of ['light', 'dark'] as const) {

@@ -30,7 +30,7 @@ describe('reading', () => {
       const page = await site.browser.newPage({ colorScheme });
       const errors = watchErrors(page);
       await page.goto(site.url + path);
-      if (path.startsWith('/search/')) await page.locator('pagefind-results a').first().waitFor();
+      if (path.startsWith('/search/')) await page.locator('#search-results a').first().waitFor();
       await page.addScriptTag({ content: await axeSource });
       const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
       expect(violations, `${path} (${colorScheme})`).toEqual([]);
@@ -42,7 +42,7 @@ describe('reading', () => {
   it.each(PAGE_TYPES)('fits a 320 px wide screen without horizontal scrolling on the %s page', async (_name, path) => {
     const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(site.url + path);
-    if (path.startsWith('/search/')) await page.locator('pagefind-results a').first().waitFor();
+    if (path.startsWith('/search/')) await page.locator('#search-results a').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
     await page.close();

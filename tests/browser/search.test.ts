@@ -101,30 +101,88 @@ describe('search', () => {
     await page.fill('#header-search', 'quillwort');
     await page.press('#header-search', 'Enter');
     await page.waitForURL(/\/search\/\?q=quillwort$/);
-    await expect.poll(() => page.locator('pagefind-results a[href="/questions/itchy-rash-after-hiking/"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => resultLinks(page)).toEqual(['/questions/itchy-rash-after-hiking/']);
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 result for “quillwort”');
+  });
+
+  it('shows each result’s title, answer count and date, and up to three answers that match, each at its anchor', async () => {
+    await page.goto(`${site.url}/search/?q=quillwort`);
+    const result = page.locator('#search-results > li').first();
+    await expect.poll(() => result.locator('h2').textContent()).toBe('Why did I get an itchy rash after hiking?');
+    expect(await result.locator('.search-result-meta').textContent()).toMatch(/^8 expert answers · .*2025/);
+    const sub = result.locator('.search-subresults a', { hasText: 'When to see someone' });
+    expect(await sub.getAttribute('href')).toBe('/questions/itchy-rash-after-hiking/#answer-greta-lindholm');
+    expect(await result.locator('.search-subresults li').filter({ hasText: 'When to see someone' }).locator('mark').allTextContents()).toEqual(['quillwort']);
+    expect(await result.locator('.search-subresults > li').count()).toBeLessThanOrEqual(3);
   });
 
   it('runs a /search/?q= deep link on load and keeps the address in step with typing', async () => {
     await page.goto(`${site.url}/search/?q=blistering`);
-    await expect.poll(() => page.locator('pagefind-results a[href="/questions/itchy-rash-after-hiking/"]').count()).toBeGreaterThan(0);
-    const input = page.locator('pagefind-input input');
-    await expect.poll(() => input.inputValue()).toBe('blistering');
+    await expect.poll(() => resultLinks(page)).toContain('/questions/itchy-rash-after-hiking/');
+    const input = page.locator('#search-input');
+    expect(await input.inputValue()).toBe('blistering');
     await input.fill('apnoea');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('apnoea');
+    await expect.poll(() => resultLinks(page)).toEqual(['/questions/morning-headache-and-snoring/']);
+    await input.fill('zzqqxxnothing');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No results for “zzqqxxnothing”');
+    expect(await resultLinks(page)).toEqual([]);
+  });
+
+  it('shows five results at a time; “Show more results” adds the rest and moves the focus to the first added', async () => {
+    await page.goto(`${site.url}/search/?f.type=expert`);
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(5);
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('Pages matching the filters: 8');
+    const more = page.locator('#search-more');
+    await more.click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBe(8);
+    expect(await more.isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('#search-results > li:nth-child(6)'))).toBe(true);
+  });
+
+  it('loads the filters only when the reader opens them, and narrows the results and the address by the one ticked', async () => {
+    const filterFiles: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('.pf_filter')) filterFiles.push(request.url());
+    });
+    await page.goto(`${site.url}/search/?q=rash`);
+    await expect.poll(() => resultLinks(page)).toContain('/questions/itchy-rash-after-hiking/');
+    expect(filterFiles).toEqual([]);
+    await page.locator('#search-filters summary').click();
+    const allergist = page.getByRole('group', { name: 'Specialty' }).getByRole('checkbox', { name: /^Allergist/ });
+    await allergist.check();
+    expect(filterFiles.length).toBeGreaterThan(0);
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('f.specialty')).toEqual(['Allergist']);
+    await expect.poll(() => resultLinks(page)).toEqual(['/questions/itchy-rash-after-hiking/']);
+    expect(await page.getByRole('group', { name: 'Page type' }).getByRole('checkbox', { name: /^Experts/ }).count()).toBe(1);
+  });
+
+  it('opens a deep link’s filters with their boxes ticked', async () => {
+    await page.goto(`${site.url}/search/?q=rash&f.topic=Headaches`);
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No results for “rash”');
+    expect(await page.locator('#search-filters').getAttribute('open')).not.toBeNull();
+    await expect.poll(() => page.getByRole('checkbox', { name: /^Headaches/ }).isChecked()).toBe(true);
   });
 
   it('is usable by keyboard: type, arrow down to a result, Enter opens it', async () => {
     await page.goto(`${site.url}/search/`);
-    const input = page.locator('pagefind-input input');
+    const input = page.locator('#search-input');
     await input.focus();
     await page.keyboard.type('apnoea');
-    // Whichever page ranks first (scores from several shards are close here): the keys lead to it.
-    const first = page.locator('pagefind-results a[href^="/questions/"]').first();
+    const first = page.locator('#search-results a').first();
     await first.waitFor();
     const href = (await first.getAttribute('href')) as string;
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === href);
   });
 });
+
+/** The links of the results shown, in order (not their answers'). */
+function resultLinks(page: Page): Promise<(string | null)[]> {
+  return page.locator('#search-results > li > h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+}

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
 import { listFiles } from '../output/listFiles.js';
+import { minifyAsset } from '../output/minify.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 export interface OfflineOptions {
@@ -92,7 +93,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
     timeoutMs: NETWORK_TIMEOUT_MS,
   };
   const runtime = await readFirst(options.layoutDirs.map((dir) => join(dir, 'assets')), 'sw-runtime.js');
-  await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${runtime}`);
+  await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${await minifyAsset('sw-runtime.js', runtime)}`);
   await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // Every page, and all the search data.

@@ -18,9 +18,12 @@ export interface FragmentPage {
   group: string;
 }
 
-/** The folder of shard `id`'s fragments, for the shard's content `key`. */
+/**
+ * The folder of shard `id`'s fragments, for the shard's content `key`. Six hex digits of the
+ * key: a changed shard keeps its folder's name once in 16.7 million changes.
+ */
 export function fragmentFolder(id: number, key: string): string {
-  return `${id}-${key.slice(0, 8)}`;
+  return `${id}-${key.slice(0, 6)}`;
 }
 
 /**

@@ -26,41 +26,60 @@ async function layouts(name: string, assets: Record<string, string>): Promise<st
 const hash10 = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 10);
 
 describe('copyAssets', () => {
-  it('fingerprints style.css with a hash of its content', async () => {
-    const dir = await layouts('theme', { 'style.css': 'body{color:red}' });
+  it('fingerprints style.css with a hash of its published content', async () => {
+    const dir = await layouts('theme', { 'style.css': 'body { color: red }' });
     const out = join(root, 'out');
     const names = await copyAssets([dir], out);
-    expect(names['style.css']).toBe(`style.${hash10('body{color:red}')}.css`);
-    expect(await readFile(join(out, 'assets', names['style.css'] as string), 'utf8')).toBe('body{color:red}');
+    expect(await readFile(join(out, 'assets', names['style.css'] as string), 'utf8')).toBe('body{color:red}\n');
+    expect(names['style.css']).toBe(`style.${hash10('body{color:red}\n')}.css`);
     expect(await readdir(join(out, 'assets'))).toEqual([names['style.css']]);
   });
 
+  it('publishes scripts and stylesheets minified, without comments, and modules as modules', async () => {
+    const dir = await layouts('theme', {
+      'style.css': '/* theme */\n.a {\n  color: #ff0000;\n}\n',
+      'search.js': "// search\nimport { x } from './x.js';\nconst longName = 1;\nexport const y = x + longName;\n",
+    });
+    const out = join(root, 'out');
+    const names = await copyAssets([dir], out);
+    expect(await readFile(join(out, 'assets', names['style.css'] as string), 'utf8')).toBe('.a{color:red}\n');
+    const script = await readFile(join(out, 'assets', names['search.js'] as string), 'utf8');
+    expect(script).not.toContain('// search');
+    expect(script).toMatch(/^import\{x as \w\}from"\.\/x\.js";/);
+    expect(script).toMatch(/export const y=/);
+  });
+
+  it('fails on a script that does not parse, naming the asset, the line and the column', async () => {
+    const dir = await layouts('broken', { 'style.css': 'a{color:red}', 'search.js': 'const a = 1;\nconst = 2;\n' });
+    await expect(copyAssets([dir], join(root, 'out'))).rejects.toThrow(/^assets\/search\.js:2:6: .+\. Fix the syntax error/);
+  });
+
   it('changes the fingerprint when the content changes, and only then', async () => {
-    const a = await copyAssets([await layouts('a', { 'style.css': 'a{}' })], join(root, 'out-a'));
-    const b = await copyAssets([await layouts('b', { 'style.css': 'b{}' })], join(root, 'out-b'));
-    const a2 = await copyAssets([await layouts('a2', { 'style.css': 'a{}' })], join(root, 'out-a2'));
+    const a = await copyAssets([await layouts('a', { 'style.css': 'a{color:red}' })], join(root, 'out-a'));
+    const b = await copyAssets([await layouts('b', { 'style.css': 'b{color:red}' })], join(root, 'out-b'));
+    const a2 = await copyAssets([await layouts('a2', { 'style.css': 'a{color:red}' })], join(root, 'out-a2'));
     expect(a['style.css']).not.toBe(b['style.css']);
     expect(a2['style.css']).toBe(a['style.css']);
   });
 
   it("the site's layouts override the package's by file name", async () => {
-    const site = await layouts('site', { 'style.css': 'site{}', 'search.js': '// site search' });
-    const base = await layouts('base', { 'style.css': 'base{}', 'search.js': '// base search', 'extra.js': '// base extra' });
+    const site = await layouts('site', { 'style.css': 'site{color:red}', 'search.js': 'siteSearch();' });
+    const base = await layouts('base', { 'style.css': 'base{color:red}', 'search.js': 'baseSearch();', 'extra.js': 'baseExtra();' });
     const out = join(root, 'out');
     const names = await copyAssets([site, base], out);
-    expect(names['style.css']).toBe(`style.${hash10('site{}')}.css`);
-    expect(names['search.js']).toBe(`search.${hash10('// site search')}.js`);
-    expect(await readFile(join(out, 'assets', names['search.js'] as string), 'utf8')).toBe('// site search');
-    expect(await readFile(join(out, 'assets', names['extra.js'] as string), 'utf8')).toBe('// base extra');
+    expect(names['style.css']).toBe(`style.${hash10('site{color:red}\n')}.css`);
+    expect(names['search.js']).toBe(`search.${hash10('siteSearch();\n')}.js`);
+    expect(await readFile(join(out, 'assets', names['search.js'] as string), 'utf8')).toBe('siteSearch();\n');
+    expect(await readFile(join(out, 'assets', names['extra.js'] as string), 'utf8')).toBe('baseExtra();\n');
     expect((await readdir(join(out, 'assets'))).sort()).toEqual([names['extra.js'], names['search.js'], names['style.css']].sort());
   });
 
   it('a layouts folder without assets/ is skipped', async () => {
     const empty = join(root, 'empty');
     await mkdir(empty);
-    const base = await layouts('base', { 'style.css': 'base{}' });
+    const base = await layouts('base', { 'style.css': 'base{color:red}' });
     const names = await copyAssets([empty, base], join(root, 'out'));
-    expect(names['style.css']).toBe(`style.${hash10('base{}')}.css`);
+    expect(names['style.css']).toBe(`style.${hash10('base{color:red}\n')}.css`);
   });
 
   it('puts favicons at the root of the site', async () => {
@@ -73,15 +92,16 @@ describe('copyAssets', () => {
   });
 
   it('fails without any style.css', async () => {
-    const dir = await layouts('nocss', { 'search.js': '//' });
+    const dir = await layouts('nocss', { 'search.js': 'search();' });
     await expect(copyAssets([dir], join(root, 'out'))).rejects.toThrow(/style\.css/);
   });
 
   it("copies the package's own assets", async () => {
     const out = join(root, 'out');
     const names = await copyAssets([packageLayouts], out);
-    const css = await readFile(join(packageLayouts, 'assets', 'style.css'), 'utf8');
+    const css = await readFile(join(out, 'assets', names['style.css'] as string), 'utf8');
     expect(names['style.css']).toBe(`style.${hash10(css)}.css`);
+    expect(css.length).toBeLessThan((await readFile(join(packageLayouts, 'assets', 'style.css'), 'utf8')).length);
     expect(await readdir(out)).toContain('favicon.svg');
     expect(await readdir(join(out, 'assets'))).toContain(names['style.css']);
   });

@@ -15,7 +15,7 @@ describe('fragment names', () => {
   });
 
   it('puts a shard’s id and the start of its key in its folder’s name, so both changes move it', () => {
-    expect(fragmentFolder(3, '0123456789abcdef')).toBe('3-01234567');
+    expect(fragmentFolder(3, '0123456789abcdef')).toBe('3-012345');
     expect(fragmentFolder(3, 'fedcba9876543210')).not.toBe(fragmentFolder(3, '0123456789abcdef'));
     expect(fragmentFolder(13, '0123456789abcdef')).not.toBe(fragmentFolder(1, '3123456789abcdef'));
   });

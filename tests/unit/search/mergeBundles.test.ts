@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, installFragments } from '../../../src/search/fragments.js';
-import { compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta } from '../../../src/search/mergeBundles.js';
+import { compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, roundWordCount } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
@@ -151,8 +151,8 @@ describe('mergeBundles', () => {
     const entry = JSON.parse(await readFile(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
     const [info] = Object.values(entry.languages) as [{ hash: string }];
     const meta = decode(await decodeFile(await readFile(join(target, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
-    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-0/0', '0-shard-0/1', '0-shard-0/2', '0-shard-0/3', '1-shard-1/0', '1-shard-1/1', '2-shard-2/0', '2-shard-2/1', '2-shard-2/2']);
-    expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-0', '1-shard-1', '2-shard-2']);
+    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-/0', '0-shard-/1', '0-shard-/2', '0-shard-/3', '1-shard-/0', '1-shard-/1', '2-shard-/0', '2-shard-/1', '2-shard-/2']);
+    expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-', '1-shard-', '2-shard-']);
   });
 
   it('refuses shards from another Pagefind version, naming the version it knows', async () => {
@@ -175,5 +175,23 @@ describe('compareCodePoints', () => {
     expect([...words].sort(compareCodePoints)).toEqual(byBytes);
     expect(['😀', '＿'].sort()).toEqual(['😀', '＿']);
     expect(['😀', '＿'].sort(compareCodePoints)).toEqual(['＿', '😀']);
+  });
+});
+
+describe('roundWordCount', () => {
+  it('keeps counts up to 64 and rounds larger ones to within 2.5 %, never reordering two pages', () => {
+    for (let count = 0; count <= 64; count += 1) expect(roundWordCount(count)).toBe(count);
+    let previous = 0;
+    const levels = new Set<number>();
+    for (let count = 1; count <= 100_000; count += 1) {
+      const rounded = roundWordCount(count);
+      expect(Math.abs(rounded - count) / count, String(count)).toBeLessThanOrEqual(0.025);
+      expect(rounded, String(count)).toBeGreaterThanOrEqual(previous);
+      expect(roundWordCount(rounded), String(count)).toBe(rounded);
+      previous = rounded;
+      levels.add(rounded);
+    }
+    // 16 steps per doubling: about 170 values between 65 and 100,000 rather than 99,936.
+    expect(levels.size).toBeLessThan(300);
   });
 });

@@ -26,11 +26,15 @@ function start({ bundle, cacheTag, labels }, form) {
   let shown = 0;
   let sequence = 0;
 
+  // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
+  // A failed load (the connection dropped) is tried again by the next search.
   const engine = () =>
-    (pagefind ??= import(`${bundle}pagefind.js`).then((module) =>
-      // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
-      module.createInstance({ basePath: bundle, metaCacheTag: cacheTag || undefined, excerptLength: 24, noWorker: true }),
-    ));
+    (pagefind ??= import(`${bundle}pagefind.js`)
+      .then((module) => module.createInstance({ basePath: bundle, metaCacheTag: cacheTag || undefined, excerptLength: 24, noWorker: true }))
+      .catch((error) => {
+        pagefind = undefined;
+        throw error;
+      }));
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -200,6 +204,13 @@ function start({ bundle, cacheTag, labels }, form) {
       pane.append(group);
     }
     showCounts(totals);
+    // With a search on screen, the counts are those of its results, known once the filters are loaded.
+    const term = input.value.trim();
+    if (term || selected.size > 0) {
+      const current = sequence;
+      const response = await (await engine()).search(term || null, { filters: filterOptions() }).catch(() => null);
+      if (response && current === sequence) showCounts(response.filters);
+    }
   }
 
   // Counts for the current search where it ran with the filters loaded, else the totals.

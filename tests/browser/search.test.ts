@@ -149,6 +149,8 @@ describe('search', () => {
     await expect.poll(() => resultLinks(page)).toContain('/questions/itchy-rash-after-hiking/');
     expect(filterFiles).toEqual([]);
     await page.locator('#search-filters summary').click();
+    // Counted among the results for “rash” (1), not over the whole site (2).
+    await expect.poll(() => page.locator('label.filter-option', { hasText: 'Allergist' }).textContent()).toBe(' Allergist (1)');
     const allergist = page.getByRole('group', { name: 'Specialty' }).getByRole('checkbox', { name: /^Allergist/ });
     await allergist.check();
     expect(filterFiles.length).toBeGreaterThan(0);

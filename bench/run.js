@@ -276,17 +276,22 @@ for (const size of sizes) {
     }
   }
   let search = null;
+  let typicalSearch = null;
   if (lastBuild && !values['no-search']) {
-    const query = values.query ?? commonWord(seed);
-    log(`  cold search payload for "${query}" …`);
-    try {
-      const { measureSearchPayload } = await import('./search-payload.js');
-      search = await measureSearchPayload({ siteDir: lastBuild, query });
-      log(`  ${(search.bodyBytes / 1024).toFixed(1)} KiB in ${search.requests} requests`);
-    } catch (error) {
-      search = { error: error instanceof Error ? error.message : String(error) };
-      log(`  search payload failed: ${search.error}`);
-    }
+    const { measureSearchPayload, medianChunkWord } = await import('./search-payload.js');
+    const measure = async (query, what) => {
+      log(`  cold search payload for "${query}" (${what}) …`);
+      try {
+        const result = await measureSearchPayload({ siteDir: lastBuild, query });
+        log(`  ${(result.bodyBytes / 1024).toFixed(1)} KiB in ${result.requests} requests`);
+        return result;
+      } catch (error) {
+        log(`  search payload failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    };
+    search = await measure(values.query ?? commonWord(seed), values.query ? 'as asked' : 'the most frequent word');
+    if (!values.query) typicalSearch = await measure(await medianChunkWord(lastBuild), 'a word from the median-sized index chunk');
   }
   if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
   let incremental = null;
@@ -296,7 +301,7 @@ for (const size of sizes) {
     if (incremental.error) log(`  incremental build failed: ${incremental.error}`);
     else log(`  cold ${s(incremental.coldMs)}, incremental ${s(incremental.incrementalMs)} (${ratio(incremental.incrementalMs, incremental.coldMs)}), identical to a cold build: ${incremental.identical ? 'yes' : 'NO'}`);
   }
-  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search, incremental };
+  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search, typicalSearch, incremental };
 }
 
 results.finished = new Date().toISOString();
@@ -328,8 +333,10 @@ function report(results, file) {
   for (const size of sizes) {
     const entry = results.sizes[size];
     const search = entry.search ?? entry.summary?.search ?? null;
+    const typicalSearch = entry.typicalSearch ?? entry.summary?.typicalSearch ?? null;
     entry.summary = Object.fromEntries(Object.entries(entry.rows).map(([tool, list]) => [tool, summarize(list)]));
     entry.summary.search = search;
+    entry.summary.typicalSearch = typicalSearch;
   }
   const lines = [];
   const m = results.machine;
@@ -367,7 +374,8 @@ function report(results, file) {
     const ap = sum.answerpress;
     const hugo = sum.hugo;
     const floorRow = sum.floor;
-    const search = sum.search && !sum.search.error ? `${(sum.search.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sum.search.bodyBytes, SEARCH_BUDGET)}` : sum.search?.error ? 'failed' : '–';
+    const payload = (sr) => (sr && !sr.error ? `${(sr.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sr.bodyBytes, SEARCH_BUDGET)}` : sr?.error ? 'failed' : '–');
+    const search = sum.typicalSearch ? `${payload(sum.typicalSearch)} typical; ${payload(sum.search)} most frequent word` : payload(sum.search);
     lines.push(
       `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
     );
@@ -390,13 +398,12 @@ function report(results, file) {
     if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
     if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
   }
-  const searches = sizes.filter((n) => results.sizes[n].summary.search && !results.sizes[n].summary.search.error);
+  const searches = sizes.flatMap((n) => ['typicalSearch', 'search'].map((kind) => [n, results.sizes[n].summary[kind]])).filter(([, sr]) => sr && !sr.error);
   if (searches.length) {
     lines.push('');
     lines.push('Cold search payload (gzip, no cache, no service worker; bytes of response bodies as sent, by kind):');
     lines.push('');
-    for (const n of searches) {
-      const sr = results.sizes[n].summary.search;
+    for (const [n, sr] of searches) {
       const kinds = Object.entries(sr.byKind).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ');
       lines.push(`- ${n.toLocaleString('en')} questions, q=${sr.query}: ${(sr.bodyBytes / 1024).toFixed(1)} KiB in ${sr.requests} requests (+${(sr.headerBytes / 1024).toFixed(1)} KiB headers), ${sr.results} result links; KiB by kind: ${kinds}.`);
     }

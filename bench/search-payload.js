@@ -2,14 +2,15 @@
 // are on screen. The built site is served with gzip as a typical host would (text compressed on
 // the fly; Pagefind's index files and wasm are compressed already and go out as they are), and
 // headless Chromium loads the page with an empty cache and no service worker.
-//   node bench/search-payload.js --site DIR --query WORD     prints one JSON line
+//   node bench/search-payload.js --site DIR [--query WORD]     prints one JSON line
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGzip } from 'node:zlib';
+import { createGzip, gunzipSync } from 'node:zlib';
+import { CborReader } from '../dist/search/pagefindFormat.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -167,11 +168,35 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
   }
 }
 
+/**
+ * A word of a typical one-word search: the first in the index chunk of median size that is on
+ * at least `pages` pages, so that the search shows that many results. Chunks are
+ * [[[word, [posting…], [variant…]]…]] (Pagefind 1.6, after the signature).
+ */
+export async function medianChunkWord(siteDir, pages = 5) {
+  const dir = join(siteDir, 'pagefind', 'index');
+  const sized = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
+  sized.sort((a, b) => a.bytes - b.bytes || (a.name < b.name ? -1 : 1));
+  const { name } = sized[Math.floor(sized.length / 2)];
+  const reader = new CborReader(gunzipSync(await readFile(join(dir, name))).subarray('pagefind_dcd'.length));
+  reader.array();
+  for (let n = reader.array(); n > 0; n -= 1) {
+    reader.array();
+    const word = reader.text();
+    const postings = reader.array();
+    for (let i = 0; i < postings; i += 1) reader.skip();
+    reader.skip();
+    if (postings >= pages) return word;
+  }
+  throw new Error(`no word on ${pages} pages in ${name}`);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { site: { type: 'string' }, query: { type: 'string' } } });
-  if (!values.site || !values.query) {
-    console.error('usage: node bench/search-payload.js --site DIR --query WORD');
+  if (!values.site) {
+    console.error('usage: node bench/search-payload.js --site DIR [--query WORD]   (default: a word from the median-sized index chunk)');
     process.exit(2);
   }
-  console.log(JSON.stringify(await measureSearchPayload({ siteDir: values.site, query: values.query })));
+  const query = values.query ?? (await medianChunkWord(values.site));
+  console.log(JSON.stringify(await measureSearchPayload({ siteDir: values.site, query })));
 }

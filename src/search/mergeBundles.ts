@@ -33,6 +33,13 @@ export const PAGEFIND_VERSION = '1.6.0';
  */
 const CHUNK_LOCATIONS = 12000;
 
+/**
+ * Index chunks compressed and written at once. Each gzip stream holds its buffers until it
+ * ends: all 1,472 chunks of a 10,000-question site at once made the build's process 500 MB
+ * larger at the end of the build, its peak (1,772 MiB against 1,258 with 8 at once).
+ */
+const WRITES_AT_ONCE = 8;
+
 /** Steps per doubling to which word counts are rounded in the merged metadata (see `roundWordCount`). */
 const WORD_COUNT_STEPS = 16;
 
@@ -225,14 +232,22 @@ async function writeIndex(
   for (const table of tables) if (table.length > 0) heap.push(table.shard);
   const chunks: ChunkMeta[] = [];
   const names = new Set<string>();
-  const writes: Promise<void>[] = [];
+  const writes = new Set<Promise<void>>();
+  const failures: unknown[] = [];
+  const write = async (file: string, chunk: Buffer, compare: boolean) => {
+    const tracked: Promise<void> = writeChunk(join(target, 'index', file), chunk, compare)
+      .catch((error: unknown) => void failures.push(error))
+      .finally(() => writes.delete(tracked));
+    writes.add(tracked);
+    while (writes.size >= WRITES_AT_ONCE) await Promise.race(writes);
+  };
   const words = new CborWriter(1 << 20);
   const head = new CborWriter(16);
   let count = 0;
   let size = 0;
   let from = '';
   let last: [WordTable, number] = [tables[0] as WordTable, 0];
-  const flush = () => {
+  const flush = async () => {
     head.reset();
     head.array(1).array(count);
     const chunk = Buffer.concat([head.bytes(), words.bytes()]);
@@ -240,11 +255,11 @@ async function writeIndex(
     const hash = uniqueName(prefix, digest, names);
     chunks.push({ from, to: last[0].word(last[1]), hash, sha256: digest });
     const file = `${hash}.pf_index`;
-    if (!present.existing.has(file)) writes.push(writeChunk(join(target, 'index', file), chunk, false));
-    else if (present.known.get(hash) !== digest) writes.push(writeChunk(join(target, 'index', file), chunk, !present.known.has(hash)));
     words.reset();
     count = 0;
     size = 0;
+    if (!present.existing.has(file)) await write(file, chunk, false);
+    else if (present.known.get(hash) !== digest) await write(file, chunk, !present.known.has(hash));
   };
   // The shards holding the current word, in shard order, and where it is in each.
   const group: { table: WordTable; at: number }[] = [];
@@ -273,10 +288,11 @@ async function writeIndex(
     writeVariants(words, group, offsets);
     for (const { table, at } of group) size += table.size[at] as number;
     count += 1;
-    if (size >= CHUNK_LOCATIONS) flush();
+    if (size >= CHUNK_LOCATIONS) await flush();
   }
-  if (count > 0) flush();
+  if (count > 0) await flush();
   await Promise.all(writes);
+  if (failures.length > 0) throw failures[0];
   shortenBounds(chunks);
   return chunks;
 }

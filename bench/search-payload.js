@@ -9,8 +9,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGzip, gunzipSync } from 'node:zlib';
-import { CborReader } from '../dist/search/pagefindFormat.js';
+import { createGzip } from 'node:zlib';
+import { CborReader, decodeFile } from '../dist/search/pagefindFormat.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -171,14 +171,14 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
 /**
  * A word of a typical one-word search: the first in the index chunk of median size that is on
  * at least `pages` pages, so that the search shows that many results. Chunks are
- * [[[word, [posting…], [variant…]]…]] (Pagefind 1.6, after the signature).
+ * [[[word, [posting…], [variant…]]…]] (Pagefind 1.6).
  */
 export async function medianChunkWord(siteDir, pages = 5) {
   const dir = join(siteDir, 'pagefind', 'index');
   const sized = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
   sized.sort((a, b) => a.bytes - b.bytes || (a.name < b.name ? -1 : 1));
   const { name } = sized[Math.floor(sized.length / 2)];
-  const reader = new CborReader(gunzipSync(await readFile(join(dir, name))).subarray('pagefind_dcd'.length));
+  const reader = new CborReader(await decodeFile(await readFile(join(dir, name)), name));
   reader.array();
   for (let n = reader.array(); n > 0; n -= 1) {
     reader.array();

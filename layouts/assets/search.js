@@ -20,6 +20,7 @@ function start({ bundle, cacheTag, labels }, form) {
   const pane = document.getElementById('search-filters');
   const lang = document.documentElement.lang || undefined;
   const selected = new Map();
+  const valuesOf = (name) => selected.get(name) ?? selected.set(name, new Set()).get(name);
   let pagefind;
   let filterBoxes = null;
   let results = [];
@@ -39,7 +40,7 @@ function start({ bundle, cacheTag, labels }, form) {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   for (const [key, value] of params) {
-    if (key.startsWith('f.') && value) (selected.get(key.slice(2)) ?? selected.set(key.slice(2), new Set()).get(key.slice(2))).add(value);
+    if (key.startsWith('f.') && value) valuesOf(key.slice(2)).add(value);
   }
 
   pane.hidden = false;
@@ -190,7 +191,7 @@ function start({ bundle, cacheTag, labels }, form) {
         box.value = value;
         box.checked = selected.get(name)?.has(value) ?? false;
         box.addEventListener('change', () => {
-          const set = selected.get(name) ?? selected.set(name, new Set()).get(name);
+          const set = valuesOf(name);
           if (box.checked) set.add(value);
           else set.delete(value);
           if (set.size === 0) selected.delete(name);

@@ -188,7 +188,10 @@ async function listSaved(list) {
 }
 
 if ('serviceWorker' in navigator && 'caches' in window) {
-  register().catch(() => {});
+  // Once the page has loaded, so that the worker's precache never competes with the page's own
+  // requests (a first search, say). https://web.dev/articles/service-workers-registration
+  if (document.readyState === 'complete') register().catch(() => {});
+  else addEventListener('load', () => register().catch(() => {}), { once: true });
   const section = document.querySelector('.save-offline');
   if (section) saveControl(section).catch(() => {});
   const saved = document.getElementById('saved-pages');

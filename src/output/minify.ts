@@ -6,12 +6,16 @@
  */
 import { transform } from 'esbuild';
 
-/** The minified form of a `.js` (an ES module or a classic script) or `.css` asset named `name`. */
+/** `source` minified as a `.js` (an ES module or a classic script) or `.css` file; esbuild's error if it does not parse. */
+export async function minify(source: string, loader: 'js' | 'css'): Promise<string> {
+  const { code } = await transform(source, { loader, minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8' });
+  return code;
+}
+
+/** The minified form of a `.js` or `.css` asset named `name`. */
 export async function minifyAsset(name: string, source: string): Promise<string> {
-  const loader = name.endsWith('.css') ? 'css' : 'js';
   try {
-    const { code } = await transform(source, { loader, minify: true, target: 'es2022', legalComments: 'none', charset: 'utf8' });
-    return code;
+    return await minify(source, name.endsWith('.css') ? 'css' : 'js');
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
     const where = first?.location ? `:${first.location.line}:${first.location.column}` : '';

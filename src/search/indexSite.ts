@@ -20,7 +20,7 @@ import { fragmentFolder, installFragments } from './fragments.js';
 import type { ShardJob, ShardReply } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, plainFile } from './pagefindFormat.js';
-import { widenQuerySegmentation } from './querySegmentation.js';
+import { prepareScripts } from './runtime.js';
 import { segmentUnspaced } from './segment.js';
 import type { Shard } from './shards.js';
 
@@ -105,6 +105,7 @@ export class ShardIndexer {
         files: shard.pages.map((page) => [...prefix, page].join('/')),
         outputPath,
         language: language.split('-')[0]?.toLowerCase() || 'en',
+        runtime: shard.id === 0,
       }),
     );
     await installBundle(outputPath, shard.id, key, join(siteDir, 'pagefind'), storeDir);
@@ -149,13 +150,13 @@ async function withSegmentedPages(siteDir: string, pages: readonly string[], fn:
 
 /**
  * Moves a written bundle into place: its fragments into the site, its index into the store.
- * Shard 0's scripts, with query segmentation widened, are the site's; the other shards' are
- * dropped.
+ * Shard 0's scripts and wasm, made ready to publish (see `runtime.ts`), are the site's; the
+ * other shards' are dropped.
  */
 async function installBundle(bundle: string, id: number, key: string, siteBundle: string, storeDir: string): Promise<void> {
   const { pages } = await readShardMeta(bundle, id);
   await installFragments(bundle, siteBundle, fragmentFolder(id, key), pages);
-  if (id === 0) await widenQuerySegmentation(bundle);
+  if (id === 0) await prepareScripts(bundle);
   for (const name of await readdir(bundle)) {
     if (SHARD_DATA.test(name)) continue;
     if (id === 0) {

@@ -19,19 +19,23 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fragmentFolder, fragmentName, pruneFragments } from './fragments.js';
-import { CborReader, CborWriter, decodeFile, encodeFile } from './pagefindFormat.js';
+import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
 /** The only index layout the merge knows. A Pagefind upgrade fails the build here, loudly. */
 export const PAGEFIND_VERSION = '1.6.0';
 
 /**
- * Locations per index chunk, counted as Pagefind counts them when it splits its index (it
- * splits at 20,000). A search loads one chunk per word and the metadata lists every chunk in
- * about 11 bytes: at 10,000 questions, 12,000 makes a word's chunk 17 KB rather than 27 and
- * the metadata 6 KB larger.
+ * Sizing index chunks. A search loads the metadata, which lists every chunk, and one chunk per
+ * word typed. Gzipped, a chunk's entry in the metadata costs about 10.5 bytes and a location in
+ * a chunk about 1.4 (measured at 10,000 questions, chunks of 8,000 to 16,000 locations): with
+ * L locations in all, chunks of c locations cost a one-word search 10.5 L / c + 1.4 c bytes,
+ * least where the two parts are equal. See `chunkLocations`.
  */
-const CHUNK_LOCATIONS = 12000;
+const ENTRY_BYTES = 10.5;
+const LOCATION_BYTES = 1.4;
+/** A small site's words in a few chunks rather than many tiny files, each a request of its own. */
+const MIN_CHUNK_LOCATIONS = 2000;
 
 /**
  * Index chunks compressed and written at once. Each gzip stream holds its buffers until it
@@ -41,7 +45,7 @@ const CHUNK_LOCATIONS = 12000;
 const WRITES_AT_ONCE = 8;
 
 /** Steps per doubling to which word counts are rounded in the merged metadata (see `roundWordCount`). */
-const WORD_COUNT_STEPS = 16;
+const WORD_COUNT_STEPS = 8;
 
 interface Entry {
   version: string;
@@ -151,7 +155,8 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
 
   const metaBytes = meta.bytes();
   const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
-  await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFile(metaBytes));
+  // Every search loads the metadata first, whatever the query: it is worth the slowest gzip.
+  await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFileSmallest(metaBytes));
   const entry: Entry = { ...first.entry, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
   await pruneFragments(target, metas.map((shard) => shard.fragments));
@@ -219,7 +224,7 @@ interface ChunkMeta {
   sha256: string;
 }
 
-/** Merges the shards' words into chunks of about `CHUNK_LOCATIONS` locations and writes them. */
+/** Merges the shards' words into chunks of about `chunkLocations` locations and writes them. */
 async function writeIndex(
   shards: readonly LoadedShard[],
   offsets: readonly number[],
@@ -228,6 +233,7 @@ async function writeIndex(
   present: { existing: ReadonlySet<string>; known: ReadonlyMap<string, string> },
 ): Promise<ChunkMeta[]> {
   const tables = shards.map((shard) => shard.words);
+  const limit = chunkLocations(tables.reduce((sum, table) => sum + table.size.reduce((a, b) => a + b, 0), 0));
   const heap = new WordHeap(tables);
   for (const table of tables) if (table.length > 0) heap.push(table.shard);
   const chunks: ChunkMeta[] = [];
@@ -288,7 +294,7 @@ async function writeIndex(
     writeVariants(words, group, offsets);
     for (const { table, at } of group) size += table.size[at] as number;
     count += 1;
-    if (size >= CHUNK_LOCATIONS) await flush();
+    if (size >= limit) await flush();
   }
   if (count > 0) await flush();
   await Promise.all(writes);
@@ -402,11 +408,23 @@ function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
 }
 
 /**
- * A page's word count as the merged metadata gives it: exact up to 64, above that rounded to
- * the nearest of 16 steps per doubling (within 2.5 %). Ranking uses it only to weigh a match
- * by the page's length against the average length, where 2.5 % moves a score by less than that;
- * exact counts, different on nearly every page, were a sixth of the metadata a search loads
- * (11 of 61 KB at 10,000 questions).
+ * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a
+ * site of `total` locations: √(10.5 L / 1.4), where a one-word search loads least (see
+ * `ENTRY_BYTES`). Pagefind splits at 20,000 whatever the site's size. At 10,000 questions (17.7
+ * million locations) this gives about 11,500, a word's chunk 16 KB rather than 27; at 100,000
+ * (177 million), about 36,000: a chunk 34 KB larger than at 11,500, the metadata 100 KB smaller.
+ */
+export function chunkLocations(total: number): number {
+  return Math.max(MIN_CHUNK_LOCATIONS, Math.round(Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES)));
+}
+
+/**
+ * A page's word count as the merged metadata gives it: exact up to 32, above that rounded to
+ * the nearest of 8 steps per doubling (within 5 %). Ranking uses it only to weigh a match by
+ * the page's length against the average length (BM25's length normalization), where 5 %
+ * moves a score by less than that; exact counts, different on nearly every page, were a sixth
+ * of the metadata a search loads (11 of 61 KB at 10,000 questions), and 8 steps rather than 16
+ * save another 3.6 KB.
  */
 export function roundWordCount(count: number): number {
   if (count <= 4 * WORD_COUNT_STEPS) return count;

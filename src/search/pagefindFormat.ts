@@ -6,6 +6,7 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { gzipSmallest } from '../output/gzipSmallest.js';
 
 const SIGNATURE = Buffer.from('pagefind_dcd');
 const gunzipAsync = promisify(gunzip);
@@ -30,6 +31,14 @@ export function plainFile(item: Uint8Array): Buffer {
 /** A Pagefind data file holding `item`, compressed as Pagefind compresses. */
 export function encodeFile(item: Uint8Array): Promise<Buffer> {
   return gzipAsync(Buffer.concat([SIGNATURE, item]));
+}
+
+/**
+ * A Pagefind data file holding `item`, compressed as small as gzip goes (`gzipSmallest`), for a
+ * file every search loads. Slow: it blocks the thread for about 0.5 s per 200 KB.
+ */
+export function encodeFileSmallest(item: Uint8Array): Promise<Buffer> {
+  return gzipSmallest(Buffer.concat([SIGNATURE, item]));
 }
 
 const ARRAY = 4;

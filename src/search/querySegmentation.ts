@@ -14,8 +14,11 @@ const CALL = 'if(needsWordSegmentation(trueLanguage)){';
 const WIDENED =
   'if(needsWordSegmentation(trueLanguage)||/[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}]/u.test(term)){';
 
+/** The scripts of Pagefind's bundle that run queries. */
+export const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
+
 export async function widenQuerySegmentation(bundleDir: string): Promise<void> {
-  for (const name of ['pagefind.js', 'pagefind-worker.js']) {
+  for (const name of RUNTIME_SCRIPTS) {
     const file = join(bundleDir, name);
     const code = await readFile(file, 'utf8');
     if (!code.includes(CALL)) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, installFragments } from '../../../src/search/fragments.js';
-import { compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, roundWordCount } from '../../../src/search/mergeBundles.js';
+import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, roundWordCount } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
@@ -178,20 +178,39 @@ describe('compareCodePoints', () => {
   });
 });
 
+describe('chunkLocations', () => {
+  it.each([
+    [0, 2000],
+    [500_000, 2000],
+    [17_700_000, 11_522],
+    [177_000_000, 36_435],
+  ])('sizes the chunks of a site of %i locations at %i locations', (total, expected) => {
+    expect(chunkLocations(total)).toBe(expected);
+  });
+
+  it('makes the chunk list in the metadata cost a search as much as one chunk, where their sum is least', () => {
+    const total = 17_700_000;
+    const cost = (size: number) => (total / size) * 10.5 + size * 1.4;
+    const best = chunkLocations(total);
+    expect(Math.abs((total / best) * 10.5 - best * 1.4)).toBeLessThan(5);
+    for (const other of [best * 0.7, best * 0.9, best * 1.1, best * 1.4]) expect(cost(other)).toBeGreaterThan(cost(best));
+  });
+});
+
 describe('roundWordCount', () => {
-  it('keeps counts up to 64 and rounds larger ones to within 2.5 %, never reordering two pages', () => {
-    for (let count = 0; count <= 64; count += 1) expect(roundWordCount(count)).toBe(count);
+  it('keeps counts up to 32 and rounds larger ones to within 5 %, never reordering two pages', () => {
+    for (let count = 0; count <= 32; count += 1) expect(roundWordCount(count)).toBe(count);
     let previous = 0;
     const levels = new Set<number>();
     for (let count = 1; count <= 100_000; count += 1) {
       const rounded = roundWordCount(count);
-      expect(Math.abs(rounded - count) / count, String(count)).toBeLessThanOrEqual(0.025);
+      expect(Math.abs(rounded - count) / count, String(count)).toBeLessThanOrEqual(0.05);
       expect(rounded, String(count)).toBeGreaterThanOrEqual(previous);
       expect(roundWordCount(rounded), String(count)).toBe(rounded);
       previous = rounded;
       levels.add(rounded);
     }
-    // 16 steps per doubling: about 170 values between 65 and 100,000 rather than 99,936.
-    expect(levels.size).toBeLessThan(300);
+    // 8 steps per doubling: about 90 values between 33 and 100,000 rather than 99,968.
+    expect(levels.size).toBeLessThan(150);
   });
 });

@@ -1,0 +1,54 @@
+import { cp, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeFile } from '../../../src/search/pagefindFormat.js';
+import { prepareScripts, recompressWasm } from '../../../src/search/runtime.js';
+import { cleanup, tempDir } from '../../helpers/site.js';
+
+describe("Pagefind's runtime as published", () => {
+  let root: string;
+  let written: string;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    written = join(root, 'written');
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error('no index');
+    expect((await index.addHTMLFile({ url: '/a/', content: '<html lang="en"><body><main data-pagefind-body><h1>Botox dose</h1></main></body></html>' })).errors).toEqual([]);
+    expect((await index.writeFiles({ outputPath: written })).errors).toEqual([]);
+  }, 60_000);
+  afterAll(async () => {
+    await pagefind.close();
+    await cleanup(root);
+  });
+
+  it('has its scripts minified, with query segmentation widened, and still exporting the JS API', async () => {
+    const dir = join(root, 'scripts');
+    await cp(written, dir, { recursive: true });
+    await prepareScripts(dir);
+    for (const name of ['pagefind.js', 'pagefind-worker.js']) {
+      const [before, after] = await Promise.all([readFile(join(written, name), 'utf8'), readFile(join(dir, name), 'utf8')]);
+      expect(after.length, name).toBeLessThan(before.length * 0.8);
+      expect(after, name).toMatch(/\\p\{Script=Han\}/);
+    }
+    const script = await readFile(join(dir, 'pagefind.js'), 'utf8');
+    const module = (await import(`data:text/javascript;base64,${Buffer.from(script).toString('base64')}`)) as Record<string, unknown>;
+    expect(Object.keys(module).sort()).toEqual(['createInstance', 'debouncedSearch', 'destroy', 'filters', 'init', 'mergeIndex', 'options', 'preload', 'search']);
+    expect(typeof module.createInstance).toBe('function');
+  });
+
+  it('has its wasm compressed smaller, holding the same module', async () => {
+    const dir = join(root, 'wasm');
+    await cp(written, dir, { recursive: true });
+    await recompressWasm(dir);
+    for (const name of ['wasm.en.pagefind', 'wasm.unknown.pagefind']) {
+      const [before, after] = await Promise.all([readFile(join(written, name)), readFile(join(dir, name))]);
+      expect(after.length, name).toBeLessThan(before.length * 0.97);
+      const module = await decodeFile(after, name);
+      expect(module.equals(await decodeFile(before, name)), name).toBe(true);
+      expect(WebAssembly.validate(new Uint8Array(module)), name).toBe(true);
+    }
+    expect((await stat(join(dir, 'pagefind.js'))).size).toBe((await stat(join(written, 'pagefind.js'))).size);
+  });
+});

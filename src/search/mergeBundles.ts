@@ -28,9 +28,9 @@ export const PAGEFIND_VERSION = '1.6.0';
 /**
  * Sizing index chunks. A search loads the metadata, which lists every chunk, and one chunk per
  * word typed. Gzipped, a chunk's entry in the metadata costs about 10.5 bytes and a location in
- * a chunk about 1.4 (measured at 10,000 questions, chunks of 8,000 to 16,000 locations): with
- * L locations in all, chunks of c locations cost a one-word search 10.5 L / c + 1.4 c bytes,
- * least where the two parts are equal. See `chunkLocations`.
+ * a chunk about 1.4 (measured at 10,000 questions, chunks of 8,000 to 18,000 locations): with
+ * L locations in all, chunks of c locations cost a one-word search about 10.5 L / c + 1.4 c
+ * bytes, least where the two parts are equal. See `chunkLocations`.
  */
 const ENTRY_BYTES = 10.5;
 const LOCATION_BYTES = 1.4;
@@ -280,6 +280,13 @@ async function writeIndex(
       group.push({ table: tables[shard] as WordTable, at: heap.position(shard) });
     }
     for (const { table } of group) heap.advance(table.shard);
+    const wordSize = group.reduce((sum, { table, at }) => sum + (table.size[at] as number), 0);
+    // A word that would take the chunk past its size starts the next one. A frequent word's
+    // postings (738 KB for the most frequent at 10,000 questions) then never share a chunk with
+    // other words, and a search for any of those loads a chunk of the usual size: of the words
+    // on five pages or more, 6.9 % came in a chunk over 30 KB (up to 750) when a chunk ended
+    // after the word that filled it, as Pagefind's do, and 0.2 % now, each a frequent word alone.
+    if (count > 0 && size + wordSize > limit) await flush();
     if (count === 0) from = topTable.word(topAt);
     last = [topTable, topAt];
     words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
@@ -292,7 +299,7 @@ async function writeIndex(
       offsets,
     );
     writeVariants(words, group, offsets);
-    for (const { table, at } of group) size += table.size[at] as number;
+    size += wordSize;
     count += 1;
     if (size >= limit) await flush();
   }
@@ -410,9 +417,9 @@ function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
 /**
  * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a
  * site of `total` locations: √(10.5 L / 1.4), where a one-word search loads least (see
- * `ENTRY_BYTES`). Pagefind splits at 20,000 whatever the site's size. At 10,000 questions (17.7
- * million locations) this gives about 11,500, a word's chunk 16 KB rather than 27; at 100,000
- * (177 million), about 36,000: a chunk 34 KB larger than at 11,500, the metadata 100 KB smaller.
+ * `ENTRY_BYTES`). Pagefind splits at 20,000 whatever the site's size. At 10,000 questions (27
+ * million locations) this gives about 14,300; at 100,000, about 45,000, where 12,000 would list
+ * some 16,000 more chunks in the metadata (170 KB).
  */
 export function chunkLocations(total: number): number {
   return Math.max(MIN_CHUNK_LOCATIONS, Math.round(Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES)));

@@ -155,6 +155,28 @@ describe('mergeBundles', () => {
     expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-', '1-shard-', '2-shard-']);
   });
 
+  it('gives a word whose locations would overfill a chunk a chunk of its own, not shared with the words before it', async () => {
+    const common = Array.from({ length: 30 }, (_, n) => ({
+      url: `/common/${n}/`,
+      content: `<html lang="en"><body><main data-pagefind-body><h1>Page ${n}</h1><p>alpha${n} beta${n} ${'common '.repeat(100)}zeta${n}</p></main></body></html>`,
+    }));
+    const dirs = [join(root, 'common-0'), join(root, 'common-1')];
+    await writeBundle(dirs[0] as string, common.slice(0, 15));
+    await writeBundle(dirs[1] as string, common.slice(15));
+    const target = join(root, 'common-merged');
+    for (const [i, dir] of dirs.entries()) await installFragments(dir, target, fragmentFolder(i, `common-${i}`), (await readShardMeta(dir, i)).pages);
+    await mergeBundles(dirs, target);
+    const chunks = (await readBundle(target)).chunks;
+    const wordsOf = async (hash: string) => {
+      const [list] = decode(await decodeFile(await readFile(join(target, 'index', `${hash}.pf_index`)), hash)) as [[string][]];
+      return list.map(([word]) => word);
+    };
+    const byChunk = await Promise.all(chunks.map(([, , hash]) => wordsOf(hash)));
+    // 30 pages of about 100 words: 3,000 locations of "common" alone, chunks of 2,000.
+    expect(byChunk.filter((words) => words.includes('common'))).toEqual([['common']]);
+    expect(byChunk.flat()).toEqual(expect.arrayContaining(['alpha0', 'beta29', 'zeta7']));
+  });
+
   it('refuses shards from another Pagefind version, naming the version it knows', async () => {
     const shard = join(root, 'shard-1');
     const entryFile = join(shard, 'pagefind-entry.json');
@@ -182,14 +204,14 @@ describe('chunkLocations', () => {
   it.each([
     [0, 2000],
     [500_000, 2000],
-    [17_700_000, 11_522],
-    [177_000_000, 36_435],
+    [27_260_651, 14_299],
+    [272_606_510, 45_217],
   ])('sizes the chunks of a site of %i locations at %i locations', (total, expected) => {
     expect(chunkLocations(total)).toBe(expected);
   });
 
   it('makes the chunk list in the metadata cost a search as much as one chunk, where their sum is least', () => {
-    const total = 17_700_000;
+    const total = 27_260_651;
     const cost = (size: number) => (total / size) * 10.5 + size * 1.4;
     const best = chunkLocations(total);
     expect(Math.abs((total / best) * 10.5 - best * 1.4)).toBeLessThan(5);

@@ -34,6 +34,25 @@ function notice(message, action, onAction) {
   });
 }
 
+/** How long the search page's first results may take before the worker registers anyway. */
+const SEARCH_WAIT_MS = 10_000;
+
+/**
+ * Resolves once the page has loaded and, on the search page, its first results are shown
+ * (search.js marks its form): the worker's precache, a couple of megabytes, then never competes
+ * with what the reader is waiting for on a slow connection.
+ * https://web.dev/articles/service-workers-registration
+ */
+function whenSettled() {
+  const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+  const form = document.querySelector('form[data-search]');
+  const searched =
+    !form || 'settled' in form.dataset
+      ? Promise.resolve()
+      : Promise.race([new Promise((resolve) => form.addEventListener('answerpress:settled', resolve, { once: true })), new Promise((resolve) => setTimeout(resolve, SEARCH_WAIT_MS))]);
+  return Promise.all([loaded, searched]);
+}
+
 async function register() {
   const registration = await navigator.serviceWorker.register(`${base}/sw.js`, { scope: `${base}/` });
   const hadController = Boolean(navigator.serviceWorker.controller);
@@ -188,10 +207,9 @@ async function listSaved(list) {
 }
 
 if ('serviceWorker' in navigator && 'caches' in window) {
-  // Once the page has loaded, so that the worker's precache never competes with the page's own
-  // requests (a first search, say). https://web.dev/articles/service-workers-registration
-  if (document.readyState === 'complete') register().catch(() => {});
-  else addEventListener('load', () => register().catch(() => {}), { once: true });
+  whenSettled()
+    .then(register)
+    .catch(() => {});
   const section = document.querySelector('.save-offline');
   if (section) saveControl(section).catch(() => {});
   const saved = document.getElementById('saved-pages');

@@ -73,7 +73,14 @@ function start({ bundle, cacheTag, labels }, form) {
     (next ?? (event.key === 'ArrowUp' ? input : links[at])).focus();
   });
 
-  if (input.value.trim() || selected.size > 0) void run(0);
+  // Marks the form once the first results are on screen, or at once with nothing to search:
+  // offline.js registers the service worker only then.
+  const settle = () => {
+    form.dataset.settled = '';
+    form.dispatchEvent(new Event('answerpress:settled'));
+  };
+  if (input.value.trim() || selected.size > 0) void run(0).finally(settle);
+  else settle();
 
   function filterOptions() {
     const filters = {};

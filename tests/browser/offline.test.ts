@@ -99,6 +99,26 @@ describe('offline', () => {
     await context.close();
   });
 
+  it('registers the service worker on the search page only once the first results are on screen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    // The results' fragments come late: until they do, the page has loaded but shows nothing.
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/search/?q=apnoea`, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#search-results > li').count()).toBe(0);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+
+    await page.locator('#search-results > li').first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('updates to a new build after the reader accepts, and drops the old caches', async () => {
     const context = await browser.newContext();
     const page = await firstVisit(context, '/questions/morning-headache-and-snoring/');

@@ -6,9 +6,10 @@ import { cleanup, tempDir } from '../../helpers/site.js';
 
 describe('fragment names', () => {
   it.each([
-    [{ hash: 'en_1a2b3c4', group: '' }, 0, '0'],
-    [{ hash: 'en_1a2b3c4', group: '' }, 35, 'z'],
+    [{ hash: 'en_1a2b3c4', group: '' }, 0, '00'],
+    [{ hash: 'en_1a2b3c4', group: '' }, 35, '0z'],
     [{ hash: 'en_1a2b3c4', group: '' }, 499, 'dv'],
+    [{ hash: 'en_1a2b3c4', group: '' }, 1296, '100'],
     [{ hash: 'en_1a2b3c4', group: 'en_99ff00a' }, 7, 'en_1a2b3c4'],
   ])('names %o at position %i %s', (page, position, name) => {
     expect(fragmentName(page, position)).toBe(name);
@@ -43,7 +44,7 @@ describe('installFragments and pruneFragments', () => {
       { hash: 'en_bbbbbbb', group: '' },
       { hash: 'en_aaaaaaa', group: '' },
     ]);
-    expect((await readdir(join(site, 'fragment', '0-new'))).sort()).toEqual(['0.pf_fragment', '1.pf_fragment']);
+    expect((await readdir(join(site, 'fragment', '0-new'))).sort()).toEqual(['00.pf_fragment', '01.pf_fragment']);
     await pruneFragments(site, ['0-new', '1-kept']);
     expect((await readdir(join(site, 'fragment'))).sort()).toEqual(['0-new', '1-kept']);
   });

@@ -151,7 +151,7 @@ describe('mergeBundles', () => {
     const entry = JSON.parse(await readFile(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
     const [info] = Object.values(entry.languages) as [{ hash: string }];
     const meta = decode(await decodeFile(await readFile(join(target, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
-    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-/0', '0-shard-/1', '0-shard-/2', '0-shard-/3', '1-shard-/0', '1-shard-/1', '2-shard-/0', '2-shard-/1', '2-shard-/2']);
+    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-/00', '0-shard-/01', '0-shard-/02', '0-shard-/03', '1-shard-/00', '1-shard-/01', '2-shard-/00', '2-shard-/01', '2-shard-/02']);
     expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-', '1-shard-', '2-shard-']);
   });
 

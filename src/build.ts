@@ -6,6 +6,9 @@
  * An incremental build (the default when the build cache matches the output) starts from hard
  * links to the last good output, renders only the pages whose keys changed, re-indexes only the
  * shards whose keys changed, and writes the same bytes a cold build would.
+ *
+ * A part (`slice`, from `--shard i/n`) renders and indexes only its runner's shards and stops
+ * before the merge: `merge.ts` puts the parts together.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -24,6 +27,7 @@ import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } fro
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
 import { MemoryCeiling } from './output/memory.js';
+import { ownsShard, ownsSitePages, writePart, type Slice } from './output/part.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
@@ -48,6 +52,11 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** Ignore the build cache and build everything. Default: false. */
   clean?: boolean;
+  /**
+   * Build only one part of the site, runner `index` of `count`, for `mergeParts` to put together
+   * (see `output/part.ts`). A part is always built cold, with no cache.
+   */
+  slice?: Slice;
 }
 
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
@@ -68,7 +77,8 @@ export interface BuildResult {
   outDir: string;
   /** Milliseconds spent in each phase. Rendering and indexing overlap: `index` is the wait after rendering. */
   timings: Record<Phase, number>;
-  offline: OfflineResult;
+  /** What the offline files hold; none for a part (`slice`), which the merge completes. */
+  offline?: OfflineResult;
   work: BuildWork;
 }
 
@@ -89,7 +99,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir ?? 'data');
   const outDir = resolve(options.outDir ?? '_site');
   const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
-  const cacheDir = options.cacheDir === false ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
+  const cacheDir = options.cacheDir === false || options.slice ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
   const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 } satisfies Record<Phase, number>;
   const timed = async <T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
@@ -202,15 +212,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           else indexShard(shard);
         }
       } else {
-        await timed('render', async () => {
-          await moveInto(freshSite, site);
-          await renderPages(site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
-        });
+        // The assets and the pages outside the search shards are runner 0's, in a build of parts.
+        if (ownsSitePages(options.slice)) {
+          await timed('render', async () => {
+            await moveInto(freshSite, site);
+            await renderPages(site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
+          });
+        }
         // Each shard's pages are rendered in a run of their own (Eleventy holds every page it
         // renders until the run ends) and indexed while the next shard renders.
         const questions = new Map(model.questions.map((q) => [q.slug, q]));
         const experts = new Map(model.experts.map((e) => [e.id, e]));
         for (const shard of shards) {
+          if (!ownsShard(options.slice, shard.id)) continue;
           await timed('render', () =>
             renderPages(site, INDEXED_PAGES, {
               questions: shard.questions.map((slug) => questions.get(slug) as SiteModel['questions'][number]),
@@ -231,6 +245,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mirrorCopy = !incremental && cacheDir ? copyForMirror(outDir, site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
+    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length };
+    if (options.slice) {
+      // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
+      const slice = options.slice;
+      await timed('index', () => indexer.finish());
+      await timed('swap', async () => {
+        const own = indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
+        await writePart(site, storeDir, { slice, version, shardCount: shards.length, shards: own });
+        await swapIn(site, outDir, { background: true });
+      });
+      const shardOfPage = new Map(shards.flatMap((shard) => shard.pages.map((page) => [page, shard.id] as const)));
+      const rendered = [...keys.pages.keys()].filter((file) => {
+        const id = shardOfPage.get(file);
+        return id === undefined ? ownsSitePages(slice) : ownsShard(slice, id);
+      });
+      return { model, outDir, timings, work: { ...work, pagesRendered: rendered.length } };
+    }
     await timed('index', async () => {
       await indexer.finish();
       // A cold build reads its shards now, once its pages no longer take memory.
@@ -254,13 +285,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version)]);
       }
     });
-    return {
-      model,
-      outDir,
-      timings,
-      offline,
-      work: { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length },
-    };
+    return { model, outDir, timings, offline, work };
   } finally {
     await Promise.all([linking, mirrorCopy, merger.close()]);
     await rm(staging, { recursive: true, force: true });

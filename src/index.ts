@@ -1,5 +1,7 @@
 /** The public API of answerpress. */
 export { build, packageLayouts, type BuildOptions, type BuildResult, type Phase } from './build.js';
+export { mergeParts, type MergeOptions, type MergedSite } from './merge.js';
+export type { Slice } from './output/part.js';
 export { loadData, type LoadedData, type DataFile } from './data/load.js';
 export { jsonSchemaFiles } from './data/jsonSchema.js';
 export { buildModel, type ModelOptions } from './model/buildModel.js';

@@ -1,11 +1,13 @@
 /**
- * `answerpress build|validate|serve` — arguments in, exit code out. The only module that
- * prints for the user; nothing imports it but `bin/answerpress.js`.
+ * `answerpress build|merge|validate|serve|new|init` — arguments in, exit code out. The only
+ * module that prints for the user; nothing imports it but `bin/answerpress.js`.
  * Exit codes: 0 ok, 1 data errors (or a failed build), 2 usage.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from '../build.js';
+import { mergeParts } from '../merge.js';
+import type { Slice } from '../output/part.js';
 import { loadData } from '../data/load.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
@@ -17,6 +19,8 @@ const HELP = `answerpress: expert questions and answers in YAML, published as a 
 
 Usage:
   answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings]
+  answerpress build    --shard I/N [--data DIR] [--layouts DIR] --out PART   (one machine's part)
+  answerpress merge    [--data DIR] [--layouts DIR] [--out DIR] PART...      (the parts, as one site)
   answerpress validate [--data DIR] [--format text|github]
   answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--port N] [--host H]
   answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
@@ -32,6 +36,8 @@ Options:
                   (default: node_modules/.cache/answerpress/<output folder>-<hash>)
   --clean         build everything, ignoring the build cache
   --timings       build: also print the time each phase took
+  --shard I/N     build: only part I of N (0 ≤ I < N), for N machines to share a
+                  large site; merge puts the parts together
   --format F      how validate reports errors: text (default) or github (annotations)
   --topic ID      new question: a topic id (repeat for more)
   --author ID     new answer: the expert id
@@ -49,6 +55,7 @@ const OPTIONS = {
   cache: { type: 'string' },
   clean: { type: 'boolean' },
   timings: { type: 'boolean' },
+  shard: { type: 'string' },
   format: { type: 'string' },
   topic: { type: 'string', multiple: true },
   author: { type: 'string' },
@@ -82,11 +89,13 @@ export async function main(argv: string[], out: (text: string) => void = console
   }
   const format = (values.format ?? 'text') as ErrorFormat;
   try {
-    if (rest.length > 0 && command !== 'new') throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (rest.length > 0 && command !== 'new' && command !== 'merge') throw new UsageError(`unexpected argument "${rest[0]}"`);
     if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}"`);
     switch (command) {
       case 'build':
         return await runBuild(values, out);
+      case 'merge':
+        return await runMerge(rest, values, out);
       case 'validate':
         return await runValidate(values, out);
       case 'serve':
@@ -120,11 +129,34 @@ function version(): string {
 
 async function runBuild(values: Values, out: (text: string) => void): Promise<number> {
   const start = performance.now();
-  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean });
+  const slice = values.shard === undefined ? undefined : parseSlice(values.shard);
+  if (slice && values.out === undefined) throw new UsageError('build --shard needs --out, a folder of its own for the part');
+  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean, slice });
   const { work } = result;
-  const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed)` : '';
-  out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${((performance.now() - start) / 1000).toFixed(2)} s${redone}.`);
+  const seconds = ((performance.now() - start) / 1000).toFixed(2);
+  if (slice) {
+    out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${work.pages} pages, ${work.shardsIndexed} of ${work.shards} search shards, in ${seconds} s. Merge the parts with answerpress merge.`);
+  } else {
+    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed)` : '';
+    out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
+  }
   if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);
+  return 0;
+}
+
+/** `i/n` of `--shard`: part i of n, counted from 0. */
+export function parseSlice(text: string): Slice {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
+  if (!(count >= 1 && index >= 0 && index < count)) throw new UsageError(`--shard takes I/N, part I of N counted from 0 (0/4 to 3/4 for four machines), not "${text}"`);
+  return { index, count };
+}
+
+async function runMerge(parts: string[], values: Values, out: (text: string) => void): Promise<number> {
+  if (parts.length === 0) throw new UsageError('merge needs the folders of the parts: answerpress merge --out DIR PART...');
+  const start = performance.now();
+  const merged = await mergeParts({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, parts });
+  out(`Merged ${parts.length} parts (${merged.shards} search shards) into ${values.out ?? '_site'}: ${merged.model.questions.length} questions, ${merged.model.experts.length} experts, in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
   return 0;
 }
 

@@ -4,7 +4,8 @@
  * so the live site is untouched until the swap.
  */
 import { execFile } from 'node:child_process';
-import { link, lstat, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { findRecords } from './listFiles.js';
@@ -31,6 +32,32 @@ export async function linkTree(source: string, target: string): Promise<void> {
       await link(from, to);
     }
   }
+}
+
+/**
+ * Hard-links every file of `source` to the same place under `target`, making folders as needed
+ * and leaving out the top-level entries named in `skip`. A file that `target` already holds is
+ * an error, naming it: the trees are meant to be disjoint. Files are copied where a link cannot
+ * be made (another file system).
+ */
+export async function linkInto(source: string, target: string, skip: readonly string[] = []): Promise<void> {
+  const left = new Set(skip);
+  const entries = await readdir(source, { withFileTypes: true, recursive: true });
+  const files = entries
+    .map((entry) => ({ entry, path: relative(source, join(entry.parentPath, entry.name)) }))
+    .filter(({ entry, path }) => !entry.isDirectory() && !left.has(path.split(sep)[0] as string));
+  for (const dir of new Set(files.map(({ path }) => dirname(join(target, path))))) await mkdir(dir, { recursive: true });
+  await inBatches(files, async ({ path }) => {
+    const [from, to] = [join(source, path), join(target, path)];
+    try {
+      await link(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw new Error(`${path} is in more than one of the trees being joined`, { cause: error });
+      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+      await copyFile(from, to, constants.COPYFILE_EXCL);
+    }
+  });
 }
 
 interface TreeEntry {

@@ -36,6 +36,10 @@ describe('main', () => {
     ['an unknown --format', ['validate', '--format', 'xml'], '--format must be text or github, not "xml"'],
     ['a port that is not a number', ['serve', '--port', 'eighty'], '--port must be a port number, not "eighty"'],
     ['a port out of range', ['serve', '--port', '70000'], '--port must be a port number, not "70000"'],
+    ['a part beyond the count', ['build', '--shard', '3/3', '--out', 'part'], '--shard takes I/N, part I of N counted from 0 (0/4 to 3/4 for four machines), not "3/3"'],
+    ['a part that is not I/N', ['build', '--shard', 'two', '--out', 'part'], '--shard takes I/N, part I of N counted from 0 (0/4 to 3/4 for four machines), not "two"'],
+    ['a part with no folder of its own', ['build', '--shard', '0/2'], 'build --shard needs --out, a folder of its own for the part'],
+    ['a merge of no parts', ['merge'], 'merge needs the folders of the parts: answerpress merge --out DIR PART...'],
   ])('returns 2 for %s, with the reason and a hint on stderr', async (_name, args, message) => {
     expect(await run(args)).toEqual({ code: 2, out: [], err: [`${message}${USAGE_HINT}`] });
   });
@@ -89,6 +93,19 @@ describe('main', () => {
       out: [`${data} is valid: 4 questions, 3 experts, 3 topics.`],
       err: [],
     });
+  });
+
+  it('builds a site in two parts and merges them, saying what each step did', async () => {
+    const parts = [join(root, 'part-0'), join(root, 'part-1')];
+    for (const [index, part] of parts.entries()) {
+      const built = await run(['build', '--data', data, '--shard', `${index}/2`, '--out', part]);
+      expect(built.code, built.err.join('\n')).toBe(0);
+      expect(built.out[0]).toMatch(new RegExp(`^Built part ${index}/2 into .*part-${index}: \\d+ of \\d+ pages, \\d+ of \\d+ search shards, in [\\d.]+ s\\. Merge the parts with answerpress merge\\.$`));
+    }
+    const merged = await run(['merge', '--data', data, '--out', join(root, 'merged'), ...parts]);
+    expect(merged.code, merged.err.join('\n')).toBe(0);
+    expect(merged.out[0]).toMatch(/^Merged 2 parts \(\d+ search shards?\) into .*merged: \d+ questions, \d+ experts, in [\d.]+ s\.$/);
+    expect(await readFile(join(root, 'merged', 'index.html'), 'utf8')).toContain('<html');
   });
 
   it('builds, and with --timings also says how long each phase took', async () => {

@@ -1,0 +1,66 @@
+/** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
+import { appendFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { mergeParts } from '../../src/merge.js';
+import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
+
+/** Small shards, so that the search fixture's 15 indexed pages make several. */
+const PAGES_PER_SHARD = 2;
+
+describe('a site built in parts', () => {
+  let root: string;
+  let dataDir: string;
+  const parts: string[] = [];
+  let whole: Record<string, string>;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    dataDir = await copyData(join(fixturesDir, 'search'), root);
+    const one = await build({ dataDir, outDir: join(root, 'one'), cacheDir: false, pagesPerShard: PAGES_PER_SHARD });
+    expect(one.work.shards).toBeGreaterThanOrEqual(4);
+    whole = await snapshot(join(root, 'one'));
+    for (let index = 0; index < 3; index += 1) {
+      const part = join(root, `part-${index}`);
+      await build({ dataDir, outDir: part, slice: { index, count: 3 }, pagesPerShard: PAGES_PER_SHARD });
+      parts.push(part);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    await cleanup(root);
+  });
+
+  it('gives each part its own search shards, and the pages outside them to part 0 alone', async () => {
+    const listed = await Promise.all(parts.map(async (part) => (await readdir(part, { recursive: true })).map(String)));
+    for (const [index, files] of listed.entries()) {
+      expect(files.includes(join('.answerpress-part', 'part.json')), `part ${index}`).toBe(true);
+      expect(files.includes('index.html'), `part ${index}`).toBe(index === 0);
+      expect(files.includes(join('pagefind', 'pagefind.js')), `part ${index}`).toBe(index === 0);
+      expect(files.some((file) => file.startsWith(join('pagefind', 'fragment'))), `part ${index}`).toBe(true);
+      expect(files.some((file) => file.endsWith('.pf_meta') && !file.includes('.answerpress-part')), `part ${index}`).toBe(false);
+    }
+    const pages = listed.map((files) => files.filter((file) => /^(questions|experts)\/[^/]+\/index\.html$/.test(file.split('\\').join('/'))));
+    const all = pages.flat();
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('merges into the same bytes as one build of the same data, in any order of the parts', async () => {
+    const out = join(root, 'merged');
+    const merged = await mergeParts({ dataDir, outDir: out, parts: [parts[2] as string, parts[0] as string, parts[1] as string], pagesPerShard: PAGES_PER_SHARD });
+    expect(merged.shards).toBeGreaterThanOrEqual(4);
+    expect(await snapshot(out)).toEqual(whole);
+  });
+
+  it('refuses a missing part, a part given twice and a part of other data, naming each, and leaves the output alone', async () => {
+    const out = join(root, 'merged');
+    const before = await snapshot(out);
+    await expect(mergeParts({ dataDir, outDir: out, parts: [parts[0] as string, parts[0] as string], pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(
+      /are both part 0\/3\. Pass each part once\.[\s\S]*part 1\/3 is missing\. Build it with --shard 1\/3[\s\S]*part 2\/3 is missing/,
+    );
+    await appendFile(join(dataDir, 'questions', 'morning-headache-and-snoring.yaml'), '  - author: greta-lindholm\n    date: 2025-05-22\n    body: An answer added after the parts were built.\n');
+    await expect(mergeParts({ dataDir, outDir: out, parts, pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(/part-0 was built from other data or layouts .*Build every part from the same commit\./);
+    await expect(mergeParts({ dataDir, outDir: out, parts: [dataDir], pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(/is not a part built with --shard/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+});

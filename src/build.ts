@@ -27,7 +27,7 @@ import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } fro
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
 import { MemoryCeiling } from './output/memory.js';
-import { ownsShard, ownsSitePages, writePart, type Slice } from './output/part.js';
+import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
@@ -255,12 +255,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await writePart(site, storeDir, { slice, version, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
-      const shardOfPage = new Map(shards.flatMap((shard) => shard.pages.map((page) => [page, shard.id] as const)));
-      const rendered = [...keys.pages.keys()].filter((file) => {
-        const id = shardOfPage.get(file);
-        return id === undefined ? ownsSitePages(slice) : ownsShard(slice, id);
-      });
-      return { model, outDir, timings, work: { ...work, pagesRendered: rendered.length } };
+      return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length } };
     }
     await timed('index', async () => {
       await indexer.finish();

@@ -42,6 +42,15 @@ export function ownsSitePages(slice: Slice | undefined): boolean {
   return !slice || slice.index === 0;
 }
 
+/** The pages of `all` that runner `slice` renders: those of its shards, and on runner 0 those of no shard. */
+export function pagesOfPart(slice: Slice, shards: readonly { id: number; pages: readonly string[] }[], all: Iterable<string>): string[] {
+  const shardOf = new Map(shards.flatMap((shard) => shard.pages.map((page) => [page, shard.id] as const)));
+  return [...all].filter((page) => {
+    const id = shardOf.get(page);
+    return id === undefined ? ownsSitePages(slice) : ownsShard(slice, id);
+  });
+}
+
 /** Moves the shards' indexes from `storeDir` into the part at `siteDir` and writes its manifest. */
 export async function writePart(siteDir: string, storeDir: string, manifest: Omit<PartManifest, 'format'>): Promise<void> {
   const dir = join(siteDir, PART_DIR);

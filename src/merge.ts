@@ -86,7 +86,7 @@ function checkParts(parts: readonly { dir: string; manifest: PartManifest }[], v
   const shardDirs: string[] = [];
   for (const { dir, manifest } of parts) {
     const { slice } = manifest;
-    if (manifest.version !== version) problems.push(`${dir} was built from other data or layouts (build ${manifest.version}, this data and these layouts make ${version}). Build every part from the same commit.`);
+    if (manifest.version !== version) problems.push(`${dir} was built from other data, layouts or answerpress version (build ${manifest.version}; this data, these layouts and this answerpress make ${version}). Build every part from the same commit.`);
     if (slice.count !== count) problems.push(`${dir} is part ${slice.index + 1} of ${slice.count}, the others of ${count}. Build every part with the same n in --shard i/n.`);
     const twin = seen.get(slice.index);
     if (twin !== undefined) problems.push(`${dir} and ${twin} are both part ${slice.index}/${slice.count}. Pass each part once.`);

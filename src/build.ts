@@ -252,7 +252,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await timed('index', () => indexer.finish());
       await timed('swap', async () => {
         const own = indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
-        await writePart(site, storeDir, { slice, version, shardCount: shards.length, shards: own });
+        await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
       return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length } };
@@ -270,7 +270,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const { cacheTag } = await summarizeIndex(site, model.questions.length + model.experts.length);
       await stampCacheTag(site, cacheTag);
     });
-    const offline = await timed('offline', () => writeOffline({ siteDir: site, model, layoutDirs, version }));
+    const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version }));
     await timed('swap', async () => {
       if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       // With a cache, the replaced output is kept for the next build to start from.

@@ -20,7 +20,7 @@ const HELP = `answerpress: expert questions and answers in YAML, published as a 
 Usage:
   answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings]
   answerpress build    --shard I/N [--data DIR] [--layouts DIR] --out PART   (one machine's part)
-  answerpress merge    [--data DIR] [--layouts DIR] [--out DIR] PART...      (the parts, as one site)
+  answerpress merge    [--layouts DIR] [--out DIR] PART...                   (the parts, as one site)
   answerpress validate [--data DIR] [--format text|github]
   answerpress serve    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--port N] [--host H]
   answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
@@ -155,8 +155,8 @@ export function parseSlice(text: string): Slice {
 async function runMerge(parts: string[], values: Values, out: (text: string) => void): Promise<number> {
   if (parts.length === 0) throw new UsageError('merge needs the folders of the parts: answerpress merge --out DIR PART...');
   const start = performance.now();
-  const merged = await mergeParts({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, parts });
-  out(`Merged ${parts.length} parts (${merged.shards} search shards) into ${values.out ?? '_site'}: ${merged.model.questions.length} questions, ${merged.model.experts.length} experts, in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
+  const merged = await mergeParts({ layoutsDir: values.layouts, outDir: values.out, parts });
+  out(`Merged ${parts.length} parts into ${values.out ?? '_site'}: ${merged.pages} indexed pages in ${merged.shards} search shard${merged.shards === 1 ? '' : 's'}, in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
   return 0;
 }
 

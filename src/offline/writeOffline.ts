@@ -6,14 +6,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SiteModel } from '../model/types.js';
+import type { SiteInfo } from '../model/types.js';
 import { listFiles } from '../output/listFiles.js';
 import { minifyAsset } from '../output/minify.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 export interface OfflineOptions {
   siteDir: string;
-  model: SiteModel;
+  /** The site's settings: its base path, name, language and offline budget. */
+  site: SiteInfo;
   /** Folders searched for `assets/sw-runtime.js`, first match wins. */
   layoutDirs: readonly string[];
   /** Names this build's caches: a hash of everything the output is made from. */
@@ -48,8 +49,8 @@ async function readFirst(dirs: readonly string[], file: string): Promise<string>
 }
 
 export async function writeOffline(options: OfflineOptions): Promise<OfflineResult> {
-  const { siteDir, model, version } = options;
-  const base = model.site.basePath;
+  const { siteDir, site, version } = options;
+  const base = site.basePath;
   const files = await listFiles(siteDir);
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
@@ -67,7 +68,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   // Index chunks first, then filters, then fragments, while they fit the budget.
   const chunkOrder = ['index', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/${kind}/`));
   const chunks: string[] = [];
-  let budget = model.site.offlineBudget;
+  let budget = site.offlineBudget;
   for (const kind of chunkOrder) {
     for (const file of files) {
       if (!kind.test(file.path)) continue;
@@ -81,7 +82,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
     if (budget < 0) break;
   }
 
-  const manifest = webManifest(model);
+  const manifest = webManifest(site);
   // Written below, after the file listing.
   const coreUrls = [...core.map((p) => urlOf(base, p)), `${base}/manifest.webmanifest`, `${base}/offline/summary.json`];
   const config = {
@@ -107,14 +108,14 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
 }
 
 
-function webManifest(model: SiteModel): Record<string, unknown> {
-  const base = model.site.basePath;
+function webManifest(site: SiteInfo): Record<string, unknown> {
+  const base = site.basePath;
   return {
-    name: model.site.title,
-    short_name: model.site.title.length > 12 ? model.site.title.slice(0, 12).trim() : model.site.title,
-    description: model.site.description || undefined,
-    lang: model.site.language,
-    dir: model.site.dir,
+    name: site.title,
+    short_name: site.title.length > 12 ? site.title.slice(0, 12).trim() : site.title,
+    description: site.description || undefined,
+    lang: site.language,
+    dir: site.dir,
     start_url: `${base}/`,
     scope: `${base}/`,
     display: 'standalone',

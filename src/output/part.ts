@@ -2,12 +2,14 @@
  * A part of a site that several machines build together: `answerpress build --shard i/n` on
  * runner i of n writes the search shards whose id is i mod n, their pages and fragments, and
  * (on runner 0) every page that is not a question or an expert profile. Each part keeps the
- * index of its shards and a manifest in a folder of its own; `answerpress merge` checks the
- * parts against each other and the data, puts them together and writes the search bundle and
- * the offline files over the whole (see `merge.ts`).
+ * index of its shards and a manifest in a folder of its own, with all the merge needs to know
+ * of the site; `answerpress merge` checks the parts against each other, puts them together and
+ * writes the search bundle and the offline files over the whole (see `merge.ts`), without
+ * reading the data again.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SiteInfo } from '../model/types.js';
 
 /** Runner `index` of `count`. */
 export interface Slice {
@@ -26,6 +28,12 @@ export interface PartManifest {
   slice: Slice;
   /** The build's fingerprint (data, templates, base path): parts of one site share it. */
   version: string;
+  /** The templates' fingerprint, for the merge to check its layouts against. */
+  templates: string;
+  /** The site's settings, which the offline files need. */
+  site: SiteInfo;
+  /** Pages in the site's search index (questions and expert profiles), whatever the part. */
+  pages: number;
   /** Search shards in the site, whatever the part. */
   shardCount: number;
   /** This part's shards, each with the key its index is kept under. */

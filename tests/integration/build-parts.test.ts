@@ -1,12 +1,12 @@
 /** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
-import { appendFile, readdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
 import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
 
-/** Small shards, so that the search fixture's 15 indexed pages make several. */
+/** Small shards, so that the search fixture's 11 indexed pages make several. */
 const PAGES_PER_SHARD = 2;
 
 describe('a site built in parts', () => {
@@ -47,20 +47,29 @@ describe('a site built in parts', () => {
 
   it('merges into the same bytes as one build of the same data, in any order of the parts', async () => {
     const out = join(root, 'merged');
-    const merged = await mergeParts({ dataDir, outDir: out, parts: [parts[2] as string, parts[0] as string, parts[1] as string], pagesPerShard: PAGES_PER_SHARD });
+    const merged = await mergeParts({ outDir: out, parts: [parts[2] as string, parts[0] as string, parts[1] as string] });
     expect(merged.shards).toBeGreaterThanOrEqual(4);
+    expect(merged.pages).toBe(11);
     expect(await snapshot(out)).toEqual(whole);
   });
 
-  it('refuses a missing part, a part given twice and a part of other data, naming each, and leaves the output alone', async () => {
+  it('refuses a missing part, a part given twice, a part of other data and other layouts, naming each, and leaves the output alone', async () => {
     const out = join(root, 'merged');
     const before = await snapshot(out);
-    await expect(mergeParts({ dataDir, outDir: out, parts: [parts[0] as string, parts[0] as string], pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(
+    await expect(mergeParts({ outDir: out, parts: [parts[0] as string, parts[0] as string] })).rejects.toThrow(
       /are both part 0\/3\. Pass each part once\.[\s\S]*part 1\/3 is missing\. Build it with --shard 1\/3[\s\S]*part 2\/3 is missing/,
     );
     await appendFile(join(dataDir, 'questions', 'morning-headache-and-snoring.yaml'), '  - author: greta-lindholm\n    date: 2025-05-22\n    body: An answer added after the parts were built.\n');
-    await expect(mergeParts({ dataDir, outDir: out, parts, pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(/part-0 was built from other data, layouts or answerpress version .*Build every part from the same commit\./);
-    await expect(mergeParts({ dataDir, outDir: out, parts: [dataDir], pagesPerShard: PAGES_PER_SHARD })).rejects.toThrow(/is not a part built with --shard/);
+    const later = join(root, 'part-1-later');
+    await build({ dataDir, outDir: later, slice: { index: 1, count: 3 }, pagesPerShard: PAGES_PER_SHARD });
+    await expect(mergeParts({ outDir: out, parts: [parts[0] as string, later, parts[2] as string] })).rejects.toThrow(
+      /part-1-later was built from other data, layouts or answerpress version than .*part-0 .*Build every part from the same commit\./,
+    );
+    const layouts = join(root, 'layouts');
+    await mkdir(join(layouts, 'partials'), { recursive: true });
+    await writeFile(join(layouts, 'partials', 'footer-note.njk'), '<p>Our own note.</p>\n');
+    await expect(mergeParts({ outDir: out, parts, layoutsDir: layouts })).rejects.toThrow(/Merge with the same --layouts and answerpress as the parts\./);
+    await expect(mergeParts({ outDir: out, parts: [dataDir] })).rejects.toThrow(/is not a part built with --shard/);
     expect(await snapshot(out)).toEqual(before);
   });
 });

@@ -102,9 +102,9 @@ describe('main', () => {
       expect(built.code, built.err.join('\n')).toBe(0);
       expect(built.out[0]).toMatch(new RegExp(`^Built part ${index}/2 into .*part-${index}: \\d+ of \\d+ pages, \\d+ of \\d+ search shards, in [\\d.]+ s\\. Merge the parts with answerpress merge\\.$`));
     }
-    const merged = await run(['merge', '--data', data, '--out', join(root, 'merged'), ...parts]);
+    const merged = await run(['merge', '--out', join(root, 'merged'), ...parts]);
     expect(merged.code, merged.err.join('\n')).toBe(0);
-    expect(merged.out[0]).toMatch(/^Merged 2 parts \(\d+ search shards?\) into .*merged: \d+ questions, \d+ experts, in [\d.]+ s\.$/);
+    expect(merged.out[0]).toMatch(/^Merged 2 parts into .*merged: 7 indexed pages in 1 search shards?, in [\d.]+ s\.$/);
     expect(await readFile(join(root, 'merged', 'index.html'), 'utf8')).toContain('<html');
   });
 

@@ -30,7 +30,7 @@ import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { META_CACHE_TAG_TOKEN, ShardIndexer, stampCacheTag, summarizeIndex } from './search/indexSite.js';
+import { META_CACHE_TAG_TOKEN, sealIndex, ShardIndexer } from './search/indexSite.js';
 import type { MergeResult } from './search/mergeBundles.js';
 import { ShardMerger } from './search/merger.js';
 import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
@@ -267,8 +267,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       } catch (error) {
         throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
-      const { cacheTag } = await summarizeIndex(site, model.questions.length + model.experts.length);
-      await stampCacheTag(site, cacheTag);
+      await sealIndex(site, model.questions.length + model.experts.length);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version }));
     await timed('swap', async () => {

@@ -15,7 +15,7 @@ import { linkInto } from './output/linkTree.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { PART_DIR, partShardDir, readPart, type PartManifest } from './output/part.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { stampCacheTag, summarizeIndex } from './search/indexSite.js';
+import { sealIndex } from './search/indexSite.js';
 import { mergeBundles } from './search/mergeBundles.js';
 
 export interface MergeOptions {
@@ -54,8 +54,7 @@ export async function mergeParts(options: MergeOptions): Promise<MergedSite> {
     } catch (error) {
       throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    const { cacheTag } = await summarizeIndex(site, manifest.pages);
-    await stampCacheTag(site, cacheTag);
+    await sealIndex(site, manifest.pages);
     const offline = await writeOffline({ siteDir: site, site: manifest.site, layoutDirs, version: manifest.version });
     await swapIn(site, outDir, { background: true });
     return { outDir, pages: manifest.pages, shards: manifest.shardCount, offline };

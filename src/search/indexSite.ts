@@ -200,8 +200,19 @@ export interface IndexSummary {
   cacheTag: string;
 }
 
+/**
+ * The last step of indexing, in a build as in a merge of parts: checks the merged bundle
+ * against the number of pages that opted in and puts its cache tag into the pages that
+ * configure the search UI.
+ */
+export async function sealIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
+  const summary = await summarizeIndex(siteDir, expectedPages);
+  await stampCacheTag(siteDir, summary.cacheTag);
+  return summary;
+}
+
 /** Checks the merged bundle against the number of pages that opted in, and tags it. */
-export async function summarizeIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
+async function summarizeIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
   const entryJson = await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'));
   const entry = JSON.parse(entryJson.toString('utf8')) as { languages: Record<string, { page_count: number }> };
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
@@ -215,7 +226,7 @@ export async function summarizeIndex(siteDir: string, expectedPages: number): Pr
 const TAGGED_PAGES = ['search/index.html'];
 
 /** Puts the index's cache tag into the pages that configure the search UI. */
-export async function stampCacheTag(siteDir: string, cacheTag: string): Promise<void> {
+async function stampCacheTag(siteDir: string, cacheTag: string): Promise<void> {
   for (const page of TAGGED_PAGES) {
     const file = join(siteDir, page);
     const html = await readFile(file, 'utf8');

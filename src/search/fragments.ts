@@ -1,13 +1,18 @@
 /**
  * Where each page's fragment (its URL, title and text, fetched for every result shown) lives
- * in the merged bundle, and what it is called there.
+ * in the merged bundle, and what the metadata calls it.
  *
  * Pagefind names a fragment by a 7-hex content hash, and the metadata every search loads lists
  * one name per page. Hashes do not compress: at 10,000 pages they made 84 of the metadata's 96
  * KB after gzip. A shard's fragments are renamed by their page's position in the shard, in base
- * 36, in a folder named by the shard's id and key: short names that repeat from shard to shard,
- * under a folder that changes whenever the shard's content does, so a host's cache never serves
- * one build's fragment for another build's page.
+ * 36, in a folder named by the shard's id and key, which changes whenever the shard's content
+ * does, so a host's cache never serves one build's fragment for another build's page.
+ *
+ * The metadata names a page by its position in the whole site instead, in base 36 with one
+ * width for all (`pageName`): names that count up compress to almost nothing, where the folder
+ * repeated in every name cost 8 KB at 10,000 questions. The entry file, fetched fresh by every
+ * search, lists each shard's folder and first position (`FolderTable`), and Pagefind's scripts
+ * are made to look a name up there (`resolveFragmentNames`) before they fetch its fragment.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -48,6 +53,58 @@ export async function installFragments(bundle: string, siteBundle: string, folde
   await rm(to, { recursive: true, force: true });
   await mkdir(join(siteBundle, 'fragment'), { recursive: true });
   await rename(from, to);
+}
+
+/** Each shard's fragment folder and the site position of its first page, in order: the entry file's `fragment_folders`. */
+export type FolderTable = [folder: string, start: number][];
+
+/** The base-36 digits every page name has in a site of `pages` pages: two at least, like positions in a shard. */
+export function nameWidth(pages: number): number {
+  return Math.max(2, Math.max(0, pages - 1).toString(36).length);
+}
+
+/** The metadata's name for the site's `index`th page, `width` digits long (see `nameWidth`). */
+export function pageName(index: number, width: number): string {
+  return index.toString(36).padStart(width, '0');
+}
+
+/**
+ * The path, under `fragment/`, of the fragment the metadata calls `name`. Pagefind's scripts run
+ * this very function, so it is self-contained: no imports, nothing from outside its body. A name
+ * that is not a position (a fragment group's page, or a bundle without a table) is the path.
+ */
+export function fragmentPath(folders: FolderTable | null | undefined, name: string): string {
+  if (!folders || folders.length === 0 || !/^[0-9a-z]+$/.test(name)) return name;
+  const index = parseInt(name, 36);
+  let low = 0;
+  let high = folders.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((folders[middle] as [string, number])[1] <= index) low = middle;
+    else high = middle - 1;
+  }
+  const [folder, start] = folders[low] as [string, number];
+  return `${folder}/${(index - start).toString(36).padStart(2, '0')}`;
+}
+
+/** Where Pagefind's scripts keep the entry file's table, and the two places they are changed to use it. */
+const KEEP_TABLE = 'this.languages=entry_json.languages;';
+const FETCH_FRAGMENT = '`${this.basePath}fragment/${hash}.pf_fragment`';
+
+/**
+ * Makes one of Pagefind's scripts keep the entry file's `fragment_folders` and fetch a page's
+ * fragment at `fragmentPath`. Returns null when the script lacks either place: a Pagefind
+ * release that changed them.
+ */
+export function resolveFragmentNames(code: string): string | null {
+  if (!code.includes(KEEP_TABLE) || !code.includes(FETCH_FRAGMENT)) return null;
+  const helper = `const __answerpressFragmentPath=(${fragmentPath.toString()});\n`;
+  return (
+    helper +
+    code
+      .replace(KEEP_TABLE, `${KEEP_TABLE}this.answerpressFolders=entry_json.fragment_folders;`)
+      .replace(FETCH_FRAGMENT, '`${this.basePath}fragment/${__answerpressFragmentPath(this.answerpressFolders,hash)}.pf_fragment`')
+  );
 }
 
 /** Removes the fragment folders of `siteBundle` but `folders`: those of shards since changed. */

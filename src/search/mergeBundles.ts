@@ -6,8 +6,9 @@
  *
  * The merge reads each shard's index into columns (`wordTable.ts`), walks every shard's words in
  * order and writes each word's pages once, numbered across the whole site. Page locations are
- * copied as bytes, never decoded. Pages keep their shard's fragments, in its folder (see
- * `fragments.ts`).
+ * copied as bytes, never decoded. Pages keep their shard's fragments, in its folder; the
+ * metadata names each by its position in the site, and the entry file maps positions to
+ * folders (see `fragments.ts`).
  *
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
  * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
@@ -18,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { fragmentFolder, fragmentName, pruneFragments } from './fragments.js';
+import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -58,6 +59,8 @@ interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
   include_characters?: string[];
+  /** Where the merged metadata's page names point: see `fragments.ts`. Not in a shard's entry. */
+  fragment_folders?: FolderTable;
 }
 
 export interface ShardMeta {
@@ -145,11 +148,14 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
 
   const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
   meta.array(pageCount);
-  for (const shard of metas) {
+  const width = nameWidth(pageCount);
+  for (const [id, shard] of metas.entries()) {
     for (const [position, page] of shard.pages.entries()) {
-      meta.array(3).text(`${shard.fragments}/${fragmentName(page, position)}`).int(roundWordCount(page.wordCount)).text(page.group && `${shard.fragments}/${page.group}`);
+      const name = page.group ? `${shard.fragments}/${fragmentName(page, position)}` : pageName((offsets[id] as number) + position, width);
+      meta.array(3).text(name).int(roundWordCount(page.wordCount)).text(page.group && `${shard.fragments}/${page.group}`);
     }
   }
+  const folders: FolderTable = metas.flatMap((shard, id) => (shard.pages.length > 0 ? [[shard.fragments, offsets[id] as number] as [string, number]] : []));
   meta.array(chunks.length);
   for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
   meta.array(filters.length);
@@ -164,7 +170,7 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
   // Every search loads the metadata first, whatever the query: it is worth the slowest gzip.
   await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFileSmallest(metaBytes));
-  const entry: Entry = { ...first.entry, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
+  const entry: Entry = { ...first.entry, fragment_folders: folders, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
   await pruneFragments(target, metas.map((shard) => shard.fragments));
   return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [chunk.hash, chunk.sha256])) };

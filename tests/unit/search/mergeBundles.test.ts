@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fragmentFolder, installFragments } from '../../../src/search/fragments.js';
+import { fragmentFolder, fragmentPath, installFragments, type FolderTable } from '../../../src/search/fragments.js';
 import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, roundWordCount } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
@@ -35,12 +35,15 @@ interface Readable {
 
 /** A bundle as a search sees it: each word's pages (by URL) and locations, and each filter's pages. */
 async function readBundle(dir: string): Promise<Readable> {
-  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }>; fragment_folders: FolderTable };
   const [info] = Object.values(entry.languages) as [{ hash: string; page_count: number }];
   const meta = decode(await decodeFile(await readFile(join(dir, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
   const pages = meta[1] as [string, number, string][];
   const urls = await Promise.all(
-    pages.map(async ([hash]) => (JSON.parse((await decodeFile(await readFile(join(dir, 'fragment', `${hash}.pf_fragment`)), hash)).toString()) as { url: string }).url),
+    pages.map(async ([name]) => {
+      const file = join(dir, 'fragment', `${fragmentPath(entry.fragment_folders, name)}.pf_fragment`);
+      return (JSON.parse((await decodeFile(await readFile(file), name)).toString()) as { url: string }).url;
+    }),
   );
   const words = new Map<string, string[]>();
   const chunks = meta[2] as [string, string, string][];
@@ -141,17 +144,24 @@ describe('mergeBundles', () => {
     expect((await stat(stamp)).ino).toBe(ino);
   });
 
-  it('names each page by its position in its shard’s folder, and removes the folders of shards no longer merged', async () => {
+  it('names each page by its position in the site, maps positions to shard folders in the entry, and removes the folders of shards no longer merged', async () => {
     const target = join(root, 'merged');
     await mkdir(join(target, 'fragment', '1-0ldc0ntent'), { recursive: true });
     await mergeBundles(
       parts.map((_, i) => join(root, `shard-${i}`)),
       target,
     );
-    const entry = JSON.parse(await readFile(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    const entry = JSON.parse(await readFile(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }>; fragment_folders: FolderTable };
     const [info] = Object.values(entry.languages) as [{ hash: string }];
     const meta = decode(await decodeFile(await readFile(join(target, `pagefind.${info.hash}.pf_meta`)), 'meta')) as unknown[];
-    expect((meta[1] as [string][]).map(([name]) => name)).toEqual(['0-shard-/00', '0-shard-/01', '0-shard-/02', '0-shard-/03', '1-shard-/00', '1-shard-/01', '2-shard-/00', '2-shard-/01', '2-shard-/02']);
+    const names = (meta[1] as [string][]).map(([name]) => name);
+    expect(names).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08']);
+    expect(entry.fragment_folders).toEqual([
+      ['0-shard-', 0],
+      ['1-shard-', 4],
+      ['2-shard-', 6],
+    ]);
+    expect(names.map((name) => fragmentPath(entry.fragment_folders, name))).toEqual(['0-shard-/00', '0-shard-/01', '0-shard-/02', '0-shard-/03', '1-shard-/00', '1-shard-/01', '2-shard-/00', '2-shard-/01', '2-shard-/02']);
     expect((await readdir(join(target, 'fragment'))).sort()).toEqual(['0-shard-', '1-shard-', '2-shard-']);
   });
 

@@ -50,7 +50,7 @@ export async function floor({ dataDir, outDir }) {
   const t2 = performance.now();
 
   const env = await environment();
-  const globals = { ap: model, assets: { css: 'style.css' }, searchCacheTag: '' };
+  const globals = { ap: model, assets: { css: 'style.css' }, searchCacheTag: '', searchScript: '' };
   const pages = pageList(model);
   // Precompile: each page layout (and with it every layout and macro it pulls in) once.
   const templates = new Map();

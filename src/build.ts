@@ -30,7 +30,7 @@ import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { META_CACHE_TAG_TOKEN, sealIndex, ShardIndexer } from './search/indexSite.js';
+import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, type IndexSummary } from './search/indexSite.js';
 import type { MergeResult } from './search/mergeBundles.js';
 import { ShardMerger } from './search/merger.js';
 import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
@@ -148,6 +148,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
   let merged: MergeResult | undefined;
+  let sealed: IndexSummary | undefined;
   try {
     const { model, sourceHash, fileHashes, segments } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
@@ -170,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking)) !== null;
     const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
-        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, only, pageSet });
+        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchScript: RUNTIME_SCRIPT_TOKEN, only, pageSet });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
@@ -267,9 +268,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       } catch (error) {
         throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
-      await sealIndex(site, model.questions.length + model.experts.length);
+      sealed = await sealIndex(site, model.questions.length + model.experts.length);
     });
-    const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version }));
+    const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version, searchScript: (sealed as IndexSummary).script }));
     await timed('swap', async () => {
       if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       // With a cache, the replaced output is kept for the next build to start from.

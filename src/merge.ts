@@ -54,8 +54,8 @@ export async function mergeParts(options: MergeOptions): Promise<MergedSite> {
     } catch (error) {
       throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    await sealIndex(site, manifest.pages);
-    const offline = await writeOffline({ siteDir: site, site: manifest.site, layoutDirs, version: manifest.version });
+    const sealed = await sealIndex(site, manifest.pages);
+    const offline = await writeOffline({ siteDir: site, site: manifest.site, layoutDirs, version: manifest.version, searchScript: sealed.script });
     await swapIn(site, outDir, { background: true });
     return { outDir, pages: manifest.pages, shards: manifest.shardCount, offline };
   } finally {

@@ -12,7 +12,7 @@ const config = JSON.parse(document.getElementById('search-config')?.textContent 
 const form = document.querySelector('form[data-search]');
 if (config && form) start(config, form);
 
-function start({ bundle, cacheTag, labels }, form) {
+function start({ bundle, script, cacheTag, labels }, form) {
   const input = form.elements.namedItem('q');
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
@@ -28,9 +28,10 @@ function start({ bundle, cacheTag, labels }, form) {
   let sequence = 0;
 
   // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
-  // A failed load (the connection dropped) is tried again by the next search.
+  // Pagefind's script comes by its content-hashed name, so no cache pairs an older one with this
+  // build's index. A failed load (the connection dropped) is tried again by the next search.
   const engine = () =>
-    (pagefind ??= import(`${bundle}pagefind.js`)
+    (pagefind ??= import(`${bundle}${script || 'pagefind.js'}`)
       .then((module) => module.createInstance({ basePath: bundle, metaCacheTag: cacheTag || undefined, excerptLength: 24, noWorker: true }))
       .catch((error) => {
         pagefind = undefined;

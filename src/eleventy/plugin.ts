@@ -16,6 +16,8 @@ export interface PluginOptions {
   assets: Record<string, string>;
   /** Written where the search page configures Pagefind's cache tag; known only after indexing. */
   searchCacheTag: string;
+  /** The file name of Pagefind's script in the bundle, which the search page loads; known only after indexing. Empty: `pagefind.js`. */
+  searchScript: string;
   /** The pages to render, by name in `pages.ts`. Default: all of them. */
   only?: readonly PageName[];
   /** The questions, experts and listings to render pages for. Default: all of the model's. */
@@ -52,6 +54,7 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addGlobalData('pageSet', { questions, experts, listings });
   eleventyConfig.addGlobalData('assets', options.assets);
   eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
+  eleventyConfig.addGlobalData('searchScript', options.searchScript);
   for (const [name, page] of Object.entries(pages)) {
     if (options.only && !options.only.includes(name as PageName)) continue;
     eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {

@@ -41,5 +41,6 @@ export default async function answerpressStandalone(eleventyConfig: StandaloneCo
     layoutDirs,
     assets: { 'style.css': css, 'offline.js': 'offline.js', 'search.js': 'search.js' },
     searchCacheTag: '',
+    searchScript: '',
   });
 }

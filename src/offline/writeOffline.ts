@@ -19,6 +19,8 @@ export interface OfflineOptions {
   layoutDirs: readonly string[];
   /** Names this build's caches: a hash of everything the output is made from. */
   version: string;
+  /** The file name of Pagefind's script in `pagefind/`, the one the search page loads (see `search/runtime.ts`). */
+  searchScript: string;
 }
 
 export interface OfflineResult {
@@ -49,13 +51,13 @@ async function readFirst(dirs: readonly string[], file: string): Promise<string>
 }
 
 export async function writeOffline(options: OfflineOptions): Promise<OfflineResult> {
-  const { siteDir, site, version } = options;
+  const { siteDir, site, version, searchScript } = options;
   const base = site.basePath;
   const files = await listFiles(siteDir);
   const size = new Map(files.map((file) => [file.path, file.bytes]));
 
   // Pagefind's code (the search page runs it without its worker), entry and metadata: a search needs them all.
-  const pagefindCore = ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json'];
+  const pagefindCore = [`pagefind/${searchScript}`, 'pagefind/pagefind-entry.json'];
   const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; wasm: string | null }> };
   for (const info of Object.values(entry.languages)) {
     pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);

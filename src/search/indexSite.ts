@@ -20,12 +20,14 @@ import { fragmentFolder, installFragments } from './fragments.js';
 import type { ShardJob, ShardReply } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, plainFile } from './pagefindFormat.js';
-import { prepareScripts } from './runtime.js';
+import { prepareScripts, publishScript } from './runtime.js';
 import { segmentUnspaced } from './segment.js';
 import type { Shard } from './shards.js';
 
 /** Written into the search page by the templates, replaced by the index's content hash. */
 export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
+/** Written into the search page by the templates, replaced by the name Pagefind's script is published under. */
+export const RUNTIME_SCRIPT_TOKEN = '__ANSWERPRESS_RUNTIME_SCRIPT__';
 
 /** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */
 const WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
@@ -198,21 +200,23 @@ export interface IndexSummary {
   pages: number;
   /** Content hash of the entry file, used as Pagefind's `metaCacheTag`. */
   cacheTag: string;
+  /** The file name under which the search page loads Pagefind's script (see `runtime.ts`). */
+  script: string;
 }
 
 /**
  * The last step of indexing, in a build as in a merge of parts: checks the merged bundle
- * against the number of pages that opted in and puts its cache tag into the pages that
- * configure the search UI.
+ * against the number of pages that opted in, publishes Pagefind's script under its content's
+ * hash and puts the cache tag and the script's name into the pages that configure the search UI.
  */
 export async function sealIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
-  const summary = await summarizeIndex(siteDir, expectedPages);
-  await stampCacheTag(siteDir, summary.cacheTag);
+  const summary = { ...(await summarizeIndex(siteDir, expectedPages)), script: await publishScript(join(siteDir, 'pagefind')) };
+  await stampSearchPages(siteDir, { [META_CACHE_TAG_TOKEN]: summary.cacheTag, [RUNTIME_SCRIPT_TOKEN]: summary.script });
   return summary;
 }
 
 /** Checks the merged bundle against the number of pages that opted in, and tags it. */
-async function summarizeIndex(siteDir: string, expectedPages: number): Promise<IndexSummary> {
+async function summarizeIndex(siteDir: string, expectedPages: number): Promise<{ pages: number; cacheTag: string }> {
   const entryJson = await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'));
   const entry = JSON.parse(entryJson.toString('utf8')) as { languages: Record<string, { page_count: number }> };
   const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
@@ -222,14 +226,15 @@ async function summarizeIndex(siteDir: string, expectedPages: number): Promise<I
   return { pages, cacheTag: createHash('sha256').update(entryJson).digest('hex').slice(0, 16) };
 }
 
-/** Pages that configure the search UI and so carry the cache tag. */
-const TAGGED_PAGES = ['search/index.html'];
+/** Pages that configure the search UI and so carry the cache tag and the script's name. */
+const SEARCH_PAGES = ['search/index.html'];
 
-/** Puts the index's cache tag into the pages that configure the search UI. */
-async function stampCacheTag(siteDir: string, cacheTag: string): Promise<void> {
-  for (const page of TAGGED_PAGES) {
+/** Replaces each token (a key of `values`) with its value in the pages that configure the search UI. */
+async function stampSearchPages(siteDir: string, values: Record<string, string>): Promise<void> {
+  for (const page of SEARCH_PAGES) {
     const file = join(siteDir, page);
-    const html = await readFile(file, 'utf8');
-    await replaceFile(file, html.replaceAll(META_CACHE_TAG_TOKEN, cacheTag));
+    let html = await readFile(file, 'utf8');
+    for (const [token, value] of Object.entries(values)) html = html.replaceAll(token, value);
+    await replaceFile(file, html);
   }
 }

@@ -9,10 +9,12 @@
  *   Zopfli: 59.7 → 56.9 KB.
  * https://pagefind.app/docs/api/
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
+import { replaceFile } from '../output/replaceFile.js';
 import { resolveFragmentNames } from './fragments.js';
 import { decodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { RUNTIME_SCRIPTS, widenQuerySegmentation } from './querySegmentation.js';
@@ -29,6 +31,28 @@ export async function prepareScripts(bundleDir: string): Promise<void> {
     if (code === null) throw new BuildError('index', `${name} does not fetch fragments as this answerpress expects; this Pagefind version is not supported`);
     await writeFile(file, await minify(code, 'js'));
   }
+}
+
+/** Pagefind's script as published by `publishScript`: `pagefind.<10 hex>.js`. */
+const PUBLISHED_SCRIPT = /^pagefind\.[0-9a-f]{10}\.js$/;
+
+/**
+ * Publishes the bundle's `pagefind.js` also under a name of its content's hash, which the search
+ * page loads, and removes copies under older names; returns the name. A service worker or an
+ * HTTP cache keeps `pagefind.js` from an earlier build and serves it before asking the server,
+ * while the entry file and metadata always come from the build being read: a script from
+ * another answerpress version, which may find fragments differently (see `fragments.ts`), would
+ * then fail every search until the reader took the update. A script with a new name is always
+ * fetched. (The wasm keeps its name: it changes only with Pagefind's version.) The file is
+ * replaced rather than written into, as it may be a link to the live site's.
+ */
+export async function publishScript(bundleDir: string): Promise<string> {
+  const code = await readFile(join(bundleDir, 'pagefind.js'));
+  const name = `pagefind.${createHash('sha256').update(code).digest('hex').slice(0, 10)}.js`;
+  const names = await readdir(bundleDir);
+  await Promise.all(names.filter((file) => PUBLISHED_SCRIPT.test(file) && file !== name).map((file) => rm(join(bundleDir, file), { force: true })));
+  if (!names.includes(name)) await replaceFile(join(bundleDir, name), code);
+  return name;
 }
 
 /** Compresses the bundle's wasm files again with Zopfli, in place. Slow (0.8 s a file): run it off the rendering thread. */

@@ -359,10 +359,15 @@ describe('demo site: every HTML page', () => {
     expect(text(byTag(await html('offline/index.html'), 'h1')[0])).toBe('You are offline');
   });
 
-  it('the search page works as a plain form and has its cache tag stamped', async () => {
+  it('the search page works as a plain form and has its cache tag and Pagefind script stamped', async () => {
     const raw = await readFile(join(out, 'search/index.html'), 'utf8');
     expect(raw).not.toContain('__ANSWERPRESS_META_CACHE_TAG__');
+    expect(raw).not.toContain('__ANSWERPRESS_RUNTIME_SCRIPT__');
     const doc = parseDocument(raw);
+    const config = JSON.parse(text(all(doc, (el) => el.attribs.id === 'search-config')[0])) as { script: string; cacheTag: string };
+    expect(config.cacheTag).toMatch(/^[0-9a-f]{16}$/);
+    expect(config.script).toMatch(/^pagefind\.[0-9a-f]{10}\.js$/);
+    expect((await readFile(join(out, 'pagefind', config.script))).equals(await readFile(join(out, 'pagefind', 'pagefind.js')))).toBe(true);
     const forms = byTag(doc, 'form').filter((f) => f.attribs.action === '/search/' && (f.attribs.method ?? 'get') === 'get');
     expect(forms.length).toBeGreaterThan(0);
     expect(all(forms[0] as Element, (el) => el.name === 'input' && el.attribs.name === 'q')).toHaveLength(1);

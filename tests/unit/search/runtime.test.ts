@@ -1,9 +1,9 @@
-import { cp, readFile, stat } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
-import { prepareScripts, recompressWasm } from '../../../src/search/runtime.js';
+import { prepareScripts, publishScript, recompressWasm } from '../../../src/search/runtime.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
 describe("Pagefind's runtime as published", () => {
@@ -50,5 +50,20 @@ describe("Pagefind's runtime as published", () => {
       expect(WebAssembly.validate(new Uint8Array(module)), name).toBe(true);
     }
     expect((await stat(join(dir, 'pagefind.js'))).size).toBe((await stat(join(written, 'pagefind.js'))).size);
+  });
+
+  it('publishes the script under its content’s hash as well, replacing copies under older names', async () => {
+    const dir = join(root, 'published');
+    await cp(written, dir, { recursive: true });
+    await writeFile(join(dir, 'pagefind.0123456789.js'), 'an older build’s script');
+    const name = await publishScript(dir);
+    expect(name).toMatch(/^pagefind\.[0-9a-f]{10}\.js$/);
+    expect((await readFile(join(dir, name))).equals(await readFile(join(dir, 'pagefind.js')))).toBe(true);
+    expect((await readdir(dir)).filter((file) => /^pagefind\.[0-9a-f]{10}\.js$/.test(file))).toEqual([name]);
+    expect(await publishScript(dir)).toBe(name);
+    await writeFile(join(dir, 'pagefind.js'), `${await readFile(join(dir, 'pagefind.js'), 'utf8')}\n// changed`);
+    const renamed = await publishScript(dir);
+    expect(renamed).not.toBe(name);
+    expect((await readdir(dir)).filter((file) => /^pagefind\.[0-9a-f]{10}\.js$/.test(file))).toEqual([renamed]);
   });
 });

@@ -17,18 +17,30 @@ import { minify } from '../output/minify.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { resolveFragmentNames } from './fragments.js';
 import { decodeFile, encodeFileSmallest } from './pagefindFormat.js';
-import { RUNTIME_SCRIPTS, widenQuerySegmentation } from './querySegmentation.js';
+import { widenQuerySegmentation } from './querySegmentation.js';
+
+/** The scripts of Pagefind's bundle that run queries. */
+const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
+
+/** What is changed in each runtime script, and what is wrong with a script that lacks the place to change. */
+const PATCHES: readonly [problem: string, patch: (code: string) => string | null][] = [
+  ['has no query segmentation check to widen', widenQuerySegmentation],
+  ['does not fetch fragments as this answerpress expects', resolveFragmentNames],
+];
 
 /**
  * Widens the bundle's runtime scripts' query segmentation, makes them find fragments by the
  * merged metadata's names (`fragments.ts`) and minifies them, in place.
  */
 export async function prepareScripts(bundleDir: string): Promise<void> {
-  await widenQuerySegmentation(bundleDir);
   for (const name of RUNTIME_SCRIPTS) {
     const file = join(bundleDir, name);
-    const code = resolveFragmentNames(await readFile(file, 'utf8'));
-    if (code === null) throw new BuildError('index', `${name} does not fetch fragments as this answerpress expects; this Pagefind version is not supported`);
+    let code = await readFile(file, 'utf8');
+    for (const [problem, patch] of PATCHES) {
+      const patched = patch(code);
+      if (patched === null) throw new BuildError('index', `${name} ${problem}; this Pagefind version is not supported`);
+      code = patched;
+    }
     await writeFile(file, await minify(code, 'js'));
   }
 }

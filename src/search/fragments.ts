@@ -10,9 +10,10 @@
  *
  * The metadata names a page by its position in the whole site instead, in base 36 with one
  * width for all (`pageName`): names that count up compress well, where the folder repeated in
- * every name cost 3.3 of the metadata's 48.9 KiB at 10,000 questions. The entry file, fetched fresh by every
- * search, lists each shard's folder and first position (`FolderTable`), and Pagefind's scripts
- * are made to look a name up there (`resolveFragmentNames`) before they fetch its fragment.
+ * every name cost 3.3 of the metadata's 48.9 KiB at 10,000 questions. The entry file, fetched
+ * fresh by every search, lists each shard's folder and first position (`FolderTable`), and
+ * Pagefind's scripts are made to look a name up there (`resolveFragmentNames`) before they
+ * fetch its fragment.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -28,7 +28,7 @@ import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerpri
 import { moveInto, removeFile } from './output/linkTree.js';
 import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
-import { packageLayouts } from './output/packagePaths.js';
+import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, type IndexSummary } from './search/indexSite.js';
 import type { MergeResult } from './search/mergeBundles.js';
@@ -98,7 +98,7 @@ const INCREMENTAL_SHARE = 0.2;
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataDir = resolve(options.dataDir ?? 'data');
   const outDir = resolve(options.outDir ?? '_site');
-  const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const layoutDirs = layoutSearchPath(options.layoutsDir);
   const cacheDir = options.cacheDir === false || options.slice ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
   const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 } satisfies Record<Phase, number>;
   const timed = async <T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> => {

@@ -12,7 +12,7 @@ import { BuildError } from './errors/BuildError.js';
 import { makeStaging, swapIn } from './output/atomicDir.js';
 import { hashTemplates } from './output/fingerprint.js';
 import { linkInto } from './output/linkTree.js';
-import { packageLayouts } from './output/packagePaths.js';
+import { layoutSearchPath } from './output/packagePaths.js';
 import { PART_DIR, partShardDir, readPart, type PartManifest } from './output/part.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { sealIndex } from './search/indexSite.js';
@@ -37,7 +37,7 @@ export interface MergedSite {
 
 export async function mergeParts(options: MergeOptions): Promise<MergedSite> {
   const outDir = resolve(options.outDir ?? '_site');
-  const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const layoutDirs = layoutSearchPath(options.layoutsDir);
   const parts = await Promise.all(options.parts.map(async (dir) => ({ dir: resolve(dir), manifest: await readPart(resolve(dir)) })));
   const { manifest, shardDirs } = checkParts(parts, await hashTemplates(layoutDirs));
 

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadData } from '../data/load.js';
 import { buildModel } from '../model/buildModel.js';
 import { publishedName } from '../output/assets.js';
-import { packageLayouts } from '../output/packagePaths.js';
+import { layoutSearchPath, packageLayouts } from '../output/packagePaths.js';
 import answerpressPlugin from './plugin.js';
 
 export interface StandaloneOptions {
@@ -25,7 +25,7 @@ interface StandaloneConfig {
 
 export default async function answerpressStandalone(eleventyConfig: StandaloneConfig, options: StandaloneOptions = {}): Promise<void> {
   const model = buildModel(await loadData(resolve(options.dataDir ?? 'data')));
-  const layoutDirs = [...(options.layoutsDir ? [resolve(options.layoutsDir)] : []), packageLayouts];
+  const layoutDirs = layoutSearchPath(options.layoutsDir);
   const cssPath = layoutDirs.map((dir) => join(dir, 'assets', 'style.css')).find((path) => {
     try {
       readFileSync(path);

@@ -4,9 +4,10 @@
  *
  * Pagefind names a fragment by a 7-hex content hash, and the metadata every search loads lists
  * one name per page. Hashes do not compress: at 10,000 pages they made 84 of the metadata's 96
- * KB after gzip. A shard's fragments are renamed by their page's position in the shard, in base
- * 36, in a folder named by the shard's id and key, which changes whenever the shard's content
- * does, so a host's cache never serves one build's fragment for another build's page.
+ * KB after gzip. A shard's fragments are renamed by their page's position in the shard (in the
+ * order of `pageOrder.ts`), in base 36, in a folder named by the shard's id and key, which
+ * changes whenever the shard's content does, so a host's cache never serves one build's
+ * fragment for another build's page.
  *
  * The metadata names a page by its position in the whole site instead, in base 36 with one
  * width for all (`pageName`): names that count up compress well, where the folder repeated in
@@ -18,10 +19,11 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A page as the shard's metadata lists it: fragment name, and the fragment group holding it if any. */
+/** A page as the shard's metadata lists it: fragment name, the fragment group holding it if any, and its position in the merged order (see `pageOrder.ts`). */
 export interface FragmentPage {
   hash: string;
   group: string;
+  rank: number;
 }
 
 /**
@@ -33,22 +35,22 @@ export function fragmentFolder(id: number, key: string): string {
 }
 
 /**
- * The name of the fragment of the shard's `position`th page: two base-36 digits at least (a
- * shard holds up to about 1,000 pages). Names of one length keep the metadata's page entries
+ * The name of a shard's page's fragment: its position in the shard's part of the merged
+ * metadata, in two base-36 digits at least (a shard holds up to about 1,000 pages). Names of one length keep the metadata's page entries
  * alike, which gzip rewards: 0.8 KB less at 10,000 questions than names of one or two digits.
  * A page in a fragment group is looked up in the group's file by its name, which is kept.
  */
-export function fragmentName(page: FragmentPage, position: number): string {
-  return page.group ? page.hash : position.toString(36).padStart(2, '0');
+export function fragmentName(page: FragmentPage): string {
+  return page.group ? page.hash : page.rank.toString(36).padStart(2, '0');
 }
 
 /**
- * Moves a shard bundle's fragments into `folder` of the site's bundle, renamed by position,
- * replacing what was there. `pages` are the shard's pages in the order of its metadata.
+ * Moves a shard bundle's fragments into `folder` of the site's bundle, renamed by their merged
+ * position, replacing what was there. `pages` are the shard's pages as its metadata lists them.
  */
 export async function installFragments(bundle: string, siteBundle: string, folder: string, pages: readonly FragmentPage[]): Promise<void> {
   const from = join(bundle, 'fragment');
-  const renames = pages.flatMap((page, position) => (page.group ? [] : [rename(join(from, `${page.hash}.pf_fragment`), join(from, `${fragmentName(page, position)}.pf_fragment`))]));
+  const renames = pages.flatMap((page) => (page.group ? [] : [rename(join(from, `${page.hash}.pf_fragment`), join(from, `${fragmentName(page)}.pf_fragment`))]));
   await Promise.all(renames);
   const to = join(siteBundle, 'fragment', folder);
   await rm(to, { recursive: true, force: true });

@@ -5,10 +5,10 @@
  * bundle costs a search one chunk per word.
  *
  * The merge reads each shard's index into columns (`wordTable.ts`), walks every shard's words in
- * order and writes each word's pages once, numbered across the whole site. Page locations are
- * copied as bytes, never decoded. Pages keep their shard's fragments, in its folder; the
- * metadata names each by its position in the site, and the entry file maps positions to
- * folders (see `fragments.ts`).
+ * order and writes each word's pages once, numbered across the whole site, each shard's pages
+ * in the order of `pageOrder.ts`. Page locations are copied as bytes, never decoded. Pages keep
+ * their shard's fragments, in its folder; the metadata names each by its position in the site,
+ * and the entry file maps positions to folders (see `fragments.ts`).
  *
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
  * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
+import { roundWordCount, shardRanks } from './pageOrder.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -52,9 +53,6 @@ const CHUNK_STEP = 1000;
  */
 const WRITES_AT_ONCE = 8;
 
-/** Steps per doubling to which word counts are rounded in the merged metadata (see `roundWordCount`). */
-const WORD_COUNT_STEPS = 8;
-
 interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
@@ -70,7 +68,8 @@ export interface ShardMeta {
   fragments: string;
   entry: Entry;
   language: string;
-  pages: { hash: string; wordCount: number; group: string }[];
+  /** In the order of the shard's metadata; `rank` is the position in the merged one. */
+  pages: { hash: string; wordCount: number; group: string; rank: number }[];
   chunks: string[];
   filters: { name: string; file: string }[];
   sorts: string[];
@@ -141,17 +140,19 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
 
   const prefix = `${first.language}_`;
   const existing = new Set(await readdir(join(target, 'index')));
-  const chunks = await writeIndex(shards, offsets, target, prefix, { existing, known });
+  const placement: Placement = { offsets, ranks: metas.map((meta) => Uint32Array.from(meta.pages, (page) => page.rank)) };
+  const chunks = await writeIndex(shards, placement, target, prefix, { existing, known });
   const kept = new Set(chunks.map((chunk) => `${chunk.hash}.pf_index`));
   await Promise.all([...existing].filter((name) => !kept.has(name)).map((name) => rm(join(target, 'index', name), { force: true })));
-  const filters = await writeFilters(metas, offsets, target, prefix);
+  const filters = await writeFilters(metas, placement, target, prefix);
 
   const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
   meta.array(pageCount);
   const width = nameWidth(pageCount);
   for (const [id, shard] of metas.entries()) {
-    for (const [position, page] of shard.pages.entries()) {
-      const name = page.group ? `${shard.fragments}/${fragmentName(page, position)}` : pageName((offsets[id] as number) + position, width);
+    const ranked = [...shard.pages].sort((a, b) => a.rank - b.rank);
+    for (const page of ranked) {
+      const name = page.group ? `${shard.fragments}/${fragmentName(page)}` : pageName((offsets[id] as number) + page.rank, width);
       meta.array(3).text(name).int(roundWordCount(page.wordCount)).text(page.group && `${shard.fragments}/${page.group}`);
     }
   }
@@ -189,8 +190,10 @@ export async function readShardMeta(dir: string, id: number): Promise<ShardMeta>
   const pages: ShardMeta['pages'] = [];
   for (let i = reader.array(); i > 0; i -= 1) {
     reader.array();
-    pages.push({ hash: reader.text(), wordCount: reader.int(), group: reader.text() });
+    pages.push({ hash: reader.text(), wordCount: reader.int(), group: reader.text(), rank: 0 });
   }
+  const ranks = shardRanks(pages.map((page) => page.wordCount));
+  for (const [position, page] of pages.entries()) page.rank = ranks[position] as number;
   const chunks: string[] = [];
   for (let i = reader.array(); i > 0; i -= 1) {
     reader.array();
@@ -214,19 +217,58 @@ export async function readShardMeta(dir: string, id: number): Promise<ShardMeta>
   return { id, dir, fragments: fragmentFolder(id, basename(dir)), entry, language, pages, chunks, filters, sorts, metaFields };
 }
 
+/** Where a shard's pages are in the merged index: the site position of its first, and each page's rank. */
+export interface Placement {
+  offsets: readonly number[];
+  ranks: readonly Uint32Array[];
+}
+
+/** A posting's merged page, as `rank × 2³²` plus its place in the list, to sort by; and its bytes after the page number. */
+const scratch = { keys: new Float64Array(1024), starts: new Uint32Array(1024), ends: new Uint32Array(1024) };
+const PLACE = 2 ** 32;
+
 /**
  * Writes the postings of one word (or variant) from every shard that has it, in shard order, as
- * one list numbered across the site. Each posting's page is relative to the one before it: only
- * a shard's first changes.
+ * one list numbered across the site. A shard's postings are put in its pages' merged order
+ * (see `pageOrder.ts`); each posting's page is relative to the one before it, and its
+ * locations are copied as they are.
  */
-function writePostings(writer: CborWriter, lists: readonly { table: WordTable; postings: Postings }[], offsets: readonly number[]): void {
+function writePostings(writer: CborWriter, lists: readonly { table: WordTable; postings: Postings }[], placement: Placement): void {
   writer.array(lists.reduce((sum, { postings }) => sum + postings.count, 0));
   let previous = 0;
   for (const { table, postings } of lists) {
-    if (postings.count === 0) continue;
-    const offset = offsets[table.shard] as number;
-    writer.array(3).int(offset + postings.first - previous).range(table.bytes, postings.start, postings.end);
-    previous = offset + postings.last;
+    const count = postings.count;
+    if (count === 0) continue;
+    if (scratch.keys.length < count) {
+      const size = 2 ** Math.ceil(Math.log2(count));
+      scratch.keys = new Float64Array(size);
+      scratch.starts = new Uint32Array(size);
+      scratch.ends = new Uint32Array(size);
+    }
+    const { keys, starts, ends } = scratch;
+    const ranks = placement.ranks[table.shard] as Uint32Array;
+    const reader = new CborReader(table.bytes);
+    reader.offset = postings.start;
+    let page = postings.first;
+    for (let i = 0; i < count; i += 1) {
+      if (i > 0) {
+        reader.array();
+        page += reader.int();
+      }
+      starts[i] = reader.offset;
+      reader.intArrayLength();
+      reader.intArrayLength();
+      ends[i] = reader.offset;
+      keys[i] = (ranks[page] as number) * PLACE + i;
+    }
+    const sorted = keys.subarray(0, count).sort();
+    const offset = placement.offsets[table.shard] as number;
+    for (const key of sorted) {
+      const i = key % PLACE;
+      const at = offset + (key - i) / PLACE;
+      writer.array(3).int(at - previous).range(table.bytes, starts[i] as number, ends[i] as number);
+      previous = at;
+    }
   }
 }
 
@@ -240,7 +282,7 @@ interface ChunkMeta {
 /** Merges the shards' words into chunks of about `chunkLocations` locations and writes them. */
 async function writeIndex(
   shards: readonly LoadedShard[],
-  offsets: readonly number[],
+  placement: Placement,
   target: string,
   prefix: string,
   present: { existing: ReadonlySet<string>; known: ReadonlyMap<string, string> },
@@ -309,9 +351,9 @@ async function writeIndex(
         table,
         postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
       })),
-      offsets,
+      placement,
     );
-    writeVariants(words, group, offsets);
+    writeVariants(words, group, placement);
     size += wordSize;
     count += 1;
     if (size >= limit) await flush();
@@ -334,7 +376,7 @@ async function writeChunk(file: string, chunk: Buffer, compare: boolean): Promis
 }
 
 /** A word's variants from every shard, each variant's postings joined across shards. */
-function writeVariants(writer: CborWriter, group: readonly { table: WordTable; at: number }[], offsets: readonly number[]): void {
+function writeVariants(writer: CborWriter, group: readonly { table: WordTable; at: number }[], placement: Placement): void {
   // An empty array is one byte: nearly every word has no variants.
   if (group.every(({ table, at }) => (table.variantsEnd[at] as number) - (table.variants[at] as number) === 1)) {
     writer.array(0);
@@ -355,7 +397,7 @@ function writeVariants(writer: CborWriter, group: readonly { table: WordTable; a
   writer.array(variants.size);
   for (const word of [...variants.keys()].sort(compareCodePoints)) {
     writer.array(2).text(word);
-    writePostings(writer, variants.get(word) as { table: WordTable; postings: Postings }[], offsets);
+    writePostings(writer, variants.get(word) as { table: WordTable; postings: Postings }[], placement);
   }
 }
 
@@ -376,10 +418,11 @@ function shortenBounds(chunks: ChunkMeta[]): void {
   }
 }
 
-async function writeFilters(metas: readonly ShardMeta[], offsets: readonly number[], target: string, prefix: string): Promise<{ name: string; hash: string }[]> {
+async function writeFilters(metas: readonly ShardMeta[], placement: Placement, target: string, prefix: string): Promise<{ name: string; hash: string }[]> {
   const filters = new Map<string, Map<string, number[]>>();
   for (const meta of metas) {
-    const offset = offsets[meta.id] as number;
+    const offset = placement.offsets[meta.id] as number;
+    const ranks = placement.ranks[meta.id] as Uint32Array;
     for (const { file } of meta.filters) {
       const path = join(meta.dir, 'filter', `${file}.pf_filter`);
       const reader = new CborReader(await decodeFile(await readFile(path), path));
@@ -392,7 +435,7 @@ async function writeFilters(metas: readonly ShardMeta[], offsets: readonly numbe
         const value = reader.text();
         const pages = values.get(value) ?? [];
         values.set(value, pages);
-        for (let j = reader.array(); j > 0; j -= 1) pages.push(offset + reader.int());
+        for (let j = reader.array(); j > 0; j -= 1) pages.push(offset + (ranks[reader.int()] as number));
       }
     }
   }
@@ -402,7 +445,7 @@ async function writeFilters(metas: readonly ShardMeta[], offsets: readonly numbe
     const values = filters.get(name) as Map<string, number[]>;
     const writer = new CborWriter().array(2).text(name).array(values.size);
     for (const value of [...values.keys()].sort(compareCodePoints)) {
-      const pages = values.get(value) as number[];
+      const pages = (values.get(value) as number[]).sort((a, b) => a - b);
       writer.array(2).text(value).array(pages.length);
       for (const page of pages) writer.int(page);
     }
@@ -437,19 +480,6 @@ function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
 export function chunkLocations(total: number): number {
   const best = Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES);
   return Math.max(MIN_CHUNK_LOCATIONS, Math.round(best / CHUNK_STEP) * CHUNK_STEP);
-}
-
-/**
- * A page's word count as the merged metadata gives it: exact up to 32, above that rounded to
- * the nearest of 8 steps per doubling (within 5 %). Ranking uses it only to weigh a match by
- * the page's length against the average length (BM25's length normalization), where 5 %
- * moves a score by less than that; exact counts, different on nearly every page, were a sixth
- * of the metadata a search loads (11 of 61 KB at 10,000 questions), and 8 steps rather than 16
- * save another 3.6 KB.
- */
-export function roundWordCount(count: number): number {
-  if (count <= 4 * WORD_COUNT_STEPS) return count;
-  return Math.round(2 ** (Math.round(Math.log2(count) * WORD_COUNT_STEPS) / WORD_COUNT_STEPS));
 }
 
 /**

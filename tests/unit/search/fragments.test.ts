@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fragmentFolder, fragmentName, fragmentPath, installFragments, nameWidth, pageName, pruneFragments, resolveFragmentNames, type FolderTable } from '../../../src/search/fragments.js';
@@ -6,13 +6,13 @@ import { cleanup, tempDir } from '../../helpers/site.js';
 
 describe('fragment names', () => {
   it.each([
-    [{ hash: 'en_1a2b3c4', group: '' }, 0, '00'],
-    [{ hash: 'en_1a2b3c4', group: '' }, 35, '0z'],
-    [{ hash: 'en_1a2b3c4', group: '' }, 499, 'dv'],
-    [{ hash: 'en_1a2b3c4', group: '' }, 1296, '100'],
-    [{ hash: 'en_1a2b3c4', group: 'en_99ff00a' }, 7, 'en_1a2b3c4'],
-  ])('names %o at position %i %s', (page, position, name) => {
-    expect(fragmentName(page, position)).toBe(name);
+    [{ hash: 'en_1a2b3c4', group: '', rank: 0 }, '00'],
+    [{ hash: 'en_1a2b3c4', group: '', rank: 35 }, '0z'],
+    [{ hash: 'en_1a2b3c4', group: '', rank: 499 }, 'dv'],
+    [{ hash: 'en_1a2b3c4', group: '', rank: 1296 }, '100'],
+    [{ hash: 'en_1a2b3c4', group: 'en_99ff00a', rank: 7 }, 'en_1a2b3c4'],
+  ])('names %o %s', (page, name) => {
+    expect(fragmentName(page)).toBe(name);
   });
 
   it('puts a shard’s id and the start of its key in its folder’s name, so both changes move it', () => {
@@ -49,7 +49,7 @@ describe('page names in the merged metadata', () => {
     [700, '2-cccccc/12'],
   ])('finds the site’s page %i at %s, its shard’s folder and its position there', (index, path) => {
     expect(fragmentPath(folders, pageName(index, 3))).toBe(path);
-    expect(path.endsWith(`/${fragmentName({ hash: 'en_1a2b3c4', group: '' }, index - (folders.findLast(([, start]) => start <= index) as [string, number])[1])}`)).toBe(true);
+    expect(path.endsWith(`/${fragmentName({ hash: 'en_1a2b3c4', group: '', rank: index - (folders.findLast(([, start]) => start <= index) as [string, number])[1] })}`)).toBe(true);
   });
 
   it('leaves a fragment group’s page name, and any name in a bundle without a table, as the path', () => {
@@ -85,20 +85,23 @@ describe('installFragments and pruneFragments', () => {
     await cleanup(root);
   });
 
-  it('moves a shard’s fragments into its folder by position, replacing an older copy, and prunes folders not named', async () => {
+  it('moves a shard’s fragments into its folder by merged position, replacing an older copy, and prunes folders not named', async () => {
     const bundle = join(root, 'bundle');
     await mkdir(join(bundle, 'fragment'), { recursive: true });
-    for (const hash of ['en_aaaaaaa', 'en_bbbbbbb']) await writeFile(join(bundle, 'fragment', `${hash}.pf_fragment`), hash);
+    for (const hash of ['en_aaaaaaa', 'en_bbbbbbb', 'en_ccccccc']) await writeFile(join(bundle, 'fragment', `${hash}.pf_fragment`), hash);
     const site = join(root, 'site');
     await mkdir(join(site, 'fragment', '0-old'), { recursive: true });
     await mkdir(join(site, 'fragment', '1-kept'), { recursive: true });
     await mkdir(join(site, 'fragment', '0-new'), { recursive: true });
     await writeFile(join(site, 'fragment', '0-new', 'stale.pf_fragment'), 'stale');
     await installFragments(bundle, site, '0-new', [
-      { hash: 'en_bbbbbbb', group: '' },
-      { hash: 'en_aaaaaaa', group: '' },
+      { hash: 'en_bbbbbbb', group: '', rank: 2 },
+      { hash: 'en_aaaaaaa', group: '', rank: 0 },
+      { hash: 'en_ccccccc', group: '', rank: 1 },
     ]);
-    expect((await readdir(join(site, 'fragment', '0-new'))).sort()).toEqual(['00.pf_fragment', '01.pf_fragment']);
+    const folder = join(site, 'fragment', '0-new');
+    expect((await readdir(folder)).sort()).toEqual(['00.pf_fragment', '01.pf_fragment', '02.pf_fragment']);
+    expect(await Promise.all(['00', '01', '02'].map((name) => readFile(join(folder, `${name}.pf_fragment`), 'utf8')))).toEqual(['en_aaaaaaa', 'en_ccccccc', 'en_bbbbbbb']);
     await pruneFragments(site, ['0-new', '1-kept']);
     expect((await readdir(join(site, 'fragment'))).sort()).toEqual(['0-new', '1-kept']);
   });

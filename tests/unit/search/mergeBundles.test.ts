@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, fragmentPath, installFragments, type FolderTable } from '../../../src/search/fragments.js';
-import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, roundWordCount } from '../../../src/search/mergeBundles.js';
+import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
@@ -31,6 +31,7 @@ interface Readable {
   filters: Map<string, string[]>;
   pages: number;
   chunks: [string, string, string][];
+  wordCounts: number[];
 }
 
 /** A bundle as a search sees it: each word's pages (by URL) and locations, and each filter's pages. */
@@ -52,7 +53,12 @@ async function readBundle(dir: string): Promise<Readable> {
     const [list] = decode(await decodeFile(await readFile(join(dir, 'index', `${hash}.pf_index`)), hash)) as [[string, Postings, [string, Postings][]][]];
     const pagesOf = (postings: Postings) => {
       let page = 0;
-      return postings.map(([delta, locs, metaLocs]) => `${urls[(page += delta)]} ${JSON.stringify(locs)} ${JSON.stringify(metaLocs)}`).sort();
+      return postings
+        .map(([delta, locs, metaLocs]) => {
+          expect(delta, 'pages in order').toBeGreaterThanOrEqual(page === 0 ? 0 : 1);
+          return `${urls[(page += delta)]} ${JSON.stringify(locs)} ${JSON.stringify(metaLocs)}`;
+        })
+        .sort();
     };
     for (const [word, postings, variants] of list) {
       expect(words.has(word), `${word} is in one chunk`).toBe(false);
@@ -63,16 +69,20 @@ async function readBundle(dir: string): Promise<Readable> {
   const filters = new Map<string, string[]>();
   for (const [name, hash] of meta[3] as [string, string][]) {
     const [, values] = decode(await decodeFile(await readFile(join(dir, 'filter', `${hash}.pf_filter`)), hash)) as [string, [string, number[]][]];
-    for (const [value, pageNumbers] of values) filters.set(`${name}:${value}`, pageNumbers.map((n) => urls[n] as string).sort());
+    for (const [value, pageNumbers] of values) {
+      expect(pageNumbers, 'pages in order').toEqual([...pageNumbers].sort((a, b) => a - b));
+      filters.set(`${name}:${value}`, pageNumbers.map((n) => urls[n] as string).sort());
+    }
   }
-  return { words, filters, pages: info.page_count, chunks };
+  return { words, filters, pages: info.page_count, chunks, wordCounts: pages.map(([, count]) => count) };
 }
 
 function page(n: number): { url: string; content: string } {
   const topic = ['Sleep', 'Skin', 'Headaches'][n % 3] as string;
   // Words with diacritics are indexed without them too, with the written form as a variant.
   const words = ['migraine', 'café', 'naïve', 'östrogen', 'botox', 'snoring', 'rash', 'dose', '東京', 'señal', 'cafe', 'إجابة'];
-  const body = Array.from({ length: 40 + n }, (_, i) => words[(i * (n + 3)) % words.length]).join(' ');
+  // Lengths out of the order of the pages, which the merge lists by length.
+  const body = Array.from({ length: 40 + ((n * 4) % 9) * 12 }, (_, i) => words[(i * (n + 3)) % words.length]).join(' ');
   return {
     url: `/questions/q-${n}/`,
     content: `<html lang="en"><body><main data-pagefind-body data-pagefind-filter="type:question">
@@ -128,6 +138,14 @@ describe('mergeBundles', () => {
     for (const [word, found] of single.words) expect(merged.words.get(word), word).toEqual(found);
     expect(merged.filters).toEqual(single.filters);
     expect(merged.filters.get('topic:Sleep')).toEqual(['/questions/q-0/', '/questions/q-3/', '/questions/q-6/']);
+  });
+
+  it('lists each shard’s pages shortest first, where Pagefind listed them in the order they were added', async () => {
+    const merged = await readBundle(join(root, 'merged'));
+    const shards = [merged.wordCounts.slice(0, 4), merged.wordCounts.slice(4, 6), merged.wordCounts.slice(6)];
+    for (const counts of shards) expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    const added = (await readShardMeta(join(root, 'shard-0'), 0)).pages.map((page) => page.wordCount);
+    expect(added).not.toEqual([...added].sort((a, b) => a - b));
   });
 
   it('keeps index chunks whose bytes did not change, and replaces the others without writing into them', async () => {
@@ -231,23 +249,5 @@ describe('chunkLocations', () => {
     for (const total of [27_260_651, 272_606_510, 3_000_000]) {
       for (const change of [-5000, -150, 150, 5000]) expect(chunkLocations(total + change), `${total} ${change}`).toBe(chunkLocations(total));
     }
-  });
-});
-
-describe('roundWordCount', () => {
-  it('keeps counts up to 32 and rounds larger ones to within 5 %, never reordering two pages', () => {
-    for (let count = 0; count <= 32; count += 1) expect(roundWordCount(count)).toBe(count);
-    let previous = 0;
-    const levels = new Set<number>();
-    for (let count = 1; count <= 100_000; count += 1) {
-      const rounded = roundWordCount(count);
-      expect(Math.abs(rounded - count) / count, String(count)).toBeLessThanOrEqual(0.05);
-      expect(rounded, String(count)).toBeGreaterThanOrEqual(previous);
-      expect(roundWordCount(rounded), String(count)).toBe(rounded);
-      previous = rounded;
-      levels.add(rounded);
-    }
-    // 8 steps per doubling: about 90 values between 33 and 100,000 rather than 99,968.
-    expect(levels.size).toBeLessThan(150);
   });
 });

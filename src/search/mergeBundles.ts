@@ -17,8 +17,9 @@
  * - filter: [filter, [[value, [page…]]…]]
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { chunkFolder } from './chunkNames.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
@@ -29,13 +30,14 @@ export const PAGEFIND_VERSION = '1.6.0';
 
 /**
  * Sizing index chunks. A search loads the metadata, which lists every chunk, and one chunk per
- * word typed. Gzipped, a chunk's entry in the metadata costs about 10.5 bytes and a location in
- * a chunk about 1.4 (measured at 10,000 questions, chunks of 8,000 to 18,000 locations): with
- * L locations in all, chunks of c locations cost a one-word search about 10.5 L / c + 1.4 c
- * bytes, least where the two parts are equal. See `chunkLocations`.
+ * word typed. Compressed as served, a chunk's entry in the metadata (its bounds and a name that
+ * counts up, see `chunkNames.ts`) costs about 6.7 bytes and a location in a chunk about 1.3
+ * (measured at 10,000 questions, 1,701 chunks): with L locations in all, chunks of c locations
+ * cost a one-word search about 6.7 L / c + 1.3 c bytes, least where the two parts are equal.
+ * See `chunkLocations`.
  */
-const ENTRY_BYTES = 10.5;
-const LOCATION_BYTES = 1.4;
+const ENTRY_BYTES = 6.7;
+const LOCATION_BYTES = 1.3;
 /** A small site's words in a few chunks rather than many tiny files, each a request of its own. */
 const MIN_CHUNK_LOCATIONS = 2000;
 /**
@@ -59,6 +61,8 @@ interface Entry {
   include_characters?: string[];
   /** Where the merged metadata's page names point: see `fragments.ts`. Not in a shard's entry. */
   fragment_folders?: FolderTable;
+  /** The folder of the merged bundle's index chunks: see `chunkNames.ts`. Not in a shard's entry. */
+  index_folder?: string;
 }
 
 export interface ShardMeta {
@@ -78,7 +82,7 @@ export interface ShardMeta {
 
 export interface MergeResult {
   pages: number;
-  /** Each index chunk written, by name → SHA-256 of its content. */
+  /** Each index chunk written, by path under `index/` without its extension → SHA-256 of its content. */
   chunks: Record<string, string>;
 }
 
@@ -110,10 +114,11 @@ export async function mergeBundles(shards: readonly string[], target: string, kn
 
 /**
  * Writes the merged bundle's entry, metadata, index and filters into `target`, replacing what
- * is there. An index chunk already in `target` with the same bytes is kept rather than
- * compressed again: after a small change most are. `known` gives the content hash of the chunks
- * in `target` (from the build that wrote them); a chunk it does not list is compared byte by
- * byte. Files in `target` may be links to a live site's, so none is written in place.
+ * is there. An index chunk that `target` already holds at the same position with the same bytes
+ * is moved into the new chunk folder rather than compressed again (see `chunkNames.ts`).
+ * `known` gives the content hash of the chunks in `target`, by path under `index/` (from the
+ * build that wrote them); a chunk it does not list is compared byte by byte. Files in `target`
+ * may be links to a live site's, so none is written in place.
  */
 export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map()): Promise<MergeResult> {
   const metas = shards.map((shard) => shard.meta);
@@ -132,6 +137,10 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
     pageCount += meta.pages.length;
   }
 
+  const previous = await readFile(join(target, 'pagefind-entry.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as Entry).index_folder ?? null,
+    () => null,
+  );
   await rm(join(target, 'filter'), { recursive: true, force: true });
   await Promise.all(['index', 'filter'].map((dir) => mkdir(join(target, dir), { recursive: true })));
   for (const name of await readdir(target)) {
@@ -139,11 +148,9 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   }
 
   const prefix = `${first.language}_`;
-  const existing = new Set(await readdir(join(target, 'index')));
+  const existing = previous && /^[0-9a-f]+$/.test(previous) ? new Set(await readdir(join(target, 'index', previous)).catch(() => [])) : new Set<string>();
   const placement: Placement = { offsets, ranks: metas.map((meta) => Uint32Array.from(meta.pages, (page) => page.rank)) };
-  const chunks = await writeIndex(shards, placement, target, prefix, { existing, known });
-  const kept = new Set(chunks.map((chunk) => `${chunk.hash}.pf_index`));
-  await Promise.all([...existing].filter((name) => !kept.has(name)).map((name) => rm(join(target, 'index', name), { force: true })));
+  const { chunks, folder } = await writeIndex(shards, placement, target, { folder: existing.size > 0 ? previous : null, existing, known });
   const filters = await writeFilters(metas, placement, target, prefix);
 
   const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
@@ -171,10 +178,10 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
   // Every search loads the metadata first, whatever the query: it is worth the slowest gzip.
   await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFileSmallest(metaBytes));
-  const entry: Entry = { ...first.entry, fragment_folders: folders, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
+  const entry: Entry = { ...first.entry, fragment_folders: folders, index_folder: folder, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
   await pruneFragments(target, metas.map((shard) => shard.fragments));
-  return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [chunk.hash, chunk.sha256])) };
+  return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [`${folder}/${chunk.hash}`, chunk.sha256])) };
 }
 
 /** Reads the metadata of the shard bundle in `dir`, a folder named by the shard's key. */
@@ -279,24 +286,35 @@ interface ChunkMeta {
   sha256: string;
 }
 
-/** Merges the shards' words into chunks of about `chunkLocations` locations and writes them. */
-async function writeIndex(
-  shards: readonly LoadedShard[],
-  placement: Placement,
-  target: string,
-  prefix: string,
-  present: { existing: ReadonlySet<string>; known: ReadonlyMap<string, string> },
-): Promise<ChunkMeta[]> {
+/** The chunks of the bundle being replaced: their folder, the files in it, and what `known` says of them (see `writeMerged`). */
+interface PresentChunks {
+  folder: string | null;
+  existing: ReadonlySet<string>;
+  known: ReadonlyMap<string, string>;
+}
+
+/**
+ * Merges the shards' words into chunks of about `chunkLocations` locations and writes them, named
+ * by position, into a folder named by their content (see `chunkNames.ts`); removes the others.
+ */
+async function writeIndex(shards: readonly LoadedShard[], placement: Placement, target: string, present: PresentChunks): Promise<{ chunks: ChunkMeta[]; folder: string }> {
   const tables = shards.map((shard) => shard.words);
-  const limit = chunkLocations(tables.reduce((sum, table) => sum + table.size.reduce((a, b) => a + b, 0), 0));
+  const total = tables.reduce((sum, table) => sum + table.size.reduce((a, b) => a + b, 0), 0);
+  const limit = chunkLocations(total);
+  // Names of one width, like pages' (see `fragments.ts`), from the chunks expected.
+  const width = nameWidth(Math.ceil(total / limit) + 1);
   const heap = new WordHeap(tables);
   for (const table of tables) if (table.length > 0) heap.push(table.shard);
   const chunks: ChunkMeta[] = [];
-  const names = new Set<string>();
+  const index = join(target, 'index');
+  const staging = join(index, '.staging');
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
   const writes = new Set<Promise<void>>();
   const failures: unknown[] = [];
-  const write = async (file: string, chunk: Buffer, compare: boolean) => {
-    const tracked: Promise<void> = writeChunk(join(target, 'index', file), chunk, compare)
+  const write = async (file: string, chunk: Buffer, reuse: Reuse) => {
+    const old = present.folder && present.existing.has(file) ? join(index, present.folder, file) : null;
+    const tracked: Promise<void> = placeChunk(old, join(staging, file), chunk, reuse)
       .catch((error: unknown) => void failures.push(error))
       .finally(() => writes.delete(tracked));
     writes.add(tracked);
@@ -313,14 +331,13 @@ async function writeIndex(
     head.array(1).array(count);
     const chunk = Buffer.concat([head.bytes(), words.bytes()]);
     const digest = sha256(chunk);
-    const hash = uniqueName(prefix, digest, names);
+    const hash = pageName(chunks.length, width);
     chunks.push({ from, to: last[0].word(last[1]), hash, sha256: digest });
-    const file = `${hash}.pf_index`;
     words.reset();
     count = 0;
     size = 0;
-    if (!present.existing.has(file)) await write(file, chunk, false);
-    else if (present.known.get(hash) !== digest) await write(file, chunk, !present.known.has(hash));
+    const known = present.folder === null ? undefined : present.known.get(`${present.folder}/${hash}`);
+    await write(`${hash}.pf_index`, chunk, known === undefined ? 'compare' : known === digest ? 'same' : 'write');
   };
   // The shards holding the current word, in shard order, and where it is in each.
   const group: { table: WordTable; at: number }[] = [];
@@ -362,16 +379,23 @@ async function writeIndex(
   await Promise.all(writes);
   if (failures.length > 0) throw failures[0];
   shortenBounds(chunks);
-  return chunks;
+  const folder = chunkFolder(chunks.map((chunk) => chunk.sha256));
+  await rm(join(index, folder), { recursive: true, force: true });
+  await rename(staging, join(index, folder));
+  const others = (await readdir(index)).filter((name) => name !== folder);
+  await Promise.all(others.map((name) => rm(join(index, name), { recursive: true, force: true })));
+  return { chunks, folder };
 }
 
-/** Writes a chunk, replacing the file there unless `compare` finds the same bytes in it. */
-async function writeChunk(file: string, chunk: Buffer, compare: boolean): Promise<void> {
-  if (compare) {
-    const same = await readFile(file).then((old) => decodeFile(old, file)).then((old) => old.equals(chunk), () => false);
-    if (same) return;
+/** Whether the chunk at the same position in the bundle being replaced has the same bytes: yes, unknown, or no. */
+type Reuse = 'same' | 'compare' | 'write';
+
+/** Writes a chunk to `file`, or moves `old` there if it holds the same bytes. */
+async function placeChunk(old: string | null, file: string, chunk: Buffer, reuse: Reuse): Promise<void> {
+  if (old && reuse !== 'write') {
+    const same = reuse === 'same' || (await readFile(old).then((bytes) => decodeFile(bytes, old)).then((bytes) => bytes.equals(chunk), () => false));
+    if (same && (await rename(old, file).then(() => true, () => false))) return;
   }
-  await rm(file, { force: true });
   await writeFile(file, await encodeFile(chunk));
 }
 
@@ -472,10 +496,10 @@ function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
 
 /**
  * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a
- * site of `total` locations: √(10.5 L / 1.4), where a one-word search loads least (see
+ * site of `total` locations: √(6.7 L / 1.3), where a one-word search loads least (see
  * `ENTRY_BYTES`), to the nearest thousand. Pagefind splits at 20,000 whatever the site's size.
- * At 10,000 questions (27 million locations) this gives 14,000; at 100,000, 45,000, where
- * 12,000 would list some 16,000 more chunks in the metadata (170 KB).
+ * At 10,000 questions (27 million locations) this gives 12,000; at 100,000, 37,000, where
+ * 12,000 would list some 15,000 more chunks in the metadata (100 KB).
  */
 export function chunkLocations(total: number): number {
   const best = Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES);

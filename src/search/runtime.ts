@@ -2,8 +2,9 @@
  * Pagefind's browser runtime as the site serves it, taken from shard 0's bundle. Every first
  * search loads `pagefind.js` and the wasm whatever the reader types (67 of about 155 KiB at
  * 10,000 questions), so both are published as small as they go:
- * - the scripts, with query segmentation widened (`querySegmentation.ts`) and fragments found
- *   by the merged metadata's names (`fragments.ts`), minified by esbuild:
+ * - the scripts, with query segmentation widened (`querySegmentation.ts`), and fragments and
+ *   index chunks found by the merged metadata's names (`fragments.ts`, `chunkNames.ts`),
+ *   minified by esbuild:
  *   `pagefind.js` 13.2 → 11.5 KB gzipped;
  * - the wasm files, gzip around Pagefind's signature like its data files, compressed again by
  *   Zopfli: 59.7 → 56.9 KB.
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
 import { replaceFile } from '../output/replaceFile.js';
+import { resolveChunkNames } from './chunkNames.js';
 import { resolveFragmentNames } from './fragments.js';
 import { decodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
@@ -26,11 +28,13 @@ const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 const PATCHES: readonly [problem: string, patch: (code: string) => string | null][] = [
   ['has no query segmentation check to widen', widenQuerySegmentation],
   ['does not fetch fragments as this answerpress expects', resolveFragmentNames],
+  ['does not fetch index chunks as this answerpress expects', resolveChunkNames],
 ];
 
 /**
- * Widens the bundle's runtime scripts' query segmentation, makes them find fragments by the
- * merged metadata's names (`fragments.ts`) and minifies them, in place.
+ * Widens the bundle's runtime scripts' query segmentation, makes them find fragments and index
+ * chunks by the merged metadata's names (`fragments.ts`, `chunkNames.ts`) and minifies them,
+ * in place.
  */
 export async function prepareScripts(bundleDir: string): Promise<void> {
   for (const name of RUNTIME_SCRIPTS) {

@@ -2,8 +2,11 @@
 // the same pages (home, questions list and topic pages paginated by 20, question pages, expert
 // profiles with their answers, experts and topics indexes, search, 404, sitemap, feed, robots),
 // the same markup in the same places, markdown rendered by Hugo's own `markdownify`/Goldmark.
-//   node bench/hugo.js --questions N --out DIR [--seed S]    writes the site
+//   node bench/hugo.js --questions N --out DIR [--seed S]    writes the site of a generated corpus
+//   node bench/hugo.js --data DATA --out DIR                 writes the site of any data folder
 //   cd DIR && hugo --quiet -d OUT                            renders it
+// From a data folder, the fields the benchmark corpus has are carried over; `editUrl`, an
+// expert's `website` and `location.country`, which it lacks, are not rendered.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -384,6 +387,37 @@ const LAYOUTS = {
 `,
 };
 
+/**
+ * A data folder (the data contract, validated by answerpress's own loader) in the shape
+ * `generateCorpus` returns, so that any site can be rendered by Hugo too.
+ */
+export async function corpusFromData(dataDir) {
+  const { loadData } = await import('../dist/data/load.js');
+  const data = await loadData(resolve(dataDir));
+  const site = data.site.data;
+  return {
+    site: { title: site.title, url: site.url, language: site.language ?? 'en', description: site.description ?? '', disclaimer: site.disclaimer ?? '' },
+    topics: Object.entries(data.topics.data).map(([id, topic]) => ({ id, name: topic.name, description: topic.description ?? '' })),
+    experts: data.experts.map(({ id, data: e }) => ({
+      id,
+      name: e.name,
+      credentials: e.credentials ?? [],
+      specialty: e.specialty,
+      location: { city: e.location.city, region: e.location.region ?? '' },
+      rating: e.rating ?? null,
+      bio: e.bio ?? '',
+    })),
+    questions: data.questions.map(({ id, data: question }) => ({
+      slug: id,
+      title: question.title,
+      asked: question.asked,
+      topics: question.topics,
+      body: question.body,
+      answers: (question.answers ?? []).map((a) => ({ author: a.author, date: a.date, title: a.title ?? null, body: a.body, helpful: a.helpful ?? null })),
+    })),
+  };
+}
+
 /** Writes the corpus as a Hugo site into `dir` (replacing it). */
 export async function writeHugoSite(corpus, dir) {
   await rm(dir, { recursive: true, force: true });
@@ -417,10 +451,16 @@ export async function writeHugoSite(corpus, dir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { questions: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
-  if (!values.questions || !values.out) {
-    console.error('usage: node bench/hugo.js --questions N --out DIR [--seed S]');
+  const { values } = parseArgs({ options: { questions: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' } } });
+  if (!(values.questions || values.data) || !values.out) {
+    console.error('usage: node bench/hugo.js (--questions N [--seed S] | --data DATA) --out DIR');
     process.exit(2);
   }
-  await writeHugoSite(generateCorpus({ questions: Number(values.questions), seed: Number(values.seed ?? 1) }), values.out);
+  try {
+    const corpus = values.data ? await corpusFromData(values.data) : generateCorpus({ questions: Number(values.questions), seed: Number(values.seed ?? 1) });
+    await writeHugoSite(corpus, values.out);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }

@@ -174,7 +174,8 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
  * [[[word, [posting…], [variant…]]…]] (Pagefind 1.6).
  */
 export async function medianChunkWord(siteDir, pages = 5) {
-  const dir = join(siteDir, 'pagefind', 'index');
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const dir = join(siteDir, 'pagefind', 'index', entry.index_folder ?? '');
   const sized = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
   sized.sort((a, b) => a.bytes - b.bytes || (a.name < b.name ? -1 : 1));
   const { name } = sized[Math.floor(sized.length / 2)];

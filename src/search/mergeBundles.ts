@@ -426,20 +426,36 @@ function writeVariants(writer: CborWriter, group: readonly { table: WordTable; a
 }
 
 /**
- * Chunk bounds as Pagefind writes them: neighbouring bounds are cut to the shortest prefixes
- * that still tell them apart, so a word between two chunks is looked up in exactly one.
+ * Chunk bounds, cut short to keep the metadata small. Pagefind's wasm looks a word up in the
+ * first chunk whose bounds hold it (from ≤ word ≤ to), and only when none does, in the first
+ * whose bounds, cut to the word's length, do. Pagefind cuts both of two neighbouring bounds to
+ * one character past their common prefix, which puts the upper bound below the chunk's last
+ * words (`ulg` for a chunk ending at `ulgalz`): those then miss the first lookup, and the
+ * second often picks an earlier chunk that a short bound makes match too (`u` to `ul`), loaded
+ * for nothing. At 10,000 questions, 8 of 22 words drawn at random loaded an extra 70 to 96 KB.
+ * Here the lower bound is cut as Pagefind cuts it and the upper one is one character longer,
+ * the next after the last word's (`ulgb`): still below the next chunk's lower bound, and above
+ * every word in its chunk.
  */
-function shortenBounds(chunks: ChunkMeta[]): void {
+export function shortenBounds(chunks: { from: string; to: string }[]): void {
   for (let i = 0; i + 1 < chunks.length; i += 1) {
-    const left = chunks[i] as ChunkMeta;
-    const right = chunks[i + 1] as ChunkMeta;
+    const left = chunks[i] as { from: string; to: string };
+    const right = chunks[i + 1] as { from: string; to: string };
     const a = Array.from(left.to);
     const b = Array.from(right.from);
     let common = 0;
     while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-    left.to = a.slice(0, common + 1).join('');
+    const next = common + 1 < a.length ? nextCharacter(a[common + 1] as string) : null;
+    left.to = next === null ? a.join('') : a.slice(0, common + 1).join('') + next;
     right.from = b.slice(0, common + 1).join('');
   }
+}
+
+/** The character after `character` in code point order, skipping surrogates; null after the last. */
+function nextCharacter(character: string): string | null {
+  const point = (character.codePointAt(0) as number) + 1;
+  if (point > 0x10ffff) return null;
+  return String.fromCodePoint(point === 0xd800 ? 0xe000 : point);
 }
 
 async function writeFilters(metas: readonly ShardMeta[], placement: Placement, target: string, prefix: string): Promise<{ name: string; hash: string }[]> {

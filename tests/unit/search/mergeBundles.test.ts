@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, fragmentPath, installFragments, type FolderTable } from '../../../src/search/fragments.js';
-import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta } from '../../../src/search/mergeBundles.js';
+import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, shortenBounds } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
@@ -262,5 +262,34 @@ describe('chunkLocations', () => {
     for (const total of [27_260_651, 272_606_510, 3_000_000]) {
       for (const change of [-5000, -150, 150, 5000]) expect(chunkLocations(total + change), `${total} ${change}`).toBe(chunkLocations(total));
     }
+  });
+});
+
+describe('shortenBounds', () => {
+  /** The chunk Pagefind's wasm looks `word` up in first: the first whose bounds hold it. */
+  const lookup = (bounds: { from: string; to: string }[], word: string) => bounds.findIndex(({ from, to }) => compareCodePoints(from, word) <= 0 && compareCodePoints(word, to) <= 0);
+
+  it('keeps every word between its own chunk’s bounds, and no other chunk’s', () => {
+    const words = ['a', 'ab', 'abc', 'ul', 'ulfens', 'ulg', 'ulgaln', 'ulgalnelo', 'ulgalz', 'ulh', 'ulhurfen', 'ulz', 'ulzz', 'é', 'éa', '東京', '東京都', '😀', '😀a'].sort(compareCodePoints);
+    for (let size = 1; size <= 4; size += 1) {
+      const chunks: string[][] = [];
+      for (let i = 0; i < words.length; i += size) chunks.push(words.slice(i, i + size));
+      const bounds = chunks.map((list) => ({ from: list[0] as string, to: list.at(-1) as string }));
+      shortenBounds(bounds);
+      for (const [i, list] of chunks.entries()) for (const word of list) expect(lookup(bounds, word), `${word} in chunks of ${size}`).toBe(i);
+      for (let i = 0; i + 1 < bounds.length; i += 1) expect(compareCodePoints((bounds[i] as { to: string }).to, (bounds[i + 1] as { from: string }).from)).toBeLessThan(0);
+    }
+  });
+
+  it('cuts the bounds short: the lower one as Pagefind does, the upper one a character longer', () => {
+    const bounds = [
+      { from: 'ulg', to: 'ulgalz' },
+      { from: 'ulh', to: 'ulhurfen' },
+    ];
+    shortenBounds(bounds);
+    expect(bounds).toEqual([
+      { from: 'ulg', to: 'ulgb' },
+      { from: 'ulh', to: 'ulhurfen' },
+    ]);
   });
 });

@@ -5,9 +5,12 @@
 //   npm run bench                                   1,000 and 10,000 questions, 2 runs each
 //   node --expose-gc bench/run.js --sizes 1000,3000 --runs 2
 //   node --expose-gc bench/run.js --sizes 100000 --only answerpress --runs 1
+//   npm run bench -- --data DIR                    one data folder of your own, against Hugo on it
 //
 // Options:
 //   --sizes N,N      corpus sizes in questions (default 1000,10000)
+//   --data DIR       bench this data folder instead of generated corpora (--sizes is ignored);
+//                    its Hugo site is written by bench/hugo.js --data
 //   --runs N         runs of each tool per size, interleaved A B C A B C (default 2)
 //   --only LIST      tools to run: answerpress,hugo,floor (default all three)
 //   --no-search      skip the cold search payload measurement
@@ -20,10 +23,10 @@
 // Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
 // Build outputs go to a temporary folder in bench/out/ that is removed at exit.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { commonWord } from './corpus.js';
@@ -46,6 +49,7 @@ const HEAP = `--max-old-space-size=${Math.floor((totalmem() * 0.75) / 1024 ** 2)
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
+    data: { type: 'string' },
     runs: { type: 'string', default: '2' },
     only: { type: 'string', default: TOOLS.join(',') },
     'no-search': { type: 'boolean', default: false },
@@ -56,7 +60,10 @@ const { values } = parseArgs({
     report: { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map((s) => Number(s.replace(/[_k]/gi, (c) => (c.toLowerCase() === 'k' ? '000' : ''))));
+const ownData = values.data ? resolve(values.data) : null;
+const sizes = ownData
+  ? [readdirSync(join(ownData, 'questions')).filter((name) => /\.ya?ml$/.test(name)).length]
+  : values.sizes.split(',').map((s) => Number(s.replace(/[_k]/gi, (c) => (c.toLowerCase() === 'k' ? '000' : ''))));
 const runs = Math.max(1, Number(values.runs));
 const tools = values.only.split(',').map((t) => t.trim());
 const seed = Number(values.seed);
@@ -89,8 +96,17 @@ async function bytesOf(dir) {
   return total;
 }
 
-/** The cached corpus for `size`, written (in a child process) if missing. */
+/** The cached corpus for `size`, written (in a child process) if missing; or the data folder given, and its Hugo site. */
 async function corpus(size) {
+  if (ownData) {
+    const hugo = join(scratch, 'hugo-site');
+    if (tools.includes('hugo')) {
+      log(`writing the Hugo site of ${ownData} …`);
+      const result = await measureOk(process.execPath, ['--max-old-space-size=12288', join(here, 'hugo.js'), '--data', ownData, '--out', hugo]);
+      log(`  done in ${(result.wallMs / 1000).toFixed(1)} s`);
+    }
+    return { data: ownData, hugo };
+  }
   const dir = join(outRoot, `corpus-${size}-s${seed}`);
   const data = join(dir, 'data');
   const hugo = join(dir, 'hugo');
@@ -250,7 +266,7 @@ if (values.report) {
   process.exit(0);
 }
 
-const results = { machine: machine(), seed, runs, tools, sizes: {}, started: new Date().toISOString() };
+const results = { machine: machine(), seed, data: ownData, runs, tools, sizes: {}, started: new Date().toISOString() };
 
 log(`answerpress bench: sizes ${sizes.join(', ')}, ${runs} run(s) of ${tools.join(', ')}; ${results.machine.cpus} CPUs (${results.machine.model}), ${results.machine.memoryGiB} GiB, Node ${process.version}, Hugo ${results.machine.hugo}`);
 
@@ -278,7 +294,7 @@ for (const size of sizes) {
   let search = null;
   let typicalSearch = null;
   if (lastBuild && !values['no-search']) {
-    const { measureSearchPayload, medianChunkWord } = await import('./search-payload.js');
+    const { measureSearchPayload, medianChunkWord, mostFrequentWord } = await import('./search-payload.js');
     const measure = async (query, what) => {
       log(`  cold search payload for "${query}" (${what}) …`);
       try {
@@ -290,7 +306,8 @@ for (const size of sizes) {
         return { error: error instanceof Error ? error.message : String(error) };
       }
     };
-    search = await measure(values.query ?? commonWord(seed), values.query ? 'as asked' : 'the most frequent word');
+    const frequent = values.query ?? (ownData ? await mostFrequentWord(lastBuild) : commonWord(seed));
+    search = await measure(frequent, values.query ? 'as asked' : 'the most frequent word');
     if (!values.query) typicalSearch = await measure(await medianChunkWord(lastBuild), 'a word from the median-sized index chunk');
   }
   if (lastBuild) rmSync(lastBuild, { recursive: true, force: true });
@@ -341,7 +358,7 @@ function report(results, file) {
   const lines = [];
   const m = results.machine;
   const loads = sizes.flatMap((n) => Object.values(results.sizes[n].rows).flat().flatMap((r) => [r.loadBefore, r.loadAfter]));
-  lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. Seed ${seed}; ${runs} run(s) of each tool, interleaved; times are the fastest run, memory the largest.`);
+  lines.push(`Machine: ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB RAM, Node ${m.node}, Hugo ${m.hugo}. ${results.data ? `Data ${results.data}` : `Seed ${seed}`}; ${runs} run(s) of each tool, interleaved; times are the fastest run, memory the largest.`);
   lines.push(`1-minute load average during the runs: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (on ${m.cpus} CPUs; above ${m.cpus} the wall times include waiting for a CPU, CPU times much less so).`);
   lines.push('');
   lines.push('| Questions | Tool | Wall | CPU (user+sys) | Peak RSS (tree) | Output | pagefind/ | Phases |');

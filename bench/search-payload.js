@@ -192,6 +192,26 @@ export async function medianChunkWord(siteDir, pages = 5) {
   throw new Error(`no word on ${pages} pages in ${name}`);
 }
 
+/** The word on the most pages: the costliest one-word search. */
+export async function mostFrequentWord(siteDir) {
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  const dir = join(siteDir, 'pagefind', 'index', entry.index_folder ?? '');
+  let best = { word: '', pages: -1 };
+  for (const name of (await readdir(dir)).sort()) {
+    const reader = new CborReader(await decodeFile(await readFile(join(dir, name)), name));
+    reader.array();
+    for (let n = reader.array(); n > 0; n -= 1) {
+      reader.array();
+      const word = reader.text();
+      const postings = reader.array();
+      for (let i = 0; i < postings; i += 1) reader.skip();
+      reader.skip();
+      if (postings > best.pages) best = { word, pages: postings };
+    }
+  }
+  return best.word;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { site: { type: 'string' }, query: { type: 'string' } } });
   if (!values.site) {

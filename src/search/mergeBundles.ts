@@ -246,6 +246,15 @@ function writePostings(writer: CborWriter, lists: readonly { table: WordTable; p
   for (const { table, postings } of lists) {
     const count = postings.count;
     if (count === 0) continue;
+    const offset = placement.offsets[table.shard] as number;
+    const ranks = placement.ranks[table.shard] as Uint32Array;
+    if (count === 1) {
+      // Most of a word's lists in a shard: nothing to order, nothing to walk.
+      const at = offset + (ranks[postings.first] as number);
+      writer.array(3).int(at - previous).range(table.bytes, postings.start, postings.end);
+      previous = at;
+      continue;
+    }
     if (scratch.keys.length < count) {
       const size = 2 ** Math.ceil(Math.log2(count));
       scratch.keys = new Float64Array(size);
@@ -253,7 +262,6 @@ function writePostings(writer: CborWriter, lists: readonly { table: WordTable; p
       scratch.ends = new Uint32Array(size);
     }
     const { keys, starts, ends } = scratch;
-    const ranks = placement.ranks[table.shard] as Uint32Array;
     const reader = new CborReader(table.bytes);
     reader.offset = postings.start;
     let page = postings.first;
@@ -269,7 +277,6 @@ function writePostings(writer: CborWriter, lists: readonly { table: WordTable; p
       keys[i] = (ranks[page] as number) * PLACE + i;
     }
     const sorted = keys.subarray(0, count).sort();
-    const offset = placement.offsets[table.shard] as number;
     for (const key of sorted) {
       const i = key % PLACE;
       const at = offset + (key - i) / PLACE;

@@ -437,9 +437,9 @@ function writeVariants(writer: CborWriter, group: readonly { table: WordTable; a
  * first chunk whose bounds hold it (from ≤ word ≤ to), and only when none does, in the first
  * whose bounds, cut to the word's length, do. Pagefind cuts both of two neighbouring bounds to
  * one character past their common prefix, which puts the upper bound below the chunk's last
- * words (`ulg` for a chunk ending at `ulgalz`): those then miss the first lookup, and the
- * second often picks an earlier chunk that a short bound makes match too (`u` to `ul`), loaded
- * for nothing. At 10,000 questions, 8 of 22 words drawn at random loaded an extra 70 to 96 KB.
+ * words (`ulg` for a chunk ending at `ulgalz`): those then miss the first lookup, and their
+ * searches also loaded an earlier chunk, which the second lookup matched through a short bound
+ * (`u` to `ul`). At 10,000 questions, 8 of 22 words drawn at random loaded an extra 33 to 82 KB.
  * Here the lower bound is cut as Pagefind cuts it and the upper one is one character longer,
  * the next after the last word's (`ulgb`): still below the next chunk's lower bound, and above
  * every word in its chunk.

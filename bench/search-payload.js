@@ -168,46 +168,48 @@ export async function measureSearchPayload({ siteDir, query, results = 5, timeou
   }
 }
 
+/** The folder of a built site's index chunks (`index_folder` in the entry file). */
+async function chunkDir(siteDir) {
+  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+  return join(siteDir, 'pagefind', 'index', entry.index_folder ?? '');
+}
+
 /**
- * A word of a typical one-word search: the first in the index chunk of median size that is on
- * at least `pages` pages, so that the search shows that many results. Chunks are
+ * Each word of an index chunk with the number of pages it is on, in order. Chunks are
  * [[[word, [posting…], [variant…]]…]] (Pagefind 1.6).
  */
-export async function medianChunkWord(siteDir, pages = 5) {
-  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-  const dir = join(siteDir, 'pagefind', 'index', entry.index_folder ?? '');
-  const sized = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
-  sized.sort((a, b) => a.bytes - b.bytes || (a.name < b.name ? -1 : 1));
-  const { name } = sized[Math.floor(sized.length / 2)];
-  const reader = new CborReader(await decodeFile(await readFile(join(dir, name)), name));
+async function* chunkWords(file) {
+  const reader = new CborReader(await decodeFile(await readFile(file), file));
   reader.array();
   for (let n = reader.array(); n > 0; n -= 1) {
     reader.array();
     const word = reader.text();
-    const postings = reader.array();
-    for (let i = 0; i < postings; i += 1) reader.skip();
+    const pages = reader.array();
+    for (let i = 0; i < pages; i += 1) reader.skip();
     reader.skip();
-    if (postings >= pages) return word;
+    yield { word, pages };
   }
+}
+
+/**
+ * A word of a typical one-word search: the first in the index chunk of median size that is on
+ * at least `pages` pages, so that the search shows that many results.
+ */
+export async function medianChunkWord(siteDir, pages = 5) {
+  const dir = await chunkDir(siteDir);
+  const sized = await Promise.all((await readdir(dir)).map(async (name) => ({ name, bytes: (await stat(join(dir, name))).size })));
+  sized.sort((a, b) => a.bytes - b.bytes || (a.name < b.name ? -1 : 1));
+  const { name } = sized[Math.floor(sized.length / 2)];
+  for await (const found of chunkWords(join(dir, name))) if (found.pages >= pages) return found.word;
   throw new Error(`no word on ${pages} pages in ${name}`);
 }
 
 /** The word on the most pages: the costliest one-word search. */
 export async function mostFrequentWord(siteDir) {
-  const entry = JSON.parse(await readFile(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-  const dir = join(siteDir, 'pagefind', 'index', entry.index_folder ?? '');
+  const dir = await chunkDir(siteDir);
   let best = { word: '', pages: -1 };
   for (const name of (await readdir(dir)).sort()) {
-    const reader = new CborReader(await decodeFile(await readFile(join(dir, name)), name));
-    reader.array();
-    for (let n = reader.array(); n > 0; n -= 1) {
-      reader.array();
-      const word = reader.text();
-      const postings = reader.array();
-      for (let i = 0; i < postings; i += 1) reader.skip();
-      reader.skip();
-      if (postings > best.pages) best = { word, pages: postings };
-    }
+    for await (const found of chunkWords(join(dir, name))) if (found.pages > best.pages) best = found;
   }
   return best.word;
 }

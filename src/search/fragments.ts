@@ -19,7 +19,10 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** A page as the shard's metadata lists it: fragment name, the fragment group holding it if any, and its position in the merged order (see `pageOrder.ts`). */
+/**
+ * A page as the shard's metadata lists it: fragment name, the fragment group holding it if any,
+ * and its position in the merged order (see `pageOrder.ts`).
+ */
 export interface FragmentPage {
   hash: string;
   group: string;
@@ -36,8 +39,9 @@ export function fragmentFolder(id: number, key: string): string {
 
 /**
  * The name of a shard's page's fragment: its position in the shard's part of the merged
- * metadata, in two base-36 digits at least (a shard holds up to about 1,000 pages). Names of one length keep the metadata's page entries
- * alike, which gzip rewards: 0.8 KB less at 10,000 questions than names of one or two digits.
+ * metadata, in two base-36 digits at least (a shard holds up to about 1,000 pages). Names of
+ * one length keep the metadata's page entries alike, which gzip rewards: 0.8 KB less at 10,000
+ * questions than names of one or two digits.
  * A page in a fragment group is looked up in the group's file by its name, which is kept.
  */
 export function fragmentName(page: FragmentPage): string {

@@ -1,6 +1,6 @@
 /**
  * Pagefind's browser runtime as the site serves it, taken from shard 0's bundle. Every first
- * search loads `pagefind.js` and the wasm whatever the reader types (67 of about 155 KiB at
+ * search loads `pagefind.js` and the wasm whatever the reader types (67 of about 140 KiB at
  * 10,000 questions), so both are published as small as they go:
  * - the scripts, with query segmentation widened (`querySegmentation.ts`), and fragments and
  *   index chunks found by the merged metadata's names (`fragments.ts`, `chunkNames.ts`),

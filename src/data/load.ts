@@ -4,25 +4,15 @@ import { readFileSync, type BigIntStats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { z } from 'zod';
 import type { DataIssue } from '../errors/DataIssue.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
-import {
-  expertSchema,
-  ID_PATTERN,
-  questionSchema,
-  siteSchema,
-  topicsSchema,
-  type ExpertData,
-  type QuestionData,
-  type SiteData,
-  type TopicsData,
-} from './schema.js';
+import { checkFile } from './checkFile.js';
+import { parseInWorkers, parserThreads } from './parseInWorkers.js';
+import type { ParsedReply } from './parseWorker.js';
+import { ID_PATTERN, type ExpertData, type FileKind, type QuestionData, type SiteData, type TopicsData } from './schema.js';
 import { checkReferences } from './references.js';
 import { didYouMean } from './suggest.js';
-import { locate, parseYaml } from './yaml.js';
-import { schemaProblems } from './zodIssues.js';
 
 /** A record read from its own file: the id is the file name, `file` is relative to the data folder. */
 export interface DataFile<T> {
@@ -43,6 +33,11 @@ export interface KnownFile {
 export interface LoadOptions {
   /** Files from an earlier build, by path relative to the data folder: unchanged ones are not parsed again. */
   known?: ReadonlyMap<string, KnownFile>;
+  /**
+   * Worker threads that parse files beside the main thread. Default: one per other core (at
+   * most 3) for a folder with 400 files or more to parse, none for fewer.
+   */
+  threads?: number;
 }
 
 /** Everything in the data folder, valid against the contract, in a stable order. */
@@ -82,7 +77,7 @@ export interface ParsedFile {
  */
 export async function loadData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
   const issues: DataIssue[] = [];
-  const reader: Reader = { dataDir, issues, known: options.known ?? new Map() };
+  const reader: Reader = { dataDir, issues, known: options.known ?? new Map(), threads: options.threads };
   const names = await listFolder(dataDir);
   const byName = new Map<string, string>();
   for (const entry of names.files) {
@@ -102,10 +97,10 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
     }
   }
 
-  const site = await readOne(reader, byName.get('site'), 'site.yaml', siteSchema);
-  const topics = await readOne(reader, byName.get('topics'), 'topics.yaml', topicsSchema);
-  const experts = await readFolder(reader, 'experts', names.dirs, expertSchema);
-  const questions = await readFolder(reader, 'questions', names.dirs, questionSchema);
+  const site = await readOne(reader, byName.get('site'), 'site.yaml', 'site');
+  const topics = await readOne(reader, byName.get('topics'), 'topics.yaml', 'topics');
+  const experts = await readFolder(reader, 'experts', names.dirs, 'expert');
+  const questions = await readFolder(reader, 'questions', names.dirs, 'question');
 
   issues.push(...checkReferences({ topics, experts: experts.all, questions: questions.parsed }));
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
@@ -151,25 +146,20 @@ interface Reader {
   dataDir: string;
   issues: DataIssue[];
   known: ReadonlyMap<string, KnownFile>;
-  /** Stamps of the files of a folder, by path relative to the data folder, listed at once. */
-  stamps?: ReadonlyMap<string, string>;
+  /** Worker threads parsing beside this one; undefined: as `parserThreads` chooses. */
+  threads?: number;
 }
 
-async function readOne(reader: Reader, name: string | undefined, expected: string, schema: z.ZodType): Promise<ParsedFile | undefined> {
+async function readOne(reader: Reader, name: string | undefined, expected: string, kind: FileKind): Promise<ParsedFile | undefined> {
   if (!name) {
     reader.issues.push(at(expected, 1, 1, `missing file ${expected}: create it (see the data contract in the README)`));
     return undefined;
   }
-  const parsed = await parseFile(reader, name, expected.replace(/\.yaml$/, ''), schema);
+  const parsed = await parseFile(reader, name, expected.replace(/\.yaml$/, ''), kind);
   return parsed.ok ? parsed : undefined;
 }
 
-async function readFolder(
-  reader: Reader,
-  folder: (typeof FOLDERS)[number],
-  dirs: readonly string[],
-  schema: z.ZodType,
-): Promise<{ parsed: ParsedFile[]; all: ParsedFile[] }> {
+async function readFolder(reader: Reader, folder: (typeof FOLDERS)[number], dirs: readonly string[], kind: FileKind): Promise<{ parsed: ParsedFile[]; all: ParsedFile[] }> {
   const { issues } = reader;
   if (!dirs.includes(folder)) return { parsed: [], all: [] };
   const entries = (await readdir(join(reader.dataDir, folder), { withFileTypes: true }))
@@ -178,7 +168,7 @@ async function readFolder(
     .sort();
   const seen = new Map<string, string>();
   const stamps = await folderStamps(join(reader.dataDir, folder), folder);
-  const files = await mapLimit(entries, 64, async (name) => {
+  const named = entries.map((name) => {
     const id = name.slice(0, -extname(name).length);
     const file = `${folder}/${name}`;
     if (seen.has(id)) issues.push(at(file, 1, 1, `both ${seen.get(id)} and ${file} define "${id}": keep one`));
@@ -187,8 +177,25 @@ async function readFolder(
       const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
       issues.push(at(file, 1, 1, `file name "${name}" is not a valid ${folder === 'experts' ? 'expert id' : 'slug'}: use lowercase letters, digits and single hyphens${suggestion ? `, e.g. ${suggestion}${extname(name)}` : ''}`));
     }
-    return parseFile({ ...reader, stamps }, file, id, schema);
+    return { id, file, stamp: stamps?.get(file) };
   });
+  // Without the folder's stamps (no `find`), each file is stat'ed.
+  const stamped = await mapLimit(named, 64, async (entry) => ({ ...entry, stamp: entry.stamp ?? stampOf(await stat(join(reader.dataDir, entry.file), { bigint: true })) }));
+  // Files whose stamps changed since the last build are parsed, a share of them in worker
+  // threads while this thread parses the rest.
+  const changed = stamped.filter(({ file, stamp }) => reader.known.get(file)?.stamp !== stamp);
+  const threads = reader.threads ?? parserThreads(changed.length);
+  const elsewhere = new Set(threads > 0 ? changed.filter((_, i) => i % (threads + 1) !== 0).map(({ file }) => file) : []);
+  const replies =
+    elsewhere.size > 0
+      ? parseInWorkers({ dataDir: reader.dataDir, kind, files: [...elsewhere].map((file) => ({ file, knownHash: reader.known.get(file)?.hash })) }, threads)
+      : Promise.resolve(new Map<string, ParsedReply>());
+  // Awaited together, so that a worker's failure is never left unhandled while this thread works.
+  const [here, parsedElsewhere] = await Promise.all([
+    mapLimit(stamped, 64, ({ id, file, stamp }) => (elsewhere.has(file) ? Promise.resolve(undefined) : parseFile(reader, file, id, kind, stamp))),
+    replies,
+  ]);
+  const files = stamped.map(({ id, file, stamp }, i) => here[i] ?? fromReply(reader, id, file, parsedElsewhere.get(file), stamp));
   // `all` includes files that did not parse: they exist, so references to them are not errors.
   return { parsed: files.filter((file) => file.value !== undefined), all: files };
 }
@@ -198,33 +205,22 @@ async function readFolder(
  * modification time and inode is not read at all; one with the same bytes is not parsed again.
  * Its text is read back only if a later check (references) needs to point into it.
  */
-async function parseFile(reader: Reader, file: string, id: string, schema: z.ZodType): Promise<ParsedFile> {
-  const { issues } = reader;
+async function parseFile(reader: Reader, file: string, id: string, kind: FileKind, knownStamp?: string): Promise<ParsedFile> {
   const path = join(reader.dataDir, file);
-  const stamp = reader.stamps?.get(file) ?? stampOf(await stat(path, { bigint: true }));
+  const stamp = knownStamp ?? stampOf(await stat(path, { bigint: true }));
   const known = reader.known.get(file);
-  if (known && known.stamp === stamp) return knownFile(id, file, path, known, stamp);
-  const bytes = await readFile(path);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    issues.push(at(file, 1, 1, 'the file is not valid UTF-8: save it with UTF-8 encoding'));
-    return { id, file, source: '', value: undefined, ok: false, hash, stamp };
-  }
-  if (known && known.hash === hash) return { id, file, source, value: known.value, ok: true, hash, stamp };
-  const parsed = parseYaml(source);
-  if (!parsed.ok) {
-    issues.push(at(file, parsed.position.line, parsed.position.col, parsed.message));
-    return { id, file, source, value: undefined, ok: false, hash, stamp };
-  }
-  const problems = schemaProblems(schema, parsed.value);
-  for (const problem of problems) {
-    const { line, col } = locate(source, problem.path, problem.part);
-    issues.push(at(file, line, col, problem.message));
-  }
-  return { id, file, source, value: parsed.value, ok: problems.length === 0, hash, stamp };
+  if (known && known.stamp === stamp) return withSourceRead(path, { id, file, value: known.value, ok: true, hash: known.hash, stamp });
+  const checked = checkFile(file, await readFile(path), kind, known?.hash);
+  reader.issues.push(...checked.issues);
+  return { id, file, source: checked.source, value: checked.known ? known?.value : checked.value, ok: checked.ok, hash: checked.hash, stamp };
+}
+
+/** A file a worker thread checked. */
+function fromReply(reader: Reader, id: string, file: string, reply: ParsedReply | undefined, stamp: string): ParsedFile {
+  if (!reply) throw new Error(`no worker thread checked ${file}`);
+  reader.issues.push(...reply.issues);
+  const value = reply.known ? reader.known.get(file)?.value : reply.value;
+  return withSourceRead(join(reader.dataDir, file), { id, file, value, ok: reply.ok, hash: reply.hash, stamp });
 }
 
 function stampOf(info: BigIntStats): string {
@@ -254,20 +250,15 @@ async function folderStamps(dir: string, folder: string): Promise<Map<string, st
   }
 }
 
-/** A file unchanged since an earlier build; its text is read only if an error must point into it. */
-function knownFile(id: string, file: string, path: string, known: KnownFile, stamp: string): ParsedFile {
+/** A file whose text is read only if an error must point into it. */
+function withSourceRead(path: string, file: Omit<ParsedFile, 'source'>): ParsedFile {
   let source: string | undefined;
   return {
-    id,
-    file,
+    ...file,
     get source() {
       source ??= readFileSync(path, 'utf8');
       return source;
     },
-    value: known.value,
-    ok: true,
-    hash: known.hash,
-    stamp,
   };
 }
 

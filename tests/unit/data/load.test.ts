@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
@@ -260,5 +260,55 @@ describe('loadData with files known from an earlier build', () => {
     expect(second.questions.find((q) => q.file === other?.file)?.data).toBe(other?.data);
     expect(second.questions.find((q) => q.file === question)?.data.title).toBe('How often should succulents be watered?');
     expect(second.files?.get(question)?.hash).not.toBe(first.files?.get(question)?.hash);
+  });
+});
+
+describe('loadData with worker threads', () => {
+  let root: string;
+  let data: string;
+
+  beforeEach(async () => {
+    root = await tempDir('answerpress-threads-');
+    data = await copyData(good, root);
+  });
+
+  afterEach(async () => {
+    await cleanup(root);
+  });
+
+  /** What a load gives, without the files' texts (read lazily for some, kept for others). */
+  const contents = (loaded: Awaited<ReturnType<typeof loadData>>) => ({
+    sourceHash: loaded.sourceHash,
+    files: [...(loaded.files ?? [])],
+    site: loaded.site,
+    topics: loaded.topics,
+    experts: loaded.experts,
+    questions: loaded.questions,
+  });
+
+  it.each([1, 2, 3])('gives with %i worker threads what it gives on one thread', async (threads) => {
+    expect(contents(await loadData(data, { threads }))).toEqual(contents(await loadData(data, { threads: 0 })));
+  });
+
+  it('reports every mistake of files checked in worker threads, located as on one thread', async () => {
+    const questions = join(data, 'questions');
+    await writeFile(join(questions, 'bad-yaml.yaml'), 'title: "unclosed\nasked: 2024-01-01\n');
+    await writeFile(join(questions, 'bad-date.yaml'), 'title: "When?"\nasked: 2024-02-30\nbody: "Soon."\n');
+    await writeFile(join(questions, 'bad-author.yaml'), 'title: "Who?"\nasked: 2024-01-02\nbody: "Anyone."\nanswers:\n  - author: ada-fenwik\n    date: 2024-01-03\n    body: "Me."\n');
+    await writeFile(join(questions, 'not-utf8.yaml'), Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    const one = await issuesOf(data);
+    const error: unknown = await loadData(data, { threads: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).issues).toEqual(one);
+    expect(new Set(one.map((issue) => issue.file))).toEqual(new Set(['questions/bad-yaml.yaml', 'questions/bad-date.yaml', 'questions/bad-author.yaml', 'questions/not-utf8.yaml']));
+  });
+
+  it('keeps the earlier value of a file whose bytes are unchanged though its stamp changed', async () => {
+    const first = await loadData(data, { threads: 0 });
+    const later = new Date(Date.now() + 60_000);
+    for (const question of first.questions) await utimes(join(data, question.file), later, later);
+    const second = await loadData(data, { known: first.files, threads: 2 });
+    for (const question of second.questions) expect(question.data).toBe(first.questions.find((q) => q.file === question.file)?.data);
+    expect(second.files?.get(first.questions[0]?.file ?? '')?.stamp).not.toBe(first.files?.get(first.questions[0]?.file ?? '')?.stamp);
   });
 });

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { DataIssue } from '../errors/DataIssue.js';
+import { fileKinds, type FileKind } from './schema.js';
+import { locate, parseYaml } from './yaml.js';
+import { schemaProblems } from './zodIssues.js';
+
+/** One data file checked: its value and every mistake in it, each located in the file. */
+export interface CheckedFile {
+  /** SHA-256 of the file's bytes. */
+  hash: string;
+  /** The file's text; empty when it is not UTF-8. */
+  source: string;
+  /** The parsed value; undefined when it did not parse, or when `known` (the caller holds it). */
+  value: unknown;
+  /** Parsed and valid against its kind's schema. */
+  ok: boolean;
+  issues: DataIssue[];
+  /** The bytes hashed to the `knownHash` given, so they were not parsed again. */
+  known: boolean;
+}
+
+/**
+ * Checks one file's bytes: UTF-8, then YAML, then the schema of its kind. It depends on nothing
+ * but the bytes, so the loader runs it on the main thread and in worker threads alike.
+ */
+export function checkFile(file: string, bytes: Uint8Array, kind: FileKind, knownHash?: string): CheckedFile {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { hash, source: '', value: undefined, ok: false, issues: [{ file, line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }], known: false };
+  }
+  if (knownHash === hash) return { hash, source, value: undefined, ok: true, issues: [], known: true };
+  const parsed = parseYaml(source);
+  if (!parsed.ok) {
+    return { hash, source, value: undefined, ok: false, issues: [{ file, ...parsed.position, message: parsed.message }], known: false };
+  }
+  const issues = schemaProblems(fileKinds[kind].schema, parsed.value).map((problem) => ({ file, ...locate(source, problem.path, problem.part), message: problem.message }));
+  return { hash, source, value: parsed.value, ok: issues.length === 0, issues, known: false };
+}

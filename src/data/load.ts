@@ -8,7 +8,8 @@ import type { DataIssue } from '../errors/DataIssue.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { checkFile } from './checkFile.js';
-import { parseInWorkers, parserThreads } from './parseInWorkers.js';
+import { splitShares, threadsFor } from '../threads/batches.js';
+import { parseInWorkers } from './parseInWorkers.js';
 import type { ParsedReply } from './parseWorker.js';
 import { ID_PATTERN, type ExpertData, type FileKind, type QuestionData, type SiteData, type TopicsData } from './schema.js';
 import { checkReferences } from './references.js';
@@ -56,6 +57,8 @@ const run = promisify(execFile);
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 const TOP_FILES = ['site', 'topics'] as const;
 const FOLDERS = ['experts', 'questions'] as const;
+/** Files to parse in a folder below which no worker thread starts. */
+const MIN_FILES_FOR_THREADS = 400;
 
 /** A parsed file whose text we keep until validation is over, to locate its mistakes. */
 export interface ParsedFile {
@@ -146,7 +149,7 @@ interface Reader {
   dataDir: string;
   issues: DataIssue[];
   known: ReadonlyMap<string, KnownFile>;
-  /** Worker threads parsing beside this one; undefined: as `parserThreads` chooses. */
+  /** Worker threads parsing beside this one; undefined: as `threadsFor` chooses. */
   threads?: number;
 }
 
@@ -184,11 +187,11 @@ async function readFolder(reader: Reader, folder: (typeof FOLDERS)[number], dirs
   // Files whose stamps changed since the last build are parsed, a share of them in worker
   // threads while this thread parses the rest.
   const changed = stamped.filter(({ file, stamp }) => reader.known.get(file)?.stamp !== stamp);
-  const threads = reader.threads ?? parserThreads(changed.length);
-  const elsewhere = new Set(threads > 0 ? changed.filter((_, i) => i % (threads + 1) !== 0).map(({ file }) => file) : []);
+  const shares = splitShares(changed, reader.threads ?? threadsFor(changed.length, MIN_FILES_FOR_THREADS)).elsewhere;
+  const elsewhere = new Set(shares.flat().map(({ file }) => file));
   const replies =
-    elsewhere.size > 0
-      ? parseInWorkers({ dataDir: reader.dataDir, kind, files: [...elsewhere].map((file) => ({ file, knownHash: reader.known.get(file)?.hash })) }, threads)
+    shares.length > 0
+      ? parseInWorkers({ dataDir: reader.dataDir, kind }, shares.map((share) => share.map(({ file }) => ({ file, knownHash: reader.known.get(file)?.hash }))))
       : Promise.resolve(new Map<string, ParsedReply>());
   // Awaited together, so that a worker's failure is never left unhandled while this thread works.
   const [here, parsedElsewhere] = await Promise.all([

@@ -2,7 +2,7 @@ import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
 import { answerCountText, answerFromText, answersText, englishLabels, helpfulText, pageTitleText, questionsText, ratingText } from './labels.js';
-import { MarkdownMemo, truncate } from './markdown.js';
+import { MarkdownMemo, truncate, type MarkdownField } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
 import type {
@@ -32,6 +32,19 @@ export interface ModelOptions {
 
 /** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
 export const DEFAULT_OFFLINE_BUDGET = 2_000_000;
+
+/** The heading offset of each markdown field: its headings go below those its page puts above it. */
+const HEADINGS = { disclaimer: 2, questionBody: 1, answerBody: 3, bio: 1 } as const;
+
+/** Every markdown field of the data, as `buildModel` renders it: for rendering them ahead (`renderAhead.ts`). */
+export function* markdownFields(data: LoadedData): Generator<MarkdownField> {
+  if (data.site.data.disclaimer) yield { source: data.site.data.disclaimer, headingOffset: HEADINGS.disclaimer };
+  for (const { data: question } of data.questions) {
+    yield { source: question.body, headingOffset: HEADINGS.questionBody };
+    for (const answer of question.answers ?? []) yield { source: answer.body, headingOffset: HEADINGS.answerBody };
+  }
+  for (const { data: expert } of data.experts) if (expert.bio) yield { source: expert.bio, headingOffset: HEADINGS.bio };
+}
 
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
@@ -135,8 +148,8 @@ function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
     language,
     dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
     description: raw.description ?? '',
-    disclaimerHtml: disclaimer ? md.render(disclaimer, 2).html : '',
-    disclaimerText: disclaimer ? md.render(disclaimer, 2).text : '',
+    disclaimerHtml: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).html : '',
+    disclaimerText: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).text : '',
     editUrl: raw.editUrl ?? null,
     offlineBudget: raw.offlineBudget ?? DEFAULT_OFFLINE_BUDGET,
     labels: englishLabels,
@@ -183,7 +196,7 @@ function buildQuestion(
   const answers: Answer[] = rawAnswers.map((answer, i) => {
     const expert = cards.get(answer.author) as ExpertCard;
     const anchor = anchors[i] as string;
-    const body = md.render(answer.body, 3);
+    const body = md.render(answer.body, HEADINGS.answerBody);
     return {
       anchor,
       url: `${url}#${anchor}`,
@@ -198,7 +211,7 @@ function buildQuestion(
       expert,
     };
   });
-  const { html: bodyHtml, text: bodyText } = md.render(question.body, 1);
+  const { html: bodyHtml, text: bodyText } = md.render(question.body, HEADINGS.questionBody);
   const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
   return {
     slug,
@@ -231,12 +244,12 @@ function summarize(question: Question): QuestionSummary {
 
 function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[], md: MarkdownMemo): Expert {
   answers.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
-  const bioText = expert.bio ? md.render(expert.bio, 1).text : '';
+  const bioText = expert.bio ? md.render(expert.bio, HEADINGS.bio).text : '';
   return {
     ...card,
     path: paths.expert(id),
     file,
-    bioHtml: expert.bio ? md.render(expert.bio, 1).html : '',
+    bioHtml: expert.bio ? md.render(expert.bio, HEADINGS.bio).html : '',
     bioText,
     website: expert.website ?? null,
     answers,

@@ -101,7 +101,7 @@ export class MarkdownMemo {
   constructor(private readonly previous: ReadonlyMap<string, RenderedMarkdown> = new Map()) {}
 
   render(source: string, headingOffset: number): RenderedMarkdown {
-    const key = `${headingOffset}:${hash('sha256', source, 'base64url')}`;
+    const key = memoKey(source, headingOffset);
     let result = this.used.get(key) ?? this.previous.get(key);
     if (!result) {
       result = renderMarkdownAndText(source, headingOffset);
@@ -110,6 +110,32 @@ export class MarkdownMemo {
     this.used.set(key, result);
     return result;
   }
+
+  /** The fields, once each, that neither this build nor the one before has rendered. */
+  unrendered(fields: Iterable<MarkdownField>): (MarkdownField & { key: string })[] {
+    const found = new Map<string, MarkdownField & { key: string }>();
+    for (const field of fields) {
+      const key = memoKey(field.source, field.headingOffset);
+      if (!found.has(key) && !this.used.has(key) && !this.previous.has(key)) found.set(key, { ...field, key });
+    }
+    return [...found.values()];
+  }
+
+  /** Takes in what was rendered elsewhere (another thread) for this build under `key`. */
+  adopt(key: string, result: RenderedMarkdown): void {
+    this.used.set(key, result);
+    this.rendered.add(key);
+  }
+}
+
+/** A markdown field of the data and the heading offset it is rendered at. */
+export interface MarkdownField {
+  source: string;
+  headingOffset: number;
+}
+
+function memoKey(source: string, headingOffset: number): string {
+  return `${headingOffset}:${hash('sha256', source, 'base64url')}`;
 }
 
 function tokensToText(tokens: Tokens): string {

@@ -1,0 +1,66 @@
+/**
+ * Work split between the main thread and worker threads, for loops over many independent items
+ * (data files to parse, markdown to render). A worker replies in batches, so that its memory
+ * stays that of one batch, and ends with `done`; the main thread collects the batches.
+ * https://nodejs.org/api/worker_threads.html
+ */
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
+
+type Message<R> = { results: R[] } | { done: true } | { error: string };
+
+/** Results per message. */
+const BATCH = 200;
+
+/**
+ * Worker threads beside the main thread for `items` items: one per other core, at most 3, and
+ * none below `least` items, where a worker's start (about 0.1 s) costs more than it saves.
+ */
+export function threadsFor(items: number, least: number): number {
+  return items < least ? 0 : Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+/** Every `threads + 1`-th item stays on the main thread; the others are shared among workers. */
+export function splitShares<T>(items: readonly T[], threads: number): { here: T[]; elsewhere: T[][] } {
+  const here: T[] = [];
+  const elsewhere: T[][] = Array.from({ length: threads }, () => []);
+  items.forEach((item, i) => {
+    const share = i % (threads + 1);
+    if (share === 0) here.push(item);
+    else (elsewhere[share - 1] as T[]).push(item);
+  });
+  return { here, elsewhere: elsewhere.filter((share) => share.length > 0) };
+}
+
+/** Runs the compiled worker `file` on `data` and gives every result it posted, in order. */
+export function runWorker<R>(file: string, data: unknown): Promise<R[]> {
+  return new Promise((resolve, reject) => {
+    // The worker runs plain compiled code: none of the flags this process was started with apply.
+    const worker = new Worker(file, { workerData: data, execArgv: [] });
+    const results: R[] = [];
+    let end: { done: true } | { error: string } | undefined;
+    worker.on('message', (message: Message<R>) => {
+      if ('results' in message) results.push(...message.results);
+      else end = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (end && 'done' in end) resolve(results);
+      else reject(new Error(end ? end.error : `worker ${file} exited with code ${code}`));
+    });
+  });
+}
+
+/** In a worker: maps every item with `fn` and posts the results in batches, then the end. */
+export function postResults<T, R>(items: readonly T[], fn: (item: T) => R): void {
+  const port = parentPort;
+  if (!port) return;
+  try {
+    for (let start = 0; start < items.length; start += BATCH) {
+      port.postMessage({ results: items.slice(start, start + BATCH).map(fn) } satisfies Message<R>);
+    }
+    port.postMessage({ done: true } satisfies Message<R>);
+  } catch (error) {
+    port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies Message<R>);
+  }
+}

@@ -13,14 +13,14 @@
  * postings change anyway.
  */
 import { createHash } from 'node:crypto';
+import { KEEP_ENTRY } from './fragments.js';
 
 /** The folder holding a bundle's chunks, from the SHA-256 of each chunk's content, in order. */
 export function chunkFolder(digests: readonly string[]): string {
   return createHash('sha256').update(digests.join('\n')).digest('hex').slice(0, 10);
 }
 
-/** Where Pagefind's scripts keep the entry file's folder, and fetch a chunk. */
-const KEEP_FOLDER = 'this.languages=entry_json.languages;';
+/** Where Pagefind's scripts fetch a chunk. */
 const FETCH_CHUNK = '`${this.basePath}index/${hash}.pf_index`';
 
 /**
@@ -29,8 +29,8 @@ const FETCH_CHUNK = '`${this.basePath}index/${hash}.pf_index`';
  * place: a Pagefind release that changed them.
  */
 export function resolveChunkNames(code: string): string | null {
-  if (!code.includes(KEEP_FOLDER) || !code.includes(FETCH_CHUNK)) return null;
+  if (!code.includes(KEEP_ENTRY) || !code.includes(FETCH_CHUNK)) return null;
   return code
-    .replace(KEEP_FOLDER, `${KEEP_FOLDER}this.answerpressIndexFolder=entry_json.index_folder?entry_json.index_folder+"/":"";`)
+    .replace(KEEP_ENTRY, `${KEEP_ENTRY}this.answerpressIndexFolder=entry_json.index_folder?entry_json.index_folder+"/":"";`)
     .replace(FETCH_CHUNK, '`${this.basePath}index/${this.answerpressIndexFolder||""}${hash}.pf_index`');
 }

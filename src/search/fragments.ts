@@ -94,8 +94,12 @@ export function fragmentPath(folders: FolderTable | null | undefined, name: stri
   return `${folder}/${(index - start).toString(36).padStart(2, '0')}`;
 }
 
-/** Where Pagefind's scripts keep the entry file's table, and the two places they are changed to use it. */
-const KEEP_TABLE = 'this.languages=entry_json.languages;';
+/**
+ * Where Pagefind's scripts keep what they read of the entry file: the fields of ours that they
+ * need are kept there too, the fragment folders here and the chunk folder in `chunkNames.ts`.
+ */
+export const KEEP_ENTRY = 'this.languages=entry_json.languages;';
+/** Where Pagefind's scripts fetch a fragment. */
 const FETCH_FRAGMENT = '`${this.basePath}fragment/${hash}.pf_fragment`';
 
 /**
@@ -104,12 +108,12 @@ const FETCH_FRAGMENT = '`${this.basePath}fragment/${hash}.pf_fragment`';
  * release that changed them.
  */
 export function resolveFragmentNames(code: string): string | null {
-  if (!code.includes(KEEP_TABLE) || !code.includes(FETCH_FRAGMENT)) return null;
+  if (!code.includes(KEEP_ENTRY) || !code.includes(FETCH_FRAGMENT)) return null;
   const helper = `const __answerpressFragmentPath=(${fragmentPath.toString()});\n`;
   return (
     helper +
     code
-      .replace(KEEP_TABLE, `${KEEP_TABLE}this.answerpressFolders=entry_json.fragment_folders;`)
+      .replace(KEEP_ENTRY, `${KEEP_ENTRY}this.answerpressFolders=entry_json.fragment_folders;`)
       .replace(FETCH_FRAGMENT, '`${this.basePath}fragment/${__answerpressFragmentPath(this.answerpressFolders,hash)}.pf_fragment`')
   );
 }

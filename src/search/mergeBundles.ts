@@ -6,9 +6,10 @@
  *
  * The merge reads each shard's index into columns (`wordTable.ts`), walks every shard's words in
  * order and writes each word's pages once, numbered across the whole site, each shard's pages
- * in the order of `pageOrder.ts`. Page locations are copied as bytes, never decoded. Pages keep
- * their shard's fragments, in its folder; the metadata names each by its position in the site,
- * and the entry file maps positions to folders (see `fragments.ts`).
+ * in the order of `pageOrder.ts`. Page locations are copied as bytes, never decoded, but for the
+ * few words on most pages, whose locations are capped to what a search can afford
+ * (`wordCap.ts`). Pages keep their shard's fragments, in its folder; the metadata names each by
+ * its position in the site, and the entry file maps positions to folders (see `fragments.ts`).
  *
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
  * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
@@ -23,6 +24,7 @@ import { chunkFolder } from './chunkNames.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
+import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
 /** The only index layout the merge knows. A Pagefind upgrade fails the build here, loudly. */
@@ -107,9 +109,14 @@ export async function loadShard(dir: string, id: number): Promise<LoadedShard> {
   return { meta, words: new WordTable(id, chunks) };
 }
 
+export interface MergeOptions {
+  /** The most a word's postings may cost compressed before they are capped (see `wordCap.ts`). Default: `WORD_BYTES`. */
+  wordBytes?: number;
+}
+
 /** Reads the shards' bundles (folders, by shard id) and merges them into `target`: see `writeMerged`. */
-export async function mergeBundles(shards: readonly string[], target: string, known?: ReadonlyMap<string, string>): Promise<MergeResult> {
-  return writeMerged(await Promise.all(shards.map((dir, id) => loadShard(dir, id))), target, known);
+export async function mergeBundles(shards: readonly string[], target: string, known?: ReadonlyMap<string, string>, options: MergeOptions = {}): Promise<MergeResult> {
+  return writeMerged(await Promise.all(shards.map((dir, id) => loadShard(dir, id))), target, known, options);
 }
 
 /**
@@ -120,7 +127,7 @@ export async function mergeBundles(shards: readonly string[], target: string, kn
  * build that wrote them); a chunk it does not list is compared byte by byte. Files in `target`
  * may be links to a live site's, so none is written in place.
  */
-export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map()): Promise<MergeResult> {
+export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map(), options: MergeOptions = {}): Promise<MergeResult> {
   const metas = shards.map((shard) => shard.meta);
   const first = metas[0];
   if (!first) throw new Error('no search shards to merge');
@@ -150,7 +157,7 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const prefix = `${first.language}_`;
   const existing = previous && /^[0-9a-f]+$/.test(previous) ? new Set(await readdir(join(target, 'index', previous)).catch(() => [])) : new Set<string>();
   const placement: Placement = { offsets, ranks: metas.map((meta) => Uint32Array.from(meta.pages, (page) => page.rank)) };
-  const { chunks, folder } = await writeIndex(shards, placement, target, { folder: existing.size > 0 ? previous : null, existing, known });
+  const { chunks, folder } = await writeIndex(shards, placement, target, { folder: existing.size > 0 ? previous : null, existing, known }, options.wordBytes ?? WORD_BYTES);
   const filters = await writeFilters(metas, placement, target, prefix);
 
   const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
@@ -304,7 +311,7 @@ interface PresentChunks {
  * Merges the shards' words into chunks of about `chunkLocations` locations and writes them, named
  * by position, into a folder named by their content (see `chunkNames.ts`); removes the others.
  */
-async function writeIndex(shards: readonly LoadedShard[], placement: Placement, target: string, present: PresentChunks): Promise<{ chunks: ChunkMeta[]; folder: string }> {
+async function writeIndex(shards: readonly LoadedShard[], placement: Placement, target: string, present: PresentChunks, wordBytes: number): Promise<{ chunks: ChunkMeta[]; folder: string }> {
   const tables = shards.map((shard) => shard.words);
   const total = tables.reduce((sum, table) => sum + table.size.reduce((a, b) => a + b, 0), 0);
   const limit = chunkLocations(total);
@@ -328,6 +335,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     while (writes.size >= WRITES_AT_ONCE) await Promise.race(writes);
   };
   const words = new CborWriter(1 << 20);
+  const list = new CborWriter(1 << 16);
   const head = new CborWriter(16);
   let count = 0;
   let size = 0;
@@ -359,24 +367,30 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
       group.push({ table: tables[shard] as WordTable, at: heap.position(shard) });
     }
     for (const { table } of group) heap.advance(table.shard);
-    const wordSize = group.reduce((sum, { table, at }) => sum + (table.size[at] as number), 0);
-    // A word that would take the chunk past its size starts the next one. A frequent word's
-    // postings (738 KB for the most frequent at 10,000 questions) then never share a chunk with
-    // other words, and a search for any of those loads a chunk of the usual size: of the words
-    // on five pages or more, 6.9 % came in a chunk over 30 KB (up to 750) when a chunk ended
-    // after the word that filled it, as Pagefind's do, and 0.2 % now, each a frequent word alone.
-    if (count > 0 && size + wordSize > limit) await flush();
-    if (count === 0) from = topTable.word(topAt);
-    last = [topTable, topAt];
-    words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
+    list.reset();
     writePostings(
-      words,
+      list,
       group.map(({ table, at }) => ({
         table,
         postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
       })),
       placement,
     );
+    let wordSize = group.reduce((sum, { table, at }) => sum + (table.size[at] as number), 0);
+    const postingCount = group.reduce((sum, { table, at }) => sum + (table.count[at] as number), 0);
+    // A word on most pages is capped to what a search can afford (see `wordCap.ts`).
+    const capped = mayNeedCap(postingCount, wordSize, wordBytes) ? capPostings(list.bytes(), wordBytes) : null;
+    if (capped) wordSize -= capped.removed;
+    // A word that would take the chunk past its size starts the next one. A frequent word's
+    // postings then never share a chunk with other words, and a search for any of those loads a
+    // chunk of the usual size: of the words on five pages or more, 6.9 % came in a chunk over
+    // 30 KB (up to 750, before frequent words were capped) when a chunk ended after the word
+    // that filled it, as Pagefind's do, and 0.2 % then, each a frequent word alone.
+    if (count > 0 && size + wordSize > limit) await flush();
+    if (count === 0) from = topTable.word(topAt);
+    last = [topTable, topAt];
+    words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
+    words.raw(capped ? capped.bytes : list.bytes());
     writeVariants(words, group, placement);
     size += wordSize;
     count += 1;

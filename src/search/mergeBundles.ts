@@ -335,7 +335,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     while (writes.size >= WRITES_AT_ONCE) await Promise.race(writes);
   };
   const words = new CborWriter(1 << 20);
-  const list = new CborWriter(1 << 16);
+  const wordPostings = new CborWriter(1 << 16);
   const head = new CborWriter(16);
   let count = 0;
   let size = 0;
@@ -367,9 +367,9 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
       group.push({ table: tables[shard] as WordTable, at: heap.position(shard) });
     }
     for (const { table } of group) heap.advance(table.shard);
-    list.reset();
+    wordPostings.reset();
     writePostings(
-      list,
+      wordPostings,
       group.map(({ table, at }) => ({
         table,
         postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
@@ -379,7 +379,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     let wordSize = group.reduce((sum, { table, at }) => sum + (table.size[at] as number), 0);
     const postingCount = group.reduce((sum, { table, at }) => sum + (table.count[at] as number), 0);
     // A word on most pages is capped to what a search can afford (see `wordCap.ts`).
-    const capped = mayNeedCap(postingCount, wordSize, wordBytes) ? capPostings(list.bytes(), wordBytes) : null;
+    const capped = mayNeedCap(postingCount, wordSize, wordBytes) ? capPostings(wordPostings.bytes(), wordBytes) : null;
     if (capped) wordSize -= capped.removed;
     // A word that would take the chunk past its size starts the next one. A frequent word's
     // postings then never share a chunk with other words, and a search for any of those loads a
@@ -390,7 +390,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     if (count === 0) from = topTable.word(topAt);
     last = [topTable, topAt];
     words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
-    words.raw(capped ? capped.bytes : list.bytes());
+    words.raw(capped ? capped.bytes : wordPostings.bytes());
     writeVariants(words, group, placement);
     size += wordSize;
     count += 1;

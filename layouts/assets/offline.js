@@ -37,10 +37,14 @@ function notice(message, action, onAction) {
 /** How long the search page's first results may take before the worker registers anyway. */
 const SEARCH_WAIT_MS = 10_000;
 
+/** How long the page must go without typing, once settled, before the worker registers. */
+const QUIET_MS = 3000;
+
 /**
  * Resolves once the page has loaded and, on the search page, its first results are shown
- * (search.js marks its form): the worker's precache, a couple of megabytes, then never competes
- * with what the reader is waiting for on a slow connection.
+ * (search.js marks its form), and then nothing has been typed for `QUIET_MS`: the worker's
+ * precache, a couple of megabytes, then never competes with what the reader is waiting for on
+ * a slow connection, neither a first search nor the ones typed after it.
  * https://web.dev/articles/service-workers-registration
  */
 function whenSettled() {
@@ -50,7 +54,24 @@ function whenSettled() {
     !form || 'settled' in form.dataset
       ? Promise.resolve()
       : Promise.race([new Promise((resolve) => form.addEventListener('answerpress:settled', resolve, { once: true })), new Promise((resolve) => setTimeout(resolve, SEARCH_WAIT_MS))]);
-  return Promise.all([loaded, searched]);
+  return Promise.all([loaded, searched]).then(quiet);
+}
+
+/** Resolves after `QUIET_MS` with no input anywhere on the page, waiting again after each. */
+function quiet() {
+  return new Promise((resolve) => {
+    let timer;
+    const done = () => {
+      removeEventListener('input', restart, true);
+      resolve();
+    };
+    const restart = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, QUIET_MS);
+    };
+    addEventListener('input', restart, true);
+    restart();
+  });
 }
 
 async function register() {

@@ -99,10 +99,12 @@ describe('offline', () => {
     await context.close();
   });
 
-  it('registers the service worker on the search page only once the first results are on screen', async () => {
+  it('registers the service worker on the search page only once the first results are on screen and 3 s have passed with nothing typed', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     // The results' fragments come late: until they do, the page has loaded but shows nothing.
     await page.route('**/pagefind/fragment/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -114,6 +116,10 @@ describe('offline', () => {
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
 
     await page.locator('#search-results > li').first().waitFor();
+    // A first search costs the reader nothing more: no worker, no precache, a second after its results.
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);
+    expect(requested.filter((path) => path === '/sw.js' || path === '/offline/')).toEqual([]);
     await page.evaluate(() => navigator.serviceWorker.ready);
     expect(errors).toEqual([]);
     await context.close();

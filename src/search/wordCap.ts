@@ -26,7 +26,7 @@ import { CborReader, CborWriter } from './pagefindFormat.js';
 /**
  * Compressed bytes of a word's postings, per posting and per location: fitted over the 1,253
  * words with 8 KB or more of postings at 10,000 questions, within 4 % for nearly all of them.
- * It overestimates a capped word, whose postings repeat more: 25 KB against 38 KB estimated for
+ * It overestimates a capped word, whose postings repeat more: 23 KB against 38 KB estimated for
  * the most frequent word at one location a page.
  */
 const POSTING_BYTES = 2.14;

@@ -71,6 +71,8 @@ export interface BuildWork {
   /** Search shards indexed, of `shards`. */
   shardsIndexed: number;
   shards: number;
+  /** Whether the shards were merged into the search bundle; not when none changed and the last bundle stands. */
+  merged: boolean;
 }
 
 export interface BuildResult {
@@ -148,10 +150,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
   const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
   const storeDir = shardStoreDir(cacheDir, staging);
-  // The search shards are merged after every build, the unchanged ones included.
+  // The search shards are merged after every build that changed one, the unchanged ones included.
   const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
   let merged: MergeResult | undefined;
+  // With every shard as the last build left it, its merged bundle, already in the copy of its
+  // output, is what a merge would write: its chunks, by name and content hash.
+  let lastBundle: Map<string, string> | null = null;
   let sealed: IndexSummary | undefined;
   try {
     const { model, sourceHash, fileHashes, segments } = await loadModel();
@@ -210,11 +215,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           await moveInto(freshSite, site);
         });
         const stored = await storedShards(storeDir, keys.shards);
+        const unchanged = (shard: Shard) => (previous as PreviousBuild).shards[shard.id] === keys.shards[shard.id] && stored.has(keys.shards[shard.id] as string);
+        if (manifest && shards.every(unchanged)) {
+          const chunks = await readMergedChunks(storeDir, manifest.version);
+          if (chunks.size > 0) lastBundle = chunks;
+        }
         for (const shard of shards) {
-          const key = keys.shards[shard.id] as string;
           // An unchanged shard is read for the merge while Pagefind indexes the changed ones.
-          if ((previous as PreviousBuild).shards[shard.id] === key && stored.has(key)) merger.load(shard.id, join(storeDir, key));
-          else indexShard(shard);
+          if (!unchanged(shard)) indexShard(shard);
+          else if (!lastBundle) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
         }
       } else {
         // The assets and the pages outside the search shards are runner 0's, in a build of parts.
@@ -250,7 +259,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mirrorCopy = !incremental && cacheDir ? copyForMirror(outDir, site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
-    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length };
+    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !lastBundle };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
       const slice = options.slice;
@@ -264,13 +273,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await timed('index', async () => {
       await indexer.finish();
-      // A cold build reads its shards now, once its pages no longer take memory.
-      for (const shard of indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
-      const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
-      try {
-        merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
-      } catch (error) {
-        throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      if (lastBundle) {
+        merged = { pages: model.questions.length + model.experts.length, chunks: Object.fromEntries(lastBundle) };
+      } else {
+        // A cold build reads its shards now, once its pages no longer take memory.
+        for (const shard of indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
+        const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
+        try {
+          merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
+        } catch (error) {
+          throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }
       }
       sealed = await sealIndex(site, model.questions.length + model.experts.length);
     });

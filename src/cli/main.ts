@@ -137,7 +137,7 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   if (slice) {
     out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${work.pages} pages, ${work.shardsIndexed} of ${work.shards} search shards, in ${seconds} s. Merge the parts with answerpress merge.`);
   } else {
-    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed)` : '';
+    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
     out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
   }
   if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);

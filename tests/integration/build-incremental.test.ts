@@ -38,10 +38,10 @@ describe('incremental builds', () => {
   }, 120_000);
   afterAll(() => cleanup(root));
 
-  it('renders nothing and indexes nothing when nothing changed', async () => {
+  it('renders nothing, indexes nothing and merges nothing when nothing changed', async () => {
     const before = await snapshot(out());
     const result = await incremental();
-    expect(result.work).toMatchObject({ incremental: true, pagesRendered: 0, shardsIndexed: 0 });
+    expect(result.work).toMatchObject({ incremental: true, pagesRendered: 0, shardsIndexed: 0, merged: false });
     expect(await snapshot(out())).toEqual(before);
   }, 60_000);
 
@@ -53,6 +53,7 @@ describe('incremental builds', () => {
     const result = await incremental();
     expect(result.work.incremental).toBe(true);
     expect(result.work.shardsIndexed).toBe(1);
+    expect(result.work.merged).toBe(true);
     // The question, its new expert's profile and the listings that show its answer count.
     expect(result.work.pagesRendered).toBeGreaterThanOrEqual(2);
     expect(result.work.pagesRendered).toBeLessThan(result.work.pages);

@@ -336,6 +336,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
   };
   const words = new CborWriter(1 << 20);
   const wordPostings = new CborWriter(1 << 16);
+  const variantsOut = new CborWriter(1 << 10);
   const head = new CborWriter(16);
   let count = 0;
   let size = 0;
@@ -381,6 +382,8 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     // A word on most pages is capped to what a search can afford (see `wordCap.ts`).
     const capped = mayNeedCap(postingCount, wordSize, wordBytes) ? capPostings(wordPostings.bytes(), wordBytes) : null;
     if (capped) wordSize -= capped.removed;
+    variantsOut.reset();
+    wordSize -= writeVariants(variantsOut, group, placement, wordBytes);
     // A word that would take the chunk past its size starts the next one. A frequent word's
     // postings then never share a chunk with other words, and a search for any of those loads a
     // chunk of the usual size: of the words on five pages or more, 6.9 % came in a chunk over
@@ -391,7 +394,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     last = [topTable, topAt];
     words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
     words.raw(capped ? capped.bytes : wordPostings.bytes());
-    writeVariants(words, group, placement);
+    words.raw(variantsOut.bytes());
     size += wordSize;
     count += 1;
     if (size >= limit) await flush();
@@ -420,14 +423,18 @@ async function placeChunk(old: string | null, file: string, chunk: Buffer, reuse
   await writeFile(file, await encodeFile(chunk));
 }
 
-/** A word's variants from every shard, each variant's postings joined across shards. */
-function writeVariants(writer: CborWriter, group: readonly { table: WordTable; at: number }[], placement: Placement): void {
+/**
+ * A word's variants from every shard, each variant's postings joined across shards and capped
+ * as a word's are (see `wordCap.ts`). Returns how much smaller the caps made them, counted as
+ * the word's size is.
+ */
+function writeVariants(writer: CborWriter, group: readonly { table: WordTable; at: number }[], placement: Placement, wordBytes: number): number {
   // An empty array is one byte: nearly every word has no variants.
   if (group.every(({ table, at }) => (table.variantsEnd[at] as number) - (table.variants[at] as number) === 1)) {
     writer.array(0);
-    return;
+    return 0;
   }
-  const variants = new Map<string, { table: WordTable; postings: Postings }[]>();
+  const variants = new Map<string, { table: WordTable; postings: Postings; size: number }[]>();
   for (const { table, at } of group) {
     const reader = new CborReader(table.bytes);
     reader.offset = table.variants[at] as number;
@@ -436,14 +443,24 @@ function writeVariants(writer: CborWriter, group: readonly { table: WordTable; a
       const word = reader.text();
       const lists = variants.get(word) ?? [];
       variants.set(word, lists);
-      lists.push({ table, postings: readPostings(reader, { size: 0 }) });
+      const counted = { size: 0 };
+      lists.push({ table, postings: readPostings(reader, counted), size: counted.size });
     }
   }
   writer.array(variants.size);
+  let removed = 0;
+  const postings = new CborWriter(1 << 10);
   for (const word of [...variants.keys()].sort(compareCodePoints)) {
-    writer.array(2).text(word);
-    writePostings(writer, variants.get(word) as { table: WordTable; postings: Postings }[], placement);
+    const lists = variants.get(word) as { table: WordTable; postings: Postings; size: number }[];
+    postings.reset();
+    writePostings(postings, lists, placement);
+    const count = lists.reduce((sum, list) => sum + list.postings.count, 0);
+    const size = lists.reduce((sum, list) => sum + list.size, 0);
+    const capped = mayNeedCap(count, size, wordBytes) ? capPostings(postings.bytes(), wordBytes) : null;
+    if (capped) removed += capped.removed;
+    writer.array(2).text(word).raw(capped ? capped.bytes : postings.bytes());
   }
+  return removed;
 }
 
 /**

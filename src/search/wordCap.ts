@@ -12,7 +12,8 @@
  * (https://pagefind.app/docs/ranking/), so a page keeps its score wherever that sum fits in `k`
  * locations (for `k` = 1, up to ten times in an answer's text); past that the word's term
  * frequency saturates at `k` × 255. Every page that held the word still holds it, so a search of
- * several words finds the same pages as before.
+ * several words finds the same pages as before. A word's variants (its forms with diacritics,
+ * each with postings of its own) are capped the same way, each on its own.
  *
  * What the cap costs: a quoted phrase (Pagefind's exact search) finds a capped word only at the
  * locations kept, and an excerpt marks only those.

@@ -218,6 +218,37 @@ describe('mergeBundles', () => {
     expect(byChunk.flat()).toEqual(expect.arrayContaining(['alpha0', 'beta29', 'zeta7']));
   });
 
+  it('caps a word on every page, and each of its written forms, to one location a page under a small budget, keeping every page', async () => {
+    const frequent = Array.from({ length: 20 }, (_, n) => ({
+      url: `/frequent/${n}/`,
+      content: `<html lang="en"><body><main data-pagefind-body><h1>Page ${n}</h1><p>${'café cafe '.repeat(10 + n)}unique${n}</p></main></body></html>`,
+    }));
+    const bundles: Readable[] = [];
+    for (const [name, options] of [['full', {}], ['capped', { wordBytes: 1 }]] as const) {
+      // Installing a shard moves its fragments: each merge has shards of its own.
+      const dirs = [join(root, `frequent-${name}-0`), join(root, `frequent-${name}-1`)];
+      await writeBundle(dirs[0] as string, frequent.slice(0, 10));
+      await writeBundle(dirs[1] as string, frequent.slice(10));
+      const target = join(root, `frequent-${name}`);
+      for (const [i, dir] of dirs.entries()) await installFragments(dir, target, fragmentFolder(i, `frequent-${i}`), (await readShardMeta(dir, i)).pages);
+      await mergeBundles(dirs, target, undefined, options);
+      bundles.push(await readBundle(target));
+    }
+    const [full, capped] = bundles as [Readable, Readable];
+    const pagesOf = (entries: readonly string[]) => entries.map((entry) => entry.split(' ')[0]);
+    const locationsOf = (entries: readonly string[]) => entries.map((entry) => (JSON.parse(entry.split(' ')[1] as string) as number[]).filter((value) => value >= 0).length);
+    for (const word of ['cafe', 'cafe as café']) {
+      const before = full.words.get(word) as string[];
+      const after = capped.words.get(word) as string[];
+      expect(pagesOf(before), word).toHaveLength(20);
+      expect(pagesOf(after), word).toEqual(pagesOf(before));
+      expect(Math.min(...locationsOf(before)), word).toBeGreaterThan(1);
+      expect(new Set(locationsOf(after)), word).toEqual(new Set([1]));
+    }
+    // A word on one page, with one location, has nothing to cap.
+    expect(capped.words.get('unique3')).toEqual(full.words.get('unique3'));
+  });
+
   it('refuses shards from another Pagefind version, naming the version it knows', async () => {
     const shard = join(root, 'shard-1');
     const entryFile = join(shard, 'pagefind-entry.json');

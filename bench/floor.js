@@ -42,16 +42,12 @@ export async function environment(layoutsDir = join(root, 'layouts')) {
 
 export async function floor({ dataDir, outDir }) {
   const { loadData } = await dist('data/load.js');
-  const { buildModel, markdownFields } = await dist('model/buildModel.js');
-  const { MarkdownMemo } = await dist('model/markdown.js');
-  const { renderAhead } = await dist('model/renderAhead.js');
+  const { buildModelAhead } = await dist('model/renderAhead.js');
   const t0 = performance.now();
   const data = await loadData(resolve(dataDir));
   const t1 = performance.now();
   // The model as the build makes it, its markdown rendered on every core.
-  const markdown = new MarkdownMemo();
-  await renderAhead(markdown, markdownFields(data));
-  const model = buildModel(data, { markdown });
+  const model = await buildModelAhead(data);
   const t2 = performance.now();
 
   const env = await environment();

@@ -19,9 +19,8 @@ import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
-import { buildModel, markdownFields } from './model/buildModel.js';
 import { MarkdownMemo } from './model/markdown.js';
-import { renderAhead } from './model/renderAhead.js';
+import { buildModelAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
@@ -120,10 +119,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const loadModel = async () => {
     const data = await timed('load', () => loadData(dataDir, { known: previous?.files }));
     const memo = new MarkdownMemo(previous?.markdown);
-    const model = await timed('model', async () => {
-      await renderAhead(memo, markdownFields(data));
-      return buildModel(data, { markdown: memo });
-    });
+    const model = await timed('model', () => buildModelAhead(data, { markdown: memo }));
     const files = data.files ?? new Map();
     // A segment is reused when all its entries came unchanged from the previous build.
     const reused = (kind: Kind, key: string): boolean => {

@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadData } from '../data/load.js';
-import { buildModel, markdownFields } from '../model/buildModel.js';
-import { MarkdownMemo } from '../model/markdown.js';
-import { renderAhead } from '../model/renderAhead.js';
+import { buildModelAhead } from '../model/renderAhead.js';
 import { publishedName } from '../output/assets.js';
 import { layoutSearchPath, packageLayouts } from '../output/packagePaths.js';
 import answerpressPlugin from './plugin.js';
@@ -26,10 +24,7 @@ interface StandaloneConfig {
 }
 
 export default async function answerpressStandalone(eleventyConfig: StandaloneConfig, options: StandaloneOptions = {}): Promise<void> {
-  const data = await loadData(resolve(options.dataDir ?? 'data'));
-  const markdown = new MarkdownMemo();
-  await renderAhead(markdown, markdownFields(data));
-  const model = buildModel(data, { markdown });
+  const model = await buildModelAhead(await loadData(resolve(options.dataDir ?? 'data')));
   const layoutDirs = layoutSearchPath(options.layoutsDir);
   const cssPath = layoutDirs.map((dir) => join(dir, 'assets', 'style.css')).find((path) => {
     try {

@@ -4,14 +4,24 @@
  * cores have nothing to do until pages render. The model then finds every field in the memo.
  */
 import { fileURLToPath } from 'node:url';
+import type { LoadedData } from '../data/load.js';
 import { runWorker, splitShares, threadsFor } from '../threads/batches.js';
-import type { MarkdownField, MarkdownMemo, RenderedMarkdown } from './markdown.js';
+import { buildModel, markdownFields, type ModelOptions } from './buildModel.js';
+import { MarkdownMemo, type MarkdownField, type RenderedMarkdown } from './markdown.js';
+import type { SiteModel } from './types.js';
 
 /** The compiled worker, found from `src/model/` (tests run the sources) and `dist/model/` alike. */
 const WORKER = fileURLToPath(new URL('../../dist/model/markdownWorker.js', import.meta.url));
 
 /** Fields to render below which no worker thread starts. */
 const MIN_FIELDS = 4000;
+
+/** `buildModel`, with every markdown field of `data` rendered ahead into `options.markdown` (or a new memo). */
+export async function buildModelAhead(data: LoadedData, options: ModelOptions = {}): Promise<SiteModel> {
+  const markdown = options.markdown ?? new MarkdownMemo();
+  await renderAhead(markdown, markdownFields(data));
+  return buildModel(data, { ...options, markdown });
+}
 
 /**
  * Renders into `memo` each of `fields` it does not hold yet, on this thread and `threads`

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
 import { buildModel, markdownFields } from '../../../src/model/buildModel.js';
 import { MarkdownMemo, renderMarkdownAndText } from '../../../src/model/markdown.js';
-import { renderAhead } from '../../../src/model/renderAhead.js';
+import { buildModelAhead, renderAhead } from '../../../src/model/renderAhead.js';
 import { demoData, fixturesDir } from '../../helpers/site.js';
 
 describe('renderAhead', () => {
@@ -22,6 +22,15 @@ describe('renderAhead', () => {
       expect(memo.rendered).toEqual(ahead);
       expect(model).toEqual(buildModel(data));
     }
+  });
+
+  it('builds, through buildModelAhead, the model buildModel builds, with every field in the memo it is given', async () => {
+    const data = await loadData(demoData);
+    const memo = new MarkdownMemo();
+    const model = await buildModelAhead(data, { markdown: memo });
+    expect(model).toEqual(buildModel(data));
+    expect(memo.rendered.size).toBeGreaterThan(0);
+    expect(memo.unrendered(markdownFields(data))).toEqual([]);
   });
 
   it('gives each field what rendering it on this thread gives, at its heading offset', async () => {

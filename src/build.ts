@@ -265,7 +265,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
-      return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length } };
+      return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false } };
     }
     await timed('index', async () => {
       await indexer.finish();

@@ -368,20 +368,14 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
       group.push({ table: tables[shard] as WordTable, at: heap.position(shard) });
     }
     for (const { table } of group) heap.advance(table.shard);
-    wordPostings.reset();
-    writePostings(
-      wordPostings,
-      group.map(({ table, at }) => ({
-        table,
-        postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
-      })),
-      placement,
-    );
     let wordSize = group.reduce((sum, { table, at }) => sum + (table.size[at] as number), 0);
-    const postingCount = group.reduce((sum, { table, at }) => sum + (table.count[at] as number), 0);
-    // A word on most pages is capped to what a search can afford (see `wordCap.ts`).
-    const capped = mayNeedCap(postingCount, wordSize, wordBytes) ? capPostings(wordPostings.bytes(), wordBytes) : null;
-    if (capped) wordSize -= capped.removed;
+    const lists = group.map(({ table, at }) => ({
+      table,
+      postings: { count: table.count[at] as number, first: table.first[at] as number, last: table.last[at] as number, start: table.postings[at] as number, end: table.postingsEnd[at] as number },
+    }));
+    // Its size with its variants': the cap's first check needs only a bound.
+    const postings = cappedPostings(wordPostings, lists, placement, wordSize, wordBytes);
+    wordSize -= postings.removed;
     variantsOut.reset();
     wordSize -= writeVariants(variantsOut, group, placement, wordBytes);
     // A word that would take the chunk past its size starts the next one. A frequent word's
@@ -393,7 +387,7 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     if (count === 0) from = topTable.word(topAt);
     last = [topTable, topAt];
     words.array(3).range(topTable.bytes, topTable.item[topAt] as number, topTable.textEnd[topAt] as number);
-    words.raw(capped ? capped.bytes : wordPostings.bytes());
+    words.raw(postings.bytes);
     words.raw(variantsOut.bytes());
     size += wordSize;
     count += 1;
@@ -449,18 +443,28 @@ function writeVariants(writer: CborWriter, group: readonly { table: WordTable; a
   }
   writer.array(variants.size);
   let removed = 0;
-  const postings = new CborWriter(1 << 10);
+  const scratch = new CborWriter(1 << 10);
   for (const word of [...variants.keys()].sort(compareCodePoints)) {
     const lists = variants.get(word) as { table: WordTable; postings: Postings; size: number }[];
-    postings.reset();
-    writePostings(postings, lists, placement);
-    const count = lists.reduce((sum, list) => sum + list.postings.count, 0);
-    const size = lists.reduce((sum, list) => sum + list.size, 0);
-    const capped = mayNeedCap(count, size, wordBytes) ? capPostings(postings.bytes(), wordBytes) : null;
-    if (capped) removed += capped.removed;
-    writer.array(2).text(word).raw(capped ? capped.bytes : postings.bytes());
+    const postings = cappedPostings(scratch, lists, placement, lists.reduce((sum, list) => sum + list.size, 0), wordBytes);
+    removed += postings.removed;
+    writer.array(2).text(word).raw(postings.bytes);
   }
   return removed;
+}
+
+/**
+ * The postings of one word or variant, joined across shards into `scratch` (see
+ * `writePostings`) and capped if the word is on most pages (see `wordCap.ts`), with how much
+ * smaller the cap made them, counted as a word's size is. `size` is that size before the cap,
+ * or more. The bytes are `scratch`'s, or the cap's.
+ */
+function cappedPostings(scratch: CborWriter, lists: readonly { table: WordTable; postings: Postings }[], placement: Placement, size: number, wordBytes: number): { bytes: Buffer; removed: number } {
+  scratch.reset();
+  writePostings(scratch, lists, placement);
+  const count = lists.reduce((sum, { postings }) => sum + postings.count, 0);
+  const capped = mayNeedCap(count, size, wordBytes) ? capPostings(scratch.bytes(), wordBytes) : null;
+  return capped ?? { bytes: scratch.bytes(), removed: 0 };
 }
 
 /**

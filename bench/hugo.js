@@ -5,6 +5,7 @@
 //   node bench/hugo.js --questions N --out DIR [--seed S]    writes the site of a generated corpus
 //   node bench/hugo.js --data DATA --out DIR                 writes the site of any data folder
 //   cd DIR && hugo --quiet -d OUT                            renders it
+//   cd DIR && hugo --quiet -d OUT --layoutDir layouts-lean   renders it leaner (see `layouts`)
 // From a data folder, the fields the benchmark corpus has are carried over; `editUrl`, an
 // expert's `website` and `location.country`, which it lacks, are not rendered.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -79,8 +80,122 @@ function expertData(e) {
   return `${lines.join('\n')}\n`;
 }
 
-// Templates. Names of partials follow our macros; comments say where Hugo differs.
-const LAYOUTS = {
+// The question page's JSON-LD (every answer's text through `plainify`) and related questions,
+// which the lean templates leave out.
+const LD_INIT = `{{ $ld := slice }}
+`;
+const LD_ANSWER = `{{ $author := dict "@type" "Person" "name" $e.name "url" (printf "%sexperts/%s/" site.BaseURL .author) "jobTitle" $e.specialty "address" (dict "@type" "PostalAddress" "addressLocality" $e.location.city "addressRegion" $e.location.region) }}
+{{ $ld = $ld | append (dict "@type" "Answer" "text" ($html | plainify | htmlUnescape) "url" (printf "%s#%s" $pageUrl $anchor) "datePublished" .date "author" $author) }}
+`;
+const LD_SCRIPT = `{{/* JSON-LD needs every answer's text: written after the answers so each body is rendered once. */}}
+<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "QAPage" "mainEntity" (dict "@type" "Question" "name" .Title "text" .Plain "answerCount" (len $ld) "datePublished" (.Date.Format "2006-01-02") "url" $pageUrl "suggestedAnswer" $ld) | jsonify | safeJS }}</script>
+`;
+const RELATED = `{{ with first 5 (site.RegularPages.Related .) }}
+<nav class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related questions</h2>
+{{ partial "question-list.html" (dict "pages" . "level" 3) }}
+</nav>
+{{ end }}
+`;
+
+const questionTemplate = (lean) => `{{ define "main" }}
+{{ $pageUrl := .Permalink }}
+{{ $seen := newScratch }}
+${lean ? '' : LD_INIT}<div class="wrap" data-pagefind-body data-pagefind-filter="type:question">
+<article class="question">
+<h1 data-pagefind-meta="title" data-pagefind-weight="10">{{ .Title }}</h1>
+<p class="question-meta">Asked <time datetime="{{ .Date.Format "2006-01-02" }}" data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]">{{ .Date.Format "January 2, 2006" }}</time>
+<span class="topic-list">{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}" data-pagefind-filter="topic">{{ .LinkTitle }}</a>{{ end }}</span></p>
+{{ $specialties := slice }}{{ $locations := slice }}
+{{ range .Params.answers }}{{ $e := index site.Data.experts .author }}{{ $specialties = $specialties | append $e.specialty }}{{ $locations = $locations | append ($e.location.region | default $e.location.city) }}{{ end }}
+{{ range sort (uniq $specialties) }}<span hidden data-pagefind-filter="specialty:{{ . }}"></span>{{ end }}{{ range sort (uniq $locations) }}<span hidden data-pagefind-filter="location:{{ . }}"></span>{{ end }}
+<div class="prose question-body">{{ .Content }}</div>
+</article>
+<section class="answers">
+<h2 data-pagefind-ignore><span data-pagefind-meta="answers">{{ partial "answer-count.html" . }}</span></h2>
+{{ range .Params.answers }}
+{{ $n := add ($seen.Get .author | default 0) 1 }}{{ $seen.Set .author $n }}
+{{ $anchor := cond (eq $n 1) (printf "answer-%s" .author) (printf "answer-%s-%d" .author $n) }}
+{{ $e := index site.Data.experts .author }}
+{{ $headline := .title | default (printf "Answer from %s" $e.name) }}
+{{ $html := .body | markdownify }}
+<article class="answer" id="{{ $anchor }}" data-pagefind-title="{{ $headline }}">
+<h3 class="answer-title" data-pagefind-weight="6">{{ $headline }}</h3>
+<div class="prose">{{ $html }}</div>
+<footer class="answer-footer">
+<div class="expert-card">
+<p class="expert-name"><a href="/experts/{{ .author }}/">{{ $e.name }}{{ range $e.credentials }}, {{ . }}{{ end }}</a></p>
+<p class="expert-meta" data-pagefind-ignore><span class="specialty">{{ $e.specialty }}</span> · <span class="location">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
+{{ with $e.rating }}<p class="rating" data-pagefind-ignore><span class="stars r{{ math.Round (mul .value 2) }}" aria-hidden="true">★★★★★</span> <span class="rating-text">{{ printf "%.1f" (float .value) }} out of 5 stars, {{ .count }} review{{ if ne .count 1 }}s{{ end }}</span></p>{{ end }}
+</div>
+<p class="answer-meta" data-pagefind-ignore>Answered <time datetime="{{ .date }}">{{ time.Format "January 2, 2006" .date }}</time>{{ with .helpful }} · {{ . }} reader{{ if ne . 1 }}s{{ end }} found this helpful{{ end }} · <a class="permalink" href="#{{ $anchor }}" aria-label="Link to this answer: {{ $headline }}">#</a></p>
+</footer>
+</article>
+${lean ? '' : LD_ANSWER}{{ else }}<p>No expert has answered this question yet.</p>{{ end }}
+</section>
+</div>
+${lean ? '' : LD_SCRIPT}<div class="wrap page-end">
+{{ partialCached "disclaimer.html" . "disclaimer" }}
+${lean ? '' : RELATED}</div>
+{{ end }}
+`;
+
+const expertsTemplate = (lean) => `{{ define "main" }}
+${lean ? '' : '{{ $answers := partialCached "expert-answers.html" . "all" }}\n'}<div class="wrap">
+<h1>Experts</h1>
+<ul class="expert-list">
+{{ range .Pages.ByTitle }}
+{{ $e := index site.Data.experts .Params.expert }}${lean ? '' : '{{ $n := len ($answers.Get .Params.expert | default slice) }}'}
+<li class="expert-card">
+<h2 class="expert-name"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p class="expert-meta">{{ $e.specialty }} · {{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}${lean ? '' : ' · {{ $n }} {{ cond (eq $n 1) "answer" "answers" }}'}</p>
+{{ partial "rating.html" $e.rating }}
+</li>
+{{ end }}
+</ul>
+</div>
+{{ end }}
+`;
+
+// An expert profile's list of every answer its expert wrote, and its JSON-LD, which the lean
+// templates leave out.
+const ANSWERS_OF = `{{ $answers := sort ((partialCached "expert-answers.html" . "all").Get $id | default slice) "date" "desc" }}
+`;
+const ANSWER_LIST = `<section aria-labelledby="answers-heading">
+<h2 id="answers-heading">Answers ({{ len $answers }})</h2>
+<ol class="question-list">
+{{ range $answers }}
+<li>
+<h3 class="question-list-title"><a href="{{ .questionUrl }}">{{ .questionTitle }}</a></h3>
+<p class="question-list-meta"><time datetime="{{ .date }}">{{ time.Format "January 2, 2006" .date }}</time> · <a href="{{ .url }}">{{ .headline }}</a></p>
+{{ with .excerpt }}<p class="question-list-excerpt">{{ . }}</p>{{ end }}
+</li>
+{{ end }}
+</ol>
+</section>
+`;
+
+const PROFILE_LD = `<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "ProfilePage" "url" .Permalink "mainEntity" (dict "@type" "Person" "name" $e.name "url" .Permalink "jobTitle" $e.specialty "description" ($bio | plainify | htmlUnescape)) | jsonify | safeJS }}</script>
+`;
+
+const profileTemplate = (lean) => `{{ define "main" }}
+{{ $id := .Params.expert }}
+{{ $e := index site.Data.experts $id }}
+${lean ? '' : ANSWERS_OF}{{ $bio := $e.bio | markdownify }}
+${lean ? '' : PROFILE_LD}<div class="wrap">
+<article class="profile" data-pagefind-body data-pagefind-filter="type:expert">
+<h1 data-pagefind-meta="title" data-pagefind-weight="10">{{ .Title }}</h1>
+<p class="expert-meta"><span class="specialty" data-pagefind-filter="specialty">{{ $e.specialty }}</span> · <span class="location" data-location="{{ $e.location.region | default $e.location.city }}" data-pagefind-filter="location[data-location]">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
+{{ partial "rating.html" $e.rating }}
+<div class="prose">{{ $bio }}</div>
+</article>
+${lean ? '' : ANSWER_LIST}</div>
+{{ end }}
+`;
+
+// Templates. Names of partials follow our macros; comments say where Hugo differs. The lean
+// set (`layouts-lean/`) leaves out what is marked above.
+const layouts = (lean) => ({
   '_default/baseof.html': `<!DOCTYPE html>
 <html lang="{{ site.LanguageCode }}" dir="ltr">
 <head>
@@ -241,103 +356,9 @@ const LAYOUTS = {
 </div>
 {{ end }}
 `,
-  'questions/single.html': `{{ define "main" }}
-{{ $pageUrl := .Permalink }}
-{{ $seen := newScratch }}
-{{ $ld := slice }}
-<div class="wrap" data-pagefind-body data-pagefind-filter="type:question">
-<article class="question">
-<h1 data-pagefind-meta="title" data-pagefind-weight="10">{{ .Title }}</h1>
-<p class="question-meta">Asked <time datetime="{{ .Date.Format "2006-01-02" }}" data-pagefind-sort="date[datetime]" data-pagefind-meta="date[datetime]">{{ .Date.Format "January 2, 2006" }}</time>
-<span class="topic-list">{{ range .GetTerms "topics" }} · <a href="{{ .RelPermalink }}" data-pagefind-filter="topic">{{ .LinkTitle }}</a>{{ end }}</span></p>
-{{ $specialties := slice }}{{ $locations := slice }}
-{{ range .Params.answers }}{{ $e := index site.Data.experts .author }}{{ $specialties = $specialties | append $e.specialty }}{{ $locations = $locations | append ($e.location.region | default $e.location.city) }}{{ end }}
-{{ range sort (uniq $specialties) }}<span hidden data-pagefind-filter="specialty:{{ . }}"></span>{{ end }}{{ range sort (uniq $locations) }}<span hidden data-pagefind-filter="location:{{ . }}"></span>{{ end }}
-<div class="prose question-body">{{ .Content }}</div>
-</article>
-<section class="answers">
-<h2 data-pagefind-ignore><span data-pagefind-meta="answers">{{ partial "answer-count.html" . }}</span></h2>
-{{ range .Params.answers }}
-{{ $n := add ($seen.Get .author | default 0) 1 }}{{ $seen.Set .author $n }}
-{{ $anchor := cond (eq $n 1) (printf "answer-%s" .author) (printf "answer-%s-%d" .author $n) }}
-{{ $e := index site.Data.experts .author }}
-{{ $headline := .title | default (printf "Answer from %s" $e.name) }}
-{{ $html := .body | markdownify }}
-<article class="answer" id="{{ $anchor }}" data-pagefind-title="{{ $headline }}">
-<h3 class="answer-title" data-pagefind-weight="6">{{ $headline }}</h3>
-<div class="prose">{{ $html }}</div>
-<footer class="answer-footer">
-<div class="expert-card">
-<p class="expert-name"><a href="/experts/{{ .author }}/">{{ $e.name }}{{ range $e.credentials }}, {{ . }}{{ end }}</a></p>
-<p class="expert-meta" data-pagefind-ignore><span class="specialty">{{ $e.specialty }}</span> · <span class="location">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
-{{ with $e.rating }}<p class="rating" data-pagefind-ignore><span class="stars r{{ math.Round (mul .value 2) }}" aria-hidden="true">★★★★★</span> <span class="rating-text">{{ printf "%.1f" (float .value) }} out of 5 stars, {{ .count }} review{{ if ne .count 1 }}s{{ end }}</span></p>{{ end }}
-</div>
-<p class="answer-meta" data-pagefind-ignore>Answered <time datetime="{{ .date }}">{{ time.Format "January 2, 2006" .date }}</time>{{ with .helpful }} · {{ . }} reader{{ if ne . 1 }}s{{ end }} found this helpful{{ end }} · <a class="permalink" href="#{{ $anchor }}" aria-label="Link to this answer: {{ $headline }}">#</a></p>
-</footer>
-</article>
-{{ $author := dict "@type" "Person" "name" $e.name "url" (printf "%sexperts/%s/" site.BaseURL .author) "jobTitle" $e.specialty "address" (dict "@type" "PostalAddress" "addressLocality" $e.location.city "addressRegion" $e.location.region) }}
-{{ $ld = $ld | append (dict "@type" "Answer" "text" ($html | plainify | htmlUnescape) "url" (printf "%s#%s" $pageUrl $anchor) "datePublished" .date "author" $author) }}
-{{ else }}<p>No expert has answered this question yet.</p>{{ end }}
-</section>
-</div>
-{{/* JSON-LD needs every answer's text: written after the answers so each body is rendered once. */}}
-<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "QAPage" "mainEntity" (dict "@type" "Question" "name" .Title "text" .Plain "answerCount" (len $ld) "datePublished" (.Date.Format "2006-01-02") "url" $pageUrl "suggestedAnswer" $ld) | jsonify | safeJS }}</script>
-<div class="wrap page-end">
-{{ partialCached "disclaimer.html" . "disclaimer" }}
-{{ with first 5 (site.RegularPages.Related .) }}
-<nav class="related" aria-labelledby="related-heading">
-<h2 id="related-heading">Related questions</h2>
-{{ partial "question-list.html" (dict "pages" . "level" 3) }}
-</nav>
-{{ end }}
-</div>
-{{ end }}
-`,
-  'experts/list.html': `{{ define "main" }}
-{{ $answers := partialCached "expert-answers.html" . "all" }}
-<div class="wrap">
-<h1>Experts</h1>
-<ul class="expert-list">
-{{ range .Pages.ByTitle }}
-{{ $e := index site.Data.experts .Params.expert }}{{ $n := len ($answers.Get .Params.expert | default slice) }}
-<li class="expert-card">
-<h2 class="expert-name"><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-<p class="expert-meta">{{ $e.specialty }} · {{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }} · {{ $n }} {{ cond (eq $n 1) "answer" "answers" }}</p>
-{{ partial "rating.html" $e.rating }}
-</li>
-{{ end }}
-</ul>
-</div>
-{{ end }}
-`,
-  'experts/single.html': `{{ define "main" }}
-{{ $id := .Params.expert }}
-{{ $e := index site.Data.experts $id }}
-{{ $answers := sort ((partialCached "expert-answers.html" . "all").Get $id | default slice) "date" "desc" }}
-{{ $bio := $e.bio | markdownify }}
-<script type="application/ld+json">{{ dict "@context" "https://schema.org" "@type" "ProfilePage" "url" .Permalink "mainEntity" (dict "@type" "Person" "name" $e.name "url" .Permalink "jobTitle" $e.specialty "description" ($bio | plainify | htmlUnescape)) | jsonify | safeJS }}</script>
-<div class="wrap">
-<article class="profile" data-pagefind-body data-pagefind-filter="type:expert">
-<h1 data-pagefind-meta="title" data-pagefind-weight="10">{{ .Title }}</h1>
-<p class="expert-meta"><span class="specialty" data-pagefind-filter="specialty">{{ $e.specialty }}</span> · <span class="location" data-location="{{ $e.location.region | default $e.location.city }}" data-pagefind-filter="location[data-location]">{{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}</span></p>
-{{ partial "rating.html" $e.rating }}
-<div class="prose">{{ $bio }}</div>
-</article>
-<section aria-labelledby="answers-heading">
-<h2 id="answers-heading">Answers ({{ len $answers }})</h2>
-<ol class="question-list">
-{{ range $answers }}
-<li>
-<h3 class="question-list-title"><a href="{{ .questionUrl }}">{{ .questionTitle }}</a></h3>
-<p class="question-list-meta"><time datetime="{{ .date }}">{{ time.Format "January 2, 2006" .date }}</time> · <a href="{{ .url }}">{{ .headline }}</a></p>
-{{ with .excerpt }}<p class="question-list-excerpt">{{ . }}</p>{{ end }}
-</li>
-{{ end }}
-</ol>
-</section>
-</div>
-{{ end }}
-`,
+  'questions/single.html': questionTemplate(lean),
+  'experts/list.html': expertsTemplate(lean),
+  'experts/single.html': profileTemplate(lean),
   '_default/search.html': `{{ define "head" }}<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css">{{ end }}
 {{ define "main" }}
 <div class="wrap search-page">
@@ -385,7 +406,7 @@ const LAYOUTS = {
 {{ end }}</entry>
 {{ end }}</feed>
 `,
-};
+});
 
 /**
  * A data folder (the data contract, validated by answerpress's own loader) in the shape
@@ -423,7 +444,8 @@ export async function writeHugoSite(corpus, dir) {
   await rm(dir, { recursive: true, force: true });
   const files = new Map();
   files.set('config.yaml', config(corpus.site));
-  for (const [name, text] of Object.entries(LAYOUTS)) files.set(join('layouts', name), text);
+  for (const [name, text] of Object.entries(layouts(false))) files.set(join('layouts', name), text);
+  for (const [name, text] of Object.entries(layouts(true))) files.set(join('layouts-lean', name), text);
   files.set('content/questions/_index.md', '---\ntitle: "All questions"\n---\n');
   files.set('content/experts/_index.md', '---\ntitle: "Experts"\n---\n');
   files.set('content/topics/_index.md', '---\ntitle: "Topics"\n---\n');

@@ -1,6 +1,7 @@
 // The answerpress benchmark: full builds against Hugo rendering the same corpus with equivalent
-// templates, and against "the floor" (our model and layouts rendered by Nunjucks straight to
-// files). See BENCHMARKS.md.
+// templates, against Hugo with lean ones (question pages with their answers and expert cards,
+// none of the work that spans pages), and against "the floor" (our model and layouts rendered by
+// Nunjucks straight to files). See BENCHMARKS.md.
 //
 //   npm run bench                                   1,000 and 10,000 questions, 2 runs each
 //   node --expose-gc bench/run.js --sizes 1000,3000 --runs 2
@@ -12,7 +13,9 @@
 //   --data DIR       bench this data folder instead of generated corpora (--sizes is ignored);
 //                    its Hugo site is written by bench/hugo.js --data
 //   --runs N         runs of each tool per size, interleaved A B C A B C (default 2)
-//   --only LIST      tools to run: answerpress,hugo,floor (default all three)
+//   --only LIST      tools to run: answerpress,hugo,hugo-lean,floor (default all four); hugo-lean
+//                    is Hugo with templates that leave out the question pages' JSON-LD and
+//                    related questions and the profiles' answer lists (bench/hugo.js)
 //   --no-search      skip the cold search payload measurement
 //   --no-incremental skip the one-answer incremental build
 //   --query WORD     search query (default: the corpus's most frequent word)
@@ -35,7 +38,8 @@ import { lastJson, measureOk, onExit } from './proc.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..');
 const outRoot = join(here, 'out');
-const TOOLS = ['answerpress', 'hugo', 'floor'];
+const TOOLS = ['answerpress', 'hugo', 'hugo-lean', 'floor'];
+const isHugo = (tool) => tool.startsWith('hugo');
 const GIB = 1024 ** 3;
 const MEMORY_BUDGET = 2 * GIB;
 const SEARCH_BUDGET = 160 * 1024;
@@ -100,7 +104,7 @@ async function bytesOf(dir) {
 async function corpus(size) {
   if (ownData) {
     const hugo = join(scratch, 'hugo-site');
-    if (tools.includes('hugo')) {
+    if (tools.some(isHugo)) {
       log(`writing the Hugo site of ${ownData} …`);
       const result = await measureOk(process.execPath, ['--max-old-space-size=12288', join(here, 'hugo.js'), '--data', ownData, '--out', hugo]);
       log(`  done in ${(result.wallMs / 1000).toFixed(1)} s`);
@@ -113,7 +117,7 @@ async function corpus(size) {
   // A marker older than the code that writes the corpus means the corpus is out of date.
   const fresh = (marker, sources) => existsSync(marker) && sources.every((src) => statSync(src).mtimeMs <= statSync(marker).mtimeMs);
   const needData = !fresh(join(dir, 'data.ok'), [join(here, 'corpus.js')]);
-  const needHugo = tools.includes('hugo') && !fresh(join(dir, 'hugo.ok'), [join(here, 'corpus.js'), join(here, 'hugo.js')]);
+  const needHugo = tools.some(isHugo) && !fresh(join(dir, 'hugo.ok'), [join(here, 'corpus.js'), join(here, 'hugo.js')]);
   if (needData || needHugo) {
     log(`generating the ${size.toLocaleString('en')}-question corpus in ${dir} …`);
     mkdirSync(dir, { recursive: true });
@@ -204,9 +208,9 @@ function cliReport(stdout) {
   return { work: { pagesRendered, pages, shardsIndexed, shards }, phases };
 }
 
-async function runHugo(size, run, paths) {
+async function runHugo(size, run, paths, extra = []) {
   const out = join(scratch, `hugo-${size}-${run}`);
-  const r = await measureOk('hugo', ['--quiet', '-d', out], { cwd: paths.hugo });
+  const r = await measureOk('hugo', ['--quiet', '-d', out, ...extra], { cwd: paths.hugo });
   const row = { wallMs: r.wallMs, cpuMs: r.cpuMs, peakRss: r.peakRss, processes: r.maxProcesses, peakByCommand: r.peakByCommand, bytes: await bytesOf(out) };
   rmSync(out, { recursive: true, force: true });
   return row;
@@ -221,7 +225,7 @@ async function runFloor(size, run, paths) {
   return row;
 }
 
-const RUNNERS = { answerpress: runAnswerpress, hugo: runHugo, floor: runFloor };
+const RUNNERS = { answerpress: runAnswerpress, hugo: runHugo, 'hugo-lean': (size, run, paths) => runHugo(size, run, paths, ['--layoutDir', 'layouts-lean']), floor: runFloor };
 
 function median(list) {
   const xs = list.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
@@ -371,6 +375,7 @@ function report(results, file) {
       if (tool === 'answerpress') phases = Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ');
       if (tool === 'floor') phases = `load ${s(r.phases.load)}, model ${s(r.phases.model)}, render+write ${s(r.phases.render)}`;
       if (tool === 'hugo') phases = 'render only (content already written)';
+      if (tool === 'hugo-lean') phases = 'render only, no JSON-LD, related questions or profile answer lists';
       lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
     }
   }
@@ -384,17 +389,18 @@ function report(results, file) {
   lines.push('');
   lines.push('Ratios (wall time; CPU time in brackets):');
   lines.push('');
-  lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
-  lines.push('|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | render / lean Hugo | whole build / lean Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
     const sum = results.sizes[size].summary;
     const ap = sum.answerpress;
     const hugo = sum.hugo;
     const floorRow = sum.floor;
+    const lean = sum['hugo-lean'];
     const payload = (sr) => (sr && !sr.error ? `${(sr.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sr.bodyBytes, SEARCH_BUDGET)}` : sr?.error ? 'failed' : '–');
     const search = sum.typicalSearch ? `${payload(sum.typicalSearch)} typical; ${payload(sum.search)} most frequent word` : payload(sum.search);
     lines.push(
-      `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
+      `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ratio(ap?.renderMs, lean?.wallMs)} | ${ratio(ap?.wallMs, lean?.wallMs)} (${ratio(ap?.cpuMs, lean?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
     );
   }
   if (sizes.length >= 2) {
@@ -413,6 +419,8 @@ function report(results, file) {
       for (const phase of ['load', 'model', 'render', 'index', 'offline']) lines.push(`| answerpress ${phase} | ${slope(A.answerpress.phases[phase], B.answerpress.phases[phase])} | |`);
     }
     if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
+    const [LA, LB] = [A['hugo-lean'], B['hugo-lean']];
+    if (LA && LB) lines.push(`| Hugo render, lean templates | ${slope(LA.wallMs, LB.wallMs)} | ${slope(LA.cpuMs, LB.cpuMs)} |`);
     if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
   }
   const searches = sizes.flatMap((n) => ['typicalSearch', 'search'].map((kind) => [n, results.sizes[n].summary[kind]])).filter(([, sr]) => sr && !sr.error);

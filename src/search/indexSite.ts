@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
@@ -31,6 +32,17 @@ export const RUNTIME_SCRIPT_TOKEN = '__ANSWERPRESS_RUNTIME_SCRIPT__';
 
 /** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */
 const WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
+
+/**
+ * Threads for each Pagefind process, from the cores there are. Two busy processes share them
+ * throughout a build: one shard beside the thread that renders, then two shards at once. Left
+ * to itself, each Pagefind starts a thread per core; on two cores the threads beyond one spent
+ * 15 % more of Pagefind's CPU time for the same bundles, and made the build 12 % slower
+ * (BENCHMARKS.md, finding 10).
+ */
+export function pagefindThreads(cores: number): number {
+  return Math.max(1, Math.floor(cores / 2));
+}
 
 /** What the store keeps of a shard's bundle: what the merge reads. */
 const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter)$/;
@@ -108,6 +120,7 @@ export class ShardIndexer {
         outputPath,
         language: language.split('-')[0]?.toLowerCase() || 'en',
         runtime: shard.id === 0,
+        threads: pagefindThreads(availableParallelism()),
       }),
     );
     await installBundle(outputPath, shard.id, key, join(siteDir, 'pagefind'), storeDir);

@@ -19,6 +19,11 @@ childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
   spawned.push(child);
   return child;
 }) as typeof spawn;
+// Pagefind reads its thread counts from the environment when its process starts; the worker's
+// environment is its own copy, which the process inherits.
+const { threads } = workerData as ShardJob;
+process.env.RAYON_NUM_THREADS ??= String(threads);
+process.env.TOKIO_WORKER_THREADS ??= String(threads);
 const pagefind = await import('pagefind');
 
 export interface ShardJob {
@@ -32,6 +37,8 @@ export interface ShardJob {
   language: string;
   /** The bundle's runtime is the site's: its wasm is compressed again here, off the rendering thread. */
   runtime: boolean;
+  /** Threads for Pagefind's process (see `pagefindThreads`); a value set in the environment wins. */
+  threads: number;
 }
 
 export type ShardReply = { ok: true } | { ok: false; error: string };

@@ -62,10 +62,15 @@ export interface IndexOptions {
   concurrency?: number;
 }
 
-/** Indexes shards as they are added, `concurrency` at a time. */
+/**
+ * Indexes shards as they are added, `concurrency` at a time. A shard's turn ends when its
+ * Pagefind process does: its bundle is moved into place while the next shard is indexed, so
+ * Pagefind does not wait on a thread that is busy rendering.
+ */
 export class ShardIndexer {
   private readonly waiting: { shard: Shard; key: string; segment: readonly string[] }[] = [];
   private readonly running = new Set<Promise<void>>();
+  private readonly installing = new Set<Promise<void>>();
   private readonly failures: string[] = [];
   private concurrency: number;
 
@@ -88,28 +93,38 @@ export class ShardIndexer {
     this.next();
   }
 
-  /** Waits for every queued shard; throws if any failed. */
+  /** Waits for every queued shard to be indexed and installed; throws if any failed. */
   async finish(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
+    while (this.running.size > 0 || this.installing.size > 0) await Promise.race([...this.running, ...this.installing]);
     if (this.failures.length > 0) throw new BuildError('index', this.failures.join('\n'));
   }
 
   private next(): void {
     while (this.running.size < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift() as { shard: Shard; key: string; segment: readonly string[] };
-      const task = this.index(job.shard, job.key, job.segment).catch((error: unknown) => {
+      const failed = (error: unknown) => {
         this.failures.push(`shard ${job.shard.id}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      const tracked = task.finally(() => {
+      };
+      const written = this.index(job.shard, job.segment);
+      const indexing = written.then(
+        () => undefined,
+        () => undefined,
+      );
+      const tracked = indexing.finally(() => {
         this.running.delete(tracked);
         this.next();
       });
       this.running.add(tracked);
+      const { siteDir, storeDir } = this.options;
+      const install = written.then((bundle) => installBundle(bundle, job.shard.id, job.key, join(siteDir, 'pagefind'), storeDir)).catch(failed);
+      const installed = install.finally(() => this.installing.delete(installed));
+      this.installing.add(installed);
     }
   }
 
-  private async index(shard: Shard, key: string, segment: readonly string[]): Promise<void> {
-    const { siteDir, indexRoot, scratchDir, storeDir, language } = this.options;
+  /** Runs Pagefind over a shard's pages; returns the folder of the bundle it wrote. */
+  private async index(shard: Shard, segment: readonly string[]): Promise<string> {
+    const { siteDir, indexRoot, scratchDir, language } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
     const prefix = relative(indexRoot, siteDir).split(sep).filter(Boolean);
@@ -123,7 +138,7 @@ export class ShardIndexer {
         threads: pagefindThreads(availableParallelism()),
       }),
     );
-    await installBundle(outputPath, shard.id, key, join(siteDir, 'pagefind'), storeDir);
+    return outputPath;
   }
 }
 

@@ -183,7 +183,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     };
     // While pages render, one shard is indexed at a time beside Node (two cores, and the tree's
     // memory stays under 2 GiB at 10,000 questions); once they are all written, two at a time.
-    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, storeDir, language: model.site.language, concurrency: 1 });
+    // An incremental build renders its few pages before it indexes.
+    const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, storeDir, language: model.site.language, concurrency: 1, beside: incremental ? 0 : 1 });
     const memory = new MemoryCeiling();
     // The raw data and the previous build's cache are garbage from here on. An incremental build
     // renders a few pages and indexes a shard or two: it stays small without full collections,

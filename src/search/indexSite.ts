@@ -34,14 +34,14 @@ export const RUNTIME_SCRIPT_TOKEN = '__ANSWERPRESS_RUNTIME_SCRIPT__';
 const WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
 
 /**
- * Threads for each Pagefind process, from the cores there are. Two busy processes share them
- * throughout a build: one shard beside the thread that renders, then two shards at once. Left
- * to itself, each Pagefind starts a thread per core; on two cores the threads beyond one spent
- * 15 % more of Pagefind's CPU time for the same bundles, and made the build 12 % slower
- * (BENCHMARKS.md, finding 10).
+ * Threads for a Pagefind process that will share the cores with `busy` busy threads, itself
+ * included: in a cold build one shard beside the thread that renders, then two shards at once.
+ * Left to itself, each Pagefind starts a thread per core; on two cores, with two busy, the
+ * threads beyond one spent 15 % more of Pagefind's CPU time for the same bundles and made the
+ * build 12 % slower (BENCHMARKS.md, finding 10). Alone, it is faster with them all.
  */
-export function pagefindThreads(cores: number): number {
-  return Math.max(1, Math.floor(cores / 2));
+export function pagefindThreads(cores: number, busy: number): number {
+  return Math.max(1, Math.floor(cores / Math.max(1, busy)));
 }
 
 /** What the store keeps of a shard's bundle: what the merge reads. */
@@ -60,6 +60,8 @@ export interface IndexOptions {
   language: string;
   /** Shards indexed at once, each by its own Pagefind process. Default: 2. */
   concurrency?: number;
+  /** Threads busy beside the indexer, such as the one rendering pages. Default: 0. */
+  beside?: number;
 }
 
 /**
@@ -73,14 +75,17 @@ export class ShardIndexer {
   private readonly installing = new Set<Promise<void>>();
   private readonly failures: string[] = [];
   private concurrency: number;
+  private beside: number;
 
   constructor(private readonly options: IndexOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.beside = Math.max(0, options.beside ?? 0);
   }
 
-  /** Changes how many shards are indexed at once, from the next one started. */
-  setConcurrency(concurrency: number): void {
+  /** Changes how many shards are indexed at once, and how many threads are busy beside them, from the next shard started. */
+  setConcurrency(concurrency: number, beside = 0): void {
     this.concurrency = Math.max(1, concurrency);
+    this.beside = Math.max(0, beside);
     this.next();
   }
 
@@ -105,7 +110,9 @@ export class ShardIndexer {
       const failed = (error: unknown) => {
         this.failures.push(`shard ${job.shard.id}: ${error instanceof Error ? error.message : String(error)}`);
       };
-      const written = this.index(job.shard, job.segment);
+      // This shard, the others that will run beside it, and the threads busy outside.
+      const busy = Math.min(this.concurrency, this.running.size + 1 + this.waiting.length) + this.beside;
+      const written = this.index(job.shard, job.segment, pagefindThreads(availableParallelism(), busy));
       const indexing = written.then(
         () => undefined,
         () => undefined,
@@ -123,7 +130,7 @@ export class ShardIndexer {
   }
 
   /** Runs Pagefind over a shard's pages; returns the folder of the bundle it wrote. */
-  private async index(shard: Shard, segment: readonly string[]): Promise<string> {
+  private async index(shard: Shard, segment: readonly string[], threads: number): Promise<string> {
     const { siteDir, indexRoot, scratchDir, language } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
@@ -135,7 +142,7 @@ export class ShardIndexer {
         outputPath,
         language: language.split('-')[0]?.toLowerCase() || 'en',
         runtime: shard.id === 0,
-        threads: pagefindThreads(availableParallelism()),
+        threads,
       }),
     );
     return outputPath;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { pagefindThreads } from '../../src/search/indexSite.js';
-import { buildSite, cleanup, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
+import { buildSite, cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 
 const pagefind = createRequire(join(repoRoot, 'node_modules', 'pagefind', 'package.json')).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 const good = join(fixturesDir, 'good');
@@ -34,23 +34,38 @@ async function withPagefind<T>(dir: string, script: string, fn: () => Promise<T>
 
 describe('the Pagefind processes of a build', () => {
   const dirs: string[] = [];
-  let seen: string[] = [];
+  const seen: { cold: string[]; incremental: string[] } = { cold: [], incremental: [] };
 
   beforeAll(async () => {
     const dir = await tempDir();
     dirs.push(dir);
+    const data = await copyData(good, dir);
     const log = join(dir, 'threads.log');
-    const built = await withPagefind(dir, `echo "$RAYON_NUM_THREADS $TOKIO_WORKER_THREADS" >> '${log}'\nexec '${pagefind}' "$@"`, () => buildSite(good));
-    dirs.push(built.root);
-    seen = (await readFile(log, 'utf8')).trim().split('\n');
+    const read = async () => (await readFile(log, 'utf8')).trim().split('\n');
+    await withPagefind(dir, `echo "$RAYON_NUM_THREADS $TOKIO_WORKER_THREADS" >> '${log}'\nexec '${pagefind}' "$@"`, async () => {
+      const options = { dataDir: data, outDir: join(dir, 'out'), cacheDir: join(dir, 'cache') };
+      await build(options);
+      seen.cold = await read();
+      await writeFile(log, '');
+      const file = join(data, 'questions', 'when-to-prune-roses.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('answers: []', 'answers:\n  - author: ada-fenwick\n    date: 2025-03-01\n    body: Prune in late winter.'));
+      const result = await build(options);
+      expect(result.work).toMatchObject({ incremental: true, shardsIndexed: 1 });
+      seen.incremental = await read();
+    });
   });
 
   afterAll(() => cleanup(...dirs));
 
-  it('each start with the threads chosen for them', () => {
-    const threads = String(pagefindThreads(availableParallelism()));
-    expect(seen.length).toBeGreaterThan(0);
-    for (const line of seen) expect(line).toBe(`${threads} ${threads}`);
+  it('in a cold build, each share the cores with the thread rendering pages', () => {
+    const threads = String(pagefindThreads(availableParallelism(), 2));
+    expect(seen.cold.length).toBeGreaterThan(0);
+    for (const line of seen.cold) expect(line).toBe(`${threads} ${threads}`);
+  });
+
+  it('in an incremental build, one shard alone has every core', () => {
+    const threads = String(pagefindThreads(availableParallelism(), 1));
+    expect(seen.incremental).toEqual([`${threads} ${threads}`]);
   });
 });
 

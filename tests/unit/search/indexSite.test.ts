@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { pagefindThreads } from '../../../src/search/indexSite.js';
 
 describe('pagefindThreads', () => {
-  it('gives each of the two busy processes half the cores, and at least one thread', () => {
-    expect([1, 2, 3, 4, 5, 16].map(pagefindThreads)).toEqual([1, 1, 1, 2, 2, 8]);
+  it('shares the cores among the busy threads, and gives at least one', () => {
+    expect([1, 2, 3, 4, 5, 16].map((cores) => pagefindThreads(cores, 2))).toEqual([1, 1, 1, 2, 2, 8]);
+    expect([1, 2, 4].map((cores) => pagefindThreads(cores, 1))).toEqual([1, 2, 4]);
+    expect(pagefindThreads(2, 3)).toBe(1);
+    expect(pagefindThreads(4, 0)).toBe(4);
   });
 });

@@ -16,19 +16,27 @@ import { buildSite, cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir 
 const pagefind = createRequire(join(repoRoot, 'node_modules', 'pagefind', 'package.json')).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 const good = join(fixturesDir, 'good');
 
-/** Runs `fn` with Pagefind's Node API starting the shell script `script` instead of Pagefind. */
+/**
+ * Runs `fn` with Pagefind's Node API starting the shell script `script` instead of Pagefind, and
+ * with no thread counts of the test's own environment, which would win over the build's.
+ */
 async function withPagefind<T>(dir: string, script: string, fn: () => Promise<T>): Promise<T> {
   const wrapper = join(dir, 'pagefind');
   await writeFile(wrapper, `#!/bin/sh\n${script}\n`);
   await chmod(wrapper, 0o755);
-  const variable = 'PAGEFIND_EXTENDED_BINARY_PATH';
-  const before = process.env[variable];
-  process.env[variable] = wrapper;
+  const set = { PAGEFIND_EXTENDED_BINARY_PATH: wrapper, RAYON_NUM_THREADS: undefined, TOKIO_WORKER_THREADS: undefined };
+  const before = Object.fromEntries(Object.keys(set).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(set);
   try {
     return await fn();
   } finally {
-    if (before === undefined) delete process.env[variable];
-    else process.env[variable] = before;
+    apply(before);
   }
 }
 

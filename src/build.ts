@@ -150,9 +150,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
   let merged: MergeResult | undefined;
-  // With every shard as the last build left it, its merged bundle, already in the copy of its
-  // output, is what a merge would write: its chunks, by name and content hash.
-  let lastBundle: Map<string, string> | null = null;
+  // The chunks of the merged bundle the last build wrote, by name and content hash: a merge
+  // reuses those it would write again. With every shard as that build left it, the bundle,
+  // already in the copy of its output, is what a merge would write, and is kept.
+  let known = new Map<string, string>();
+  let keepBundle = false;
   let sealed: IndexSummary | undefined;
   try {
     const { model, sourceHash, fileHashes, segments } = await loadModel();
@@ -213,14 +215,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         });
         const stored = await storedShards(storeDir, keys.shards);
         const unchanged = (shard: Shard) => (previous as PreviousBuild).shards[shard.id] === keys.shards[shard.id] && stored.has(keys.shards[shard.id] as string);
-        if (manifest && shards.every(unchanged)) {
-          const chunks = await readMergedChunks(storeDir, manifest.version);
-          if (chunks.size > 0) lastBundle = chunks;
-        }
+        if (manifest) known = await readMergedChunks(storeDir, manifest.version);
+        keepBundle = known.size > 0 && shards.every(unchanged);
         for (const shard of shards) {
           // An unchanged shard is read for the merge while Pagefind indexes the changed ones.
           if (!unchanged(shard)) indexShard(shard);
-          else if (!lastBundle) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
+          else if (!keepBundle) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
         }
       } else {
         // The assets and the pages outside the search shards are runner 0's, in a build of parts.
@@ -256,7 +256,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mirrorCopy = !incremental && cacheDir ? copyForMirror(outDir, site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
-    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !lastBundle };
+    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
       const slice = options.slice;
@@ -270,12 +270,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await timed('index', async () => {
       await indexer.finish();
-      if (lastBundle) {
-        merged = { pages: model.questions.length + model.experts.length, chunks: Object.fromEntries(lastBundle) };
+      if (keepBundle) {
+        merged = { pages: model.questions.length + model.experts.length, chunks: Object.fromEntries(known) };
       } else {
         // A cold build reads its shards now, once its pages no longer take memory.
         for (const shard of indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
-        const known = incremental && manifest ? await readMergedChunks(storeDir, manifest.version) : new Map<string, string>();
         try {
           merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
         } catch (error) {

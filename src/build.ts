@@ -31,6 +31,7 @@ import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, type IndexSummary } from './search/indexSite.js';
+import { recompressWasmOffThread } from './search/runtime.js';
 import type { MergeResult } from './search/mergeBundles.js';
 import { ShardMerger } from './search/merger.js';
 import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
@@ -224,12 +225,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
       } else {
         // The assets and the pages outside the search shards are runner 0's, in a build of parts.
-        if (ownsSitePages(options.slice)) {
-          await timed('render', async () => {
+        // They are rendered once the first shard is being indexed: until then, Pagefind would
+        // leave a core idle.
+        let sitePages = !ownsSitePages(options.slice);
+        const renderSitePages = () =>
+          timed('render', async () => {
+            sitePages = true;
             await moveInto(freshSite, site);
             await renderPages(site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
           });
-        }
         // Each shard's pages are rendered in a run of their own (Eleventy holds every page it
         // renders until the run ends) and indexed while the next shard renders.
         const questions = new Map(model.questions.map((q) => [q.slug, q]));
@@ -244,8 +248,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             }),
           );
           indexShard(shard);
+          if (!sitePages) await renderSitePages();
           memory.check();
         }
+        if (!sitePages) await renderSitePages();
       }
     } catch (error) {
       await indexer.finish().catch(() => undefined);
@@ -256,11 +262,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     mirrorCopy = !incremental && cacheDir ? copyForMirror(outDir, site, staging).catch(() => undefined) : undefined;
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
+    const indexedRuntime = indexed.some((shard) => shard.id === 0);
     const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
       const slice = options.slice;
-      await timed('index', () => indexer.finish());
+      await timed('index', async () => {
+        await indexer.finish();
+        if (indexedRuntime) await recompressWasmOffThread(join(site, 'pagefind'));
+      });
       await timed('swap', async () => {
         const own = indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
         await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
@@ -270,6 +280,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await timed('index', async () => {
       await indexer.finish();
+      // Shard 0's runtime, when this build indexed it, is compressed beside the merge.
+      const wasm = indexedRuntime ? recompressWasmOffThread(join(site, 'pagefind')).then(() => undefined, (error: unknown) => error) : undefined;
       if (keepBundle) {
         merged = { pages: model.questions.length + model.experts.length, chunks: Object.fromEntries(known) };
       } else {
@@ -278,9 +290,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         try {
           merged = await merger.merge(join(site, 'pagefind'), shards.length, known);
         } catch (error) {
+          await wasm;
           throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
       }
+      const failed = await wasm;
+      if (failed) throw failed;
       sealed = await sealIndex(site, model.questions.length + model.experts.length);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version, searchScript: (sealed as IndexSummary).script }));

@@ -141,7 +141,6 @@ export class ShardIndexer {
         files: shard.pages.map((page) => [...prefix, page].join('/')),
         outputPath,
         language: language.split('-')[0]?.toLowerCase() || 'en',
-        runtime: shard.id === 0,
         threads,
       }),
     );

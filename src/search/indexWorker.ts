@@ -7,7 +7,6 @@
 import childProcess, { type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
-import { recompressWasm } from './runtime.js';
 
 // Pagefind's `close()` kills its process without waiting for it, and a worker's event loop
 // ends before the exit is collected, which would leave a zombie per shard. Its process is
@@ -35,8 +34,6 @@ export interface ShardJob {
   outputPath: string;
   /** Primary subtag of the site's language. */
   language: string;
-  /** The bundle's runtime is the site's: its wasm is compressed again here, off the rendering thread. */
-  runtime: boolean;
   /** Threads for Pagefind's process (see `pagefindThreads`); a value set in the environment wins. */
   threads: number;
 }
@@ -69,8 +66,6 @@ async function indexShard(job: ShardJob): Promise<void> {
       }),
     );
   }
-  // After Pagefind's process has ended, which frees its memory.
-  if (job.runtime) await recompressWasm(job.outputPath);
 }
 
 if (parentPort) {

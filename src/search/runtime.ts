@@ -13,13 +13,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
+import { packageRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { resolveChunkNames } from './chunkNames.js';
 import { resolveFragmentNames } from './fragments.js';
 import { decodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
+import type { RuntimeJob, RuntimeReply } from './runtimeWorker.js';
 
 /** The scripts of Pagefind's bundle that run queries. */
 const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
@@ -71,11 +74,34 @@ export async function publishScript(bundleDir: string): Promise<string> {
   return name;
 }
 
-/** Compresses the bundle's wasm files again with Zopfli, in place. Slow (0.8 s a file): run it off the rendering thread. */
+/**
+ * Compresses the bundle's wasm files again with Zopfli. Each is replaced rather than written
+ * into, as it may be a link to the live site's. Slow (0.8 s a file): see `recompressWasmOffThread`.
+ */
 export async function recompressWasm(bundleDir: string): Promise<void> {
   for (const name of await readdir(bundleDir)) {
     if (!name.endsWith('.pagefind')) continue;
     const file = join(bundleDir, name);
-    await writeFile(file, await encodeFileSmallest(await decodeFile(await readFile(file), file)));
+    await replaceFile(file, await encodeFileSmallest(await decodeFile(await readFile(file), file)));
   }
+}
+
+/** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */
+const RUNTIME_WORKER = join(packageRoot, 'dist', 'search', 'runtimeWorker.js');
+
+/** `recompressWasm` in a worker thread (`runtimeWorker.ts`), off the thread that calls it. */
+export function recompressWasmOffThread(bundleDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The worker runs plain compiled code: none of the flags this process was started with apply.
+    const worker = new Worker(RUNTIME_WORKER, { workerData: { dir: bundleDir } satisfies RuntimeJob, execArgv: [] });
+    let reply: RuntimeReply | undefined;
+    worker.once('message', (message: RuntimeReply) => {
+      reply = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (reply?.ok) resolve();
+      else reject(new BuildError('index', `compressing Pagefind's wasm: ${reply && !reply.ok ? reply.error : `the worker exited with code ${code}`}`));
+    });
+  });
 }

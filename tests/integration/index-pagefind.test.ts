@@ -1,8 +1,8 @@
 /**
  * The build as it runs the real Pagefind, through a wrapper named where Pagefind's Node API looks
  * for its binary first: each process starts with the thread counts the build chose
- * (`pagefindThreads`), and a Pagefind that fails fails the build, naming the shard, with the last
- * good output untouched.
+ * (`pagefindThreads`), the runtime's wasm is published compressed again, and a Pagefind that
+ * fails fails the build, naming the shard, with the last good output untouched.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { pagefindThreads } from '../../src/search/indexSite.js';
+import { decodeFile, encodeFileSmallest } from '../../src/search/pagefindFormat.js';
 import { buildSite, cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 
 const pagefind = createRequire(join(repoRoot, 'node_modules', 'pagefind', 'package.json')).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
@@ -43,6 +44,7 @@ async function withPagefind<T>(dir: string, script: string, fn: () => Promise<T>
 describe('the Pagefind processes of a build', () => {
   const dirs: string[] = [];
   const seen: { cold: string[]; incremental: string[] } = { cold: [], incremental: [] };
+  const wasm: { cold?: Buffer; incremental?: Buffer } = {};
 
   beforeAll(async () => {
     const dir = await tempDir();
@@ -52,14 +54,17 @@ describe('the Pagefind processes of a build', () => {
     const read = async () => (await readFile(log, 'utf8')).trim().split('\n');
     await withPagefind(dir, `echo "$RAYON_NUM_THREADS $TOKIO_WORKER_THREADS" >> '${log}'\nexec '${pagefind}' "$@"`, async () => {
       const options = { dataDir: data, outDir: join(dir, 'out'), cacheDir: join(dir, 'cache') };
+      const wasmFile = join(options.outDir, 'pagefind', 'wasm.en.pagefind');
       await build(options);
       seen.cold = await read();
+      wasm.cold = await readFile(wasmFile);
       await writeFile(log, '');
       const file = join(data, 'questions', 'when-to-prune-roses.yaml');
       await writeFile(file, (await readFile(file, 'utf8')).replace('answers: []', 'answers:\n  - author: ada-fenwick\n    date: 2025-03-01\n    body: Prune in late winter.'));
       const result = await build(options);
       expect(result.work).toMatchObject({ incremental: true, shardsIndexed: 1 });
       seen.incremental = await read();
+      wasm.incremental = await readFile(wasmFile);
     });
   });
 
@@ -69,6 +74,14 @@ describe('the Pagefind processes of a build', () => {
     const threads = String(pagefindThreads(availableParallelism(), 2));
     expect(seen.cold.length).toBeGreaterThan(0);
     for (const line of seen.cold) expect(line).toBe(`${threads} ${threads}`);
+  });
+
+  it('publish the wasm of the shard holding the runtime compressed by Zopfli, in a cold build and an incremental one', async () => {
+    for (const [build, file] of Object.entries(wasm)) {
+      if (!file) throw new Error(`no wasm after the ${build} build`);
+      // Zopfli's output depends only on its input: compressing the module again gives the same bytes.
+      expect(file.equals(await encodeFileSmallest(await decodeFile(file, build))), build).toBe(true);
+    }
   });
 
   it('in an incremental build, one shard alone has every core', () => {

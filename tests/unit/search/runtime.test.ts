@@ -1,9 +1,9 @@
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
-import { prepareScripts, publishScript, recompressWasm } from '../../../src/search/runtime.js';
+import { prepareScripts, publishScript, recompressWasm, recompressWasmOffThread } from '../../../src/search/runtime.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 
 describe("Pagefind's runtime as published", () => {
@@ -38,10 +38,8 @@ describe("Pagefind's runtime as published", () => {
     expect(typeof module.createInstance).toBe('function');
   });
 
-  it('has its wasm compressed smaller, holding the same module', async () => {
-    const dir = join(root, 'wasm');
-    await cp(written, dir, { recursive: true });
-    await recompressWasm(dir);
+  /** Checks that `dir`'s wasm files are `written`'s, compressed smaller, holding the same modules. */
+  async function expectRecompressed(dir: string): Promise<void> {
     for (const name of ['wasm.en.pagefind', 'wasm.unknown.pagefind']) {
       const [before, after] = await Promise.all([readFile(join(written, name)), readFile(join(dir, name))]);
       expect(after.length, name).toBeLessThan(before.length * 0.97);
@@ -50,6 +48,34 @@ describe("Pagefind's runtime as published", () => {
       expect(WebAssembly.validate(new Uint8Array(module)), name).toBe(true);
     }
     expect((await stat(join(dir, 'pagefind.js'))).size).toBe((await stat(join(written, 'pagefind.js'))).size);
+  }
+
+  it('has its wasm compressed smaller, holding the same module', async () => {
+    const dir = join(root, 'wasm');
+    await cp(written, dir, { recursive: true });
+    await recompressWasm(dir);
+    await expectRecompressed(dir);
+  });
+
+  it('has its wasm compressed in a worker thread just as on the calling one, leaving a linked copy as it was', async () => {
+    const [here, there, linked] = ['wasm-here', 'wasm-worker', 'wasm-linked'].map((name) => join(root, name)) as [string, string, string];
+    await cp(written, here, { recursive: true });
+    await cp(written, there, { recursive: true });
+    await mkdir(linked);
+    await link(join(there, 'wasm.en.pagefind'), join(linked, 'wasm.en.pagefind'));
+    await Promise.all([recompressWasm(here), recompressWasmOffThread(there)]);
+    await expectRecompressed(there);
+    for (const name of ['wasm.en.pagefind', 'wasm.unknown.pagefind']) {
+      expect((await readFile(join(there, name))).equals(await readFile(join(here, name))), name).toBe(true);
+    }
+    expect((await readFile(join(linked, 'wasm.en.pagefind'))).equals(await readFile(join(written, 'wasm.en.pagefind')))).toBe(true);
+  });
+
+  it('fails a build step, naming the wasm, when the worker cannot compress it', async () => {
+    const dir = join(root, 'wasm-broken');
+    await cp(written, dir, { recursive: true });
+    await writeFile(join(dir, 'wasm.en.pagefind'), 'not a Pagefind file');
+    await expect(recompressWasmOffThread(dir)).rejects.toThrow(/^index: compressing Pagefind's wasm: .*wasm\.en\.pagefind is not a Pagefind data file/);
   });
 
   it('publishes the script under its content’s hash as well, replacing copies under older names', async () => {

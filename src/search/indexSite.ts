@@ -13,12 +13,12 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { packageRoot } from '../output/packagePaths.js';
+import { runJob } from '../threads/oneJob.js';
 import { fragmentFolder, installFragments } from './fragments.js';
-import type { ShardJob, ShardReply } from './indexWorker.js';
+import type { ShardJob } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, plainFile } from './pagefindFormat.js';
 import { prepareScripts, publishScript } from './runtime.js';
@@ -148,20 +148,12 @@ export class ShardIndexer {
   }
 }
 
-function runWorker(job: ShardJob): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The worker runs plain compiled code: none of the flags this process was started with apply.
-    const worker = new Worker(WORKER, { workerData: job, execArgv: [] });
-    let reply: ShardReply | undefined;
-    worker.once('message', (message: ShardReply) => {
-      reply = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (reply?.ok) resolve();
-      else reject(new Error(reply && !reply.ok ? `Pagefind ${reply.error}` : `indexer exited with code ${code}`));
-    });
-  });
+async function runWorker(job: ShardJob): Promise<void> {
+  try {
+    await runJob(WORKER, job);
+  } catch (error) {
+    throw new Error(`Pagefind: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 import childProcess, { type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { replyWhenDone } from '../threads/oneJob.js';
 
 // Pagefind's `close()` kills its process without waiting for it, and a worker's event loop
 // ends before the exit is collected, which would leave a zombie per shard. Its process is
@@ -38,8 +39,6 @@ export interface ShardJob {
   threads: number;
 }
 
-export type ShardReply = { ok: true } | { ok: false; error: string };
-
 /** `{a,b}` matches either path; glob characters in paths are escaped. No files: a name no page has. */
 function globOf(files: readonly string[]): string {
   const escaped = files.map((file) => file.replace(/[\\{}[\]*?,!()]/g, (c) => `\\${c}`));
@@ -68,10 +67,4 @@ async function indexShard(job: ShardJob): Promise<void> {
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  indexShard(workerData as ShardJob).then(
-    () => port.postMessage({ ok: true } satisfies ShardReply),
-    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
-  );
-}
+if (!isMainThread) replyWhenDone(indexShard(workerData as ShardJob));

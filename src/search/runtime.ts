@@ -13,16 +13,16 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
 import { packageRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
+import { runJob } from '../threads/oneJob.js';
 import { resolveChunkNames } from './chunkNames.js';
 import { resolveFragmentNames } from './fragments.js';
 import { decodeFile, encodeFileSmallest } from './pagefindFormat.js';
 import { widenQuerySegmentation } from './querySegmentation.js';
-import type { RuntimeJob, RuntimeReply } from './runtimeWorker.js';
+import type { RuntimeJob } from './runtimeWorker.js';
 
 /** The scripts of Pagefind's bundle that run queries. */
 const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
@@ -90,18 +90,10 @@ export async function recompressWasm(bundleDir: string): Promise<void> {
 const RUNTIME_WORKER = join(packageRoot, 'dist', 'search', 'runtimeWorker.js');
 
 /** `recompressWasm` in a worker thread (`runtimeWorker.ts`), off the thread that calls it. */
-export function recompressWasmOffThread(bundleDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The worker runs plain compiled code: none of the flags this process was started with apply.
-    const worker = new Worker(RUNTIME_WORKER, { workerData: { dir: bundleDir } satisfies RuntimeJob, execArgv: [] });
-    let reply: RuntimeReply | undefined;
-    worker.once('message', (message: RuntimeReply) => {
-      reply = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (reply?.ok) resolve();
-      else reject(new BuildError('index', `compressing Pagefind's wasm: ${reply && !reply.ok ? reply.error : `the worker exited with code ${code}`}`));
-    });
-  });
+export async function recompressWasmOffThread(bundleDir: string): Promise<void> {
+  try {
+    await runJob(RUNTIME_WORKER, { dir: bundleDir } satisfies RuntimeJob);
+  } catch (error) {
+    throw new BuildError('index', `compressing Pagefind's wasm: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }

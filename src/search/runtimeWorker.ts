@@ -4,7 +4,8 @@
  * uses the core the merge leaves idle, where inside shard 0's indexing it delayed every shard
  * after it.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { replyWhenDone } from '../threads/oneJob.js';
 import { recompressWasm } from './runtime.js';
 
 export interface RuntimeJob {
@@ -12,12 +13,4 @@ export interface RuntimeJob {
   dir: string;
 }
 
-export type RuntimeReply = { ok: true } | { ok: false; error: string };
-
-if (parentPort) {
-  const port = parentPort;
-  recompressWasm((workerData as RuntimeJob).dir).then(
-    () => port.postMessage({ ok: true } satisfies RuntimeReply),
-    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies RuntimeReply),
-  );
-}
+if (!isMainThread) replyWhenDone(recompressWasm((workerData as RuntimeJob).dir));

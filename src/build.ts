@@ -227,10 +227,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // The assets and the pages outside the search shards are runner 0's, in a build of parts.
         // They are rendered once the first shard is being indexed: until then, Pagefind would
         // leave a core idle.
-        let sitePages = !ownsSitePages(options.slice);
+        let sitePagesDue = ownsSitePages(options.slice);
         const renderSitePages = () =>
           timed('render', async () => {
-            sitePages = true;
             await moveInto(freshSite, site);
             await renderPages(site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
           });
@@ -248,10 +247,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             }),
           );
           indexShard(shard);
-          if (!sitePages) await renderSitePages();
+          if (sitePagesDue) {
+            sitePagesDue = false;
+            await renderSitePages();
+          }
           memory.check();
         }
-        if (!sitePages) await renderSitePages();
+        if (sitePagesDue) await renderSitePages();
       }
     } catch (error) {
       await indexer.finish().catch(() => undefined);

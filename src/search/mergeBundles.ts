@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { chunkFolder } from './chunkNames.js';
+import { compareCodePoints } from './codePointOrder.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
@@ -562,26 +563,4 @@ function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
 export function chunkLocations(total: number): number {
   const best = Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES);
   return Math.max(MIN_CHUNK_LOCATIONS, Math.round(best / CHUNK_STEP) * CHUNK_STEP);
-}
-
-/**
- * Orders strings by code point, as Rust orders them (by UTF-8 bytes) and so as Pagefind sorts
- * words and compares a query's words with chunk bounds. JavaScript's `<` compares UTF-16 units,
- * which puts characters above U+FFFF before U+E000–U+FFFF.
- */
-export function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) return codePointRank(x) - codePointRank(y);
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-/** Surrogates (U+D800–U+DFFF, the halves of code points above U+FFFF) rank after U+FFFF. */
-function codePointRank(unit: number): number {
-  return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }

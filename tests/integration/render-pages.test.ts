@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { DomUtils, parseDocument, Parser } from 'htmlparser2';
+import { DomUtils, ElementType, parseDocument, Parser } from 'htmlparser2';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, cleanup, demoData } from '../helpers/site.js';
@@ -403,7 +403,7 @@ describe('demo site: crawlers and feed readers', () => {
     const xml = assertWellFormedXml(await readFile(join(out, 'feed.xml'), 'utf8'), 'feed');
     const feed = all(xml, (el) => el.name === 'feed')[0] as Element;
     expect(feed.attribs.xmlns).toBe('http://www.w3.org/2005/Atom');
-    const child = (parent: Element, name: string) => parent.children.filter((c): c is Element => DomUtils.isTag(c) && c.name === name);
+    const child = (parent: Element, name: string) => parent.children.filter((c): c is Element => c.type === ElementType.Tag && (c as Element).name === name);
 
     // Required feed elements (RFC 4287 4.1.1): id, title, updated; a self link.
     expect(text(child(feed, 'id')[0])).toBe(`${siteUrl}/`);

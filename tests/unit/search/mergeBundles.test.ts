@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, fragmentPath, installFragments, type FolderTable } from '../../../src/search/fragments.js';
-import { chunkLocations, compareCodePoints, mergeBundles, PAGEFIND_VERSION, readShardMeta, shortenBounds } from '../../../src/search/mergeBundles.js';
+import { compareCodePoints } from '../../../src/search/codePointOrder.js';
+import { chunkLocations, mergeBundles, PAGEFIND_VERSION, readShardMeta, shortenBounds } from '../../../src/search/mergeBundles.js';
 import { decodeFile } from '../../../src/search/pagefindFormat.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
 

@@ -1,0 +1,365 @@
+/**
+ * Reads a page as Pagefind 1.6's HTML parser does: the text it indexes (the digest, with markers
+ * for anchors and weights), its filters, meta, sorts and anchors' text. The rules follow
+ * Pagefind's `fossick/parser.rs` and what its 1.6.0 binary writes; `pageRecord.ts` turns the
+ * digest into words. Pagefind reads pages with a streaming rewriter that builds no tree, so
+ * this reads them with a tokenizer that builds none either.
+ * https://pagefind.app/docs/indexing/ · https://pagefind.app/docs/metadata/ · https://pagefind.app/docs/filtering/
+ */
+import { decodeHTMLStrict } from 'entities';
+import { Tokenizer } from 'htmlparser2';
+
+/** Unicode White_Space, as Rust's `\s` and `char::is_whitespace` know it (JavaScript's `\s` differs by U+0085 and U+FEFF). */
+export const WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
+const TRIM = new RegExp(`^[${WHITE_SPACE}]+|[${WHITE_SPACE}]+$`, 'g');
+const NEWLINES = /(\n|\r\n)+/g;
+const SPACES = new RegExp(`[${WHITE_SPACE}]{2,}`, 'g');
+const ALL_SPACES = new RegExp(`[${WHITE_SPACE}]`, 'g');
+/** A character after which a block's text gets a full stop: Rust's Unicode `\w`, quotes, `)`, `$` and `*`. */
+const SENTENCE_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+const ATTRIBUTE_REFERENCE = new RegExp(`^[${WHITE_SPACE}]*([^:[\\]]+)\\[(.+)\\][${WHITE_SPACE}]*$`);
+
+/** Blocks whose text is kept apart from their neighbours' with a space and, after a word, a full stop. */
+const SENTENCE_BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'div', 'ul', 'li', 'article', 'section']);
+/** Elements whose text counts toward the anchor around them. */
+const INLINE = new Set(['a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'dfn', 'em', 'i', 'img', 'input', 'kbd', 'label', 'map', 'object', 'output', 'q', 'samp', 'script', 'select', 'small', 'span', 'strong', 'sub', 'sup', 'textarea', 'time', 'tt', 'var']);
+/** Elements never indexed, though their filters and meta count. */
+const REMOVED = new Set(['head', 'style', 'script', 'noscript', 'label', 'form', 'svg', 'footer', 'nav', 'iframe', 'template']);
+/** Elements without an end tag. */
+const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const HEADING_WEIGHTS: Record<string, string> = { h1: '7', h2: '6', h3: '5', h4: '4', h5: '3', h6: '2' };
+
+export const ANCHOR_MARKER = '___PAGEFIND_ANCHOR___';
+export const WEIGHT_MARKER = '___PAGEFIND_WEIGHT___';
+export const AUTO_WEIGHT_MARKER = '___PAGEFIND_AUTO_WEIGHT___';
+export const END_WEIGHT_MARKER = '___END_PAGEFIND_WEIGHT___';
+
+/** Decodes character references once, trims, and collapses runs of white space: Pagefind's `normalize_content`. */
+export function normalizeContent(text: string): string {
+  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
+  return decoded.replace(TRIM, '').replace(NEWLINES, ' ').replace(SPACES, ' ');
+}
+
+/** What indexing reads of a page, before its digest is split into words. */
+export interface PageDigest {
+  digest: string;
+  /** By name, in code point order when written; values in the order their elements ended. */
+  filters: Map<string, string[]>;
+  meta: Map<string, string>;
+  sort: Map<string, string>;
+  /** An anchor's text and its `data-pagefind-title`, by the anchor's key (`counter:id`). */
+  anchorText: Map<string, string>;
+  anchorTitles: Map<string, string>;
+  /** The page's `<html lang>`, lowercased; empty if none. */
+  language: string;
+  /** Whether the page marks its indexed part with `data-pagefind-body`. */
+  hasBody: boolean;
+}
+
+const enum Status {
+  Indexing,
+  /** Not indexed; filters and meta count. */
+  Ignored,
+  /** Not indexed, nor any filter or meta inside. */
+  Excluded,
+  Body,
+  /** Holds a body element: only bodies' text is kept. */
+  ParentOfBody,
+}
+
+interface Node {
+  tag: string;
+  value: string;
+  status: Status;
+  parent: Node | null;
+  filter: string[] | null;
+  meta: string[] | null;
+  defaultMeta: string[] | null;
+  sort: string[] | null;
+  weight: string | null;
+  anchorIds: string[] | null;
+}
+
+export function readDigest(html: string): PageDigest {
+  return new DigestReader(html).read();
+}
+
+class DigestReader {
+  private readonly root: Node = node('', Status.Indexing, null);
+  private current = this.root;
+  /** Open elements, for matching end tags. */
+  private readonly open: Node[] = [];
+  private readonly filters = new Map<string, string[]>();
+  private readonly meta = new Map<string, string>();
+  private readonly defaultMeta = new Map<string, string>();
+  private readonly sort = new Map<string, string>();
+  private readonly anchorText = new Map<string, string>();
+  private readonly anchorTitles = new Map<string, string>();
+  private anchorCounter = 0;
+  private language = '';
+  /** Depth inside `<html>`: elements and text outside it are not read. */
+  private inHtml = 0;
+  private tag = '';
+  private attributes = new Map<string, string>();
+  private attributeName = '';
+  private attributeValue = '';
+
+  constructor(private readonly html: string) {}
+
+  read(): PageDigest {
+    const html = this.html;
+    const tokenizer = new Tokenizer(
+      { decodeEntities: false },
+      {
+        onopentagname: (start, end) => {
+          this.tag = html.slice(start, end).toLowerCase();
+          this.attributes = new Map();
+        },
+        onattribname: (start, end) => {
+          this.attributeName = html.slice(start, end).toLowerCase();
+          this.attributeValue = '';
+        },
+        onattribdata: (start, end) => {
+          this.attributeValue += html.slice(start, end);
+        },
+        onattribend: () => {
+          // The first of two attributes of one name counts, as in browsers.
+          if (!this.attributes.has(this.attributeName)) this.attributes.set(this.attributeName, this.attributeValue);
+        },
+        onopentagend: () => this.start(this.tag, this.attributes, !VOID.has(this.tag)),
+        onselfclosingtag: () => this.start(this.tag, this.attributes, false),
+        onclosetag: (start, end) => this.end(html.slice(start, end).toLowerCase()),
+        ontext: (start, end) => {
+          if (this.inHtml > 0) this.text(html.slice(start, end));
+        },
+        onattribentity: () => undefined,
+        ontextentity: () => undefined,
+        oncdata: () => undefined,
+        oncomment: () => undefined,
+        ondeclaration: () => undefined,
+        onprocessinginstruction: () => undefined,
+        onend: () => undefined,
+      },
+    );
+    tokenizer.write(html);
+    tokenizer.end();
+    return this.finish();
+  }
+
+  private start(tag: string, attributes: Map<string, string>, hasEnd: boolean): void {
+    if (tag === 'html') {
+      this.inHtml += 1;
+      const lang = attributes.get('lang');
+      if (lang !== undefined) this.language = lang.toLowerCase();
+    } else if (this.inHtml === 0) {
+      return;
+    }
+    const parent = this.current;
+    const ignore = attributes.get('data-pagefind-ignore');
+    let status = Status.Indexing;
+    if (attributes.has('data-pagefind-body')) status = Status.Body;
+    else if (ignore !== undefined) status = ['', 'index', 'true'].includes(ignore.toLowerCase()) ? Status.Ignored : Status.Excluded;
+
+    let anchorId: string | null = null;
+    const id = attributes.get('id');
+    if (status !== Status.Excluded && status !== Status.Ignored && id !== undefined) {
+      // Anchors outside a body are not kept once a body is found.
+      if (!(parent.status === Status.ParentOfBody && status !== Status.Body)) {
+        const elementId = id.replace(ALL_SPACES, '');
+        parent.value += ` ${ANCHOR_MARKER}${tag}:${this.anchorCounter}:${elementId} `;
+        anchorId = `${this.anchorCounter}:${elementId}`;
+        this.anchorCounter += 1;
+      }
+    }
+    const title = attributes.get('data-pagefind-title');
+    if (anchorId !== null && title !== undefined) {
+      const normalized = normalizeContent(title);
+      if (normalized) this.anchorTitles.set(anchorId, normalized);
+    }
+    if (status !== Status.Excluded) {
+      const indexAttributes = attributes.get('data-pagefind-index-attrs');
+      if (indexAttributes !== undefined) {
+        for (const name of indexAttributes.split(',')) {
+          let value = attributes.get(name.trim().toLowerCase()) ?? '';
+          if (SENTENCE_CHAR.test(value)) value += '.';
+          parent.value += ` ${value} `;
+        }
+      }
+      if (tag === 'br') parent.value += ' ';
+    }
+
+    const anchorIds = parent.anchorIds && INLINE.has(tag) ? [...parent.anchorIds] : null;
+    const child: Node = {
+      tag,
+      value: '',
+      status: parent.status === Status.Excluded ? Status.Excluded : status,
+      parent,
+      filter: parseList(attributes.get('data-pagefind-filter'), attributes),
+      meta: parseList(attributes.get('data-pagefind-meta'), attributes),
+      defaultMeta: parseList(attributes.get('data-pagefind-default-meta'), attributes),
+      sort: parseList(attributes.get('data-pagefind-sort'), attributes),
+      weight: attributes.get('data-pagefind-weight') ?? null,
+      anchorIds: anchorId === null ? anchorIds : [...(anchorIds ?? []), anchorId],
+    };
+    // Elements never indexed are ignored whatever their own attributes say, as Pagefind's
+    // handler for them runs after the one that made the node.
+    if (REMOVED.has(tag)) child.status = Status.Ignored;
+    this.current = child;
+
+    if (hasEnd) {
+      this.open.push(child);
+      return;
+    }
+    this.current = parent;
+    if (child.status === Status.Excluded) return;
+    this.collect(child);
+    if (tag === 'img' && !this.meta.has('auto_image') && (this.meta.has('auto_title') || this.meta.has('title'))) {
+      const src = attributes.get('src');
+      if (src !== undefined) {
+        this.meta.set('auto_image', src);
+        const alt = attributes.get('alt');
+        if (alt !== undefined) this.meta.set('auto_image_alt', alt);
+      }
+    }
+  }
+
+  private end(tag: string): void {
+    const at = this.open.findLastIndex((open) => open.tag === tag);
+    if (at < 0) return;
+    // Elements left open inside it end with it.
+    while (this.open.length > at) this.close(this.open.pop() as Node);
+    if (tag === 'html') this.inHtml -= 1;
+  }
+
+  private close(node: Node): void {
+    const parent = node.parent as Node;
+    this.current = parent;
+    if (node.status === Status.Excluded) return;
+    this.collect(node);
+    const { tag } = node;
+    if (tag === 'h1' && !this.meta.has('auto_title') && node.value.replace(TRIM, '') !== '') this.meta.set('auto_title', normalizeContent(node.value));
+    if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(node.value));
+    if (node.status === Status.Ignored) return;
+
+    let value = node.value;
+    if (SENTENCE_BLOCKS.has(tag)) {
+      value = ` ${value}`;
+      if (SENTENCE_CHAR.test(value)) value += '.';
+      value += ' ';
+    }
+    const heading = HEADING_WEIGHTS[tag];
+    if (node.weight !== null) value = ` ${WEIGHT_MARKER}${node.weight} ${value} ${END_WEIGHT_MARKER} `;
+    else if (heading !== undefined) value = ` ${AUTO_WEIGHT_MARKER}${heading} ${value} ${END_WEIGHT_MARKER} `;
+    appendTo(parent, node.status, value);
+  }
+
+  private text(chunk: string): void {
+    const node = this.current;
+    node.value += chunk;
+    if (node.status === Status.Ignored || node.status === Status.Excluded || node.anchorIds === null) return;
+    for (const id of node.anchorIds) this.anchorText.set(id, (this.anchorText.get(id) ?? '') + chunk);
+  }
+
+  /** Applies an ended element's filters, sorts and meta: filters add values, the others replace them. */
+  private collect(node: Node): void {
+    for (const entry of node.filter ?? []) {
+      const pair = attributePair(node, entry);
+      if (!pair) continue;
+      const values = this.filters.get(pair[0]) ?? [];
+      values.push(normalizeContent(pair[1]));
+      this.filters.set(pair[0], values);
+    }
+    for (const [list, target] of [
+      [node.sort, this.sort],
+      [node.meta, this.meta],
+      [node.defaultMeta, this.defaultMeta],
+    ] as const) {
+      for (const entry of list ?? []) {
+        const pair = attributePair(node, entry);
+        if (pair) target.set(pair[0], pair[1]);
+      }
+    }
+  }
+
+  private finish(): PageDigest {
+    // Elements never closed hand their text up as if they were.
+    let node = this.current;
+    while (node.parent) {
+      const parent = node.parent;
+      if (parent.status !== Status.ParentOfBody) appendTo(parent, node.status, node.value);
+      node = parent;
+    }
+    const meta = this.meta;
+    const image = meta.get('auto_image');
+    if (image !== undefined) {
+      const alt = meta.get('auto_image_alt') ?? '';
+      meta.delete('auto_image');
+      meta.delete('auto_image_alt');
+      if (!meta.has('image')) {
+        meta.set('image', normalizeContent(image));
+        meta.set('image_alt', normalizeContent(alt));
+      }
+    }
+    for (const key of ['auto_title', 'auto_page_title']) {
+      const title = meta.get(key);
+      if (title === undefined) continue;
+      meta.delete(key);
+      if (!meta.has('title')) meta.set('title', title);
+    }
+    const merged = new Map([...this.defaultMeta, ...meta]);
+    return {
+      digest: normalizeContent(this.root.value),
+      filters: this.filters,
+      meta: merged,
+      sort: this.sort,
+      anchorText: this.anchorText,
+      anchorTitles: this.anchorTitles,
+      language: this.language,
+      hasBody: this.root.status === Status.ParentOfBody,
+    };
+  }
+}
+
+function node(tag: string, status: Status, parent: Node | null): Node {
+  return { tag, value: '', status, parent, filter: null, meta: null, defaultMeta: null, sort: null, weight: null, anchorIds: null };
+}
+
+/** Hands an ended element's text to its parent: once a body is found, only bodies' text is kept. */
+function appendTo(parent: Node, status: Status, value: string): void {
+  if (parent.status === Status.ParentOfBody && status !== Status.Body && status !== Status.ParentOfBody) return;
+  if (status === Status.Indexing) {
+    parent.value += value;
+  } else if (status === Status.Body || status === Status.ParentOfBody) {
+    if (parent.status !== Status.ParentOfBody) parent.value = '';
+    parent.value += value;
+    parent.status = Status.ParentOfBody;
+  }
+}
+
+/**
+ * A `data-pagefind-filter`, `-meta` or `-sort` value as a list of `key` or `key:value` entries:
+ * everything after the first colon is one value, commas before it separate keys, and `key[attr]`
+ * takes the value of the element's attribute `attr`.
+ */
+export function parseList(input: string | undefined, attributes: ReadonlyMap<string, string>): string[] | null {
+  if (input === undefined) return null;
+  const colon = input.indexOf(':');
+  if (colon >= 0) {
+    const list = parseList(input.slice(0, colon), attributes) as string[];
+    if (list.length > 0) list[list.length - 1] += `:${input.slice(colon + 1)}`;
+    return list;
+  }
+  return input.split(',').map((raw) => {
+    const chunk = raw.replace(TRIM, '');
+    const reference = ATTRIBUTE_REFERENCE.exec(chunk);
+    return reference ? `${reference[1]}:${attributes.get((reference[2] as string).toLowerCase()) ?? ''}` : chunk;
+  });
+}
+
+/** An entry's key and value: `key:value`, or a bare key whose value is the element's text. */
+function attributePair(node: Node, entry: string): [string, string] | null {
+  const colon = entry.indexOf(':');
+  if (colon >= 0) return [entry.slice(0, colon), normalizeContent(entry.slice(colon + 1))];
+  return node.value === '' ? null : [entry, normalizeContent(node.value)];
+}

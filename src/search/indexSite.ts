@@ -16,8 +16,11 @@ import { join, relative, sep } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { packageRoot } from '../output/packagePaths.js';
+import { JobPool } from '../threads/jobPool.js';
 import { runJob } from '../threads/oneJob.js';
 import { fragmentFolder, installFragments } from './fragments.js';
+import type { BundleJob } from './bundleWorker.js';
+import { indexerStemmer } from './indexPages.js';
 import type { ShardJob } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, plainFile } from './pagefindFormat.js';
@@ -30,8 +33,9 @@ export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
 /** Written into the search page by the templates, replaced by the name Pagefind's script is published under. */
 export const RUNTIME_SCRIPT_TOKEN = '__ANSWERPRESS_RUNTIME_SCRIPT__';
 
-/** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */
-const WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
+/** The compiled workers: tests run the TypeScript sources, but a worker thread needs JavaScript. */
+const PAGEFIND_WORKER = join(packageRoot, 'dist', 'search', 'indexWorker.js');
+const BUNDLE_WORKER = join(packageRoot, 'dist', 'search', 'bundleWorker.js');
 
 /**
  * Threads for a Pagefind process that will share the cores with `busy` busy threads, itself
@@ -76,6 +80,8 @@ export class ShardIndexer {
   private readonly failures: string[] = [];
   private concurrency: number;
   private beside: number;
+  /** This package's indexer's workers, started with the first shard it indexes. */
+  private pool: JobPool | null = null;
 
   constructor(private readonly options: IndexOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
@@ -101,6 +107,8 @@ export class ShardIndexer {
   /** Waits for every queued shard to be indexed and installed; throws if any failed. */
   async finish(): Promise<void> {
     while (this.running.size > 0 || this.installing.size > 0) await Promise.race([...this.running, ...this.installing]);
+    await this.pool?.close();
+    this.pool = null;
     if (this.failures.length > 0) throw new BuildError('index', this.failures.join('\n'));
   }
 
@@ -129,31 +137,43 @@ export class ShardIndexer {
     }
   }
 
-  /** Runs Pagefind over a shard's pages; returns the folder of the bundle it wrote. */
+  /**
+   * Indexes a shard's pages, with this package's indexer where it knows the site's language and
+   * with Pagefind's otherwise; returns the folder of the bundle written.
+   */
   private async index(shard: Shard, segment: readonly string[], threads: number): Promise<string> {
-    const { siteDir, indexRoot, scratchDir, language } = this.options;
+    const { siteDir, indexRoot, scratchDir } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
     const prefix = relative(indexRoot, siteDir).split(sep).filter(Boolean);
-    await withSegmentedPages(siteDir, segment, () =>
-      runWorker({
-        root: indexRoot,
-        files: shard.pages.map((page) => [...prefix, page].join('/')),
-        outputPath,
-        language: language.split('-')[0]?.toLowerCase() || 'en',
-        threads,
-      }),
-    );
+    const files = shard.pages.map((page) => [...prefix, page].join('/'));
+    const language = primaryLanguage(this.options.language);
+    if (indexerStemmer(language)) {
+      const segmentFiles = segment.map((page) => [...prefix, page].join('/'));
+      const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language, runtime: shard.id === 0 };
+      // At most `concurrency` shards are given out at once, so the pool never needs more workers.
+      this.pool ??= new JobPool(BUNDLE_WORKER, availableParallelism());
+      await this.pool.run(job).catch((error: unknown) => {
+        throw new Error(`indexer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    } else {
+      await withSegmentedPages(siteDir, segment, () => runIndexer(PAGEFIND_WORKER, { root: indexRoot, files, outputPath, language, threads } satisfies ShardJob));
+    }
     return outputPath;
   }
 }
 
-async function runWorker(job: ShardJob): Promise<void> {
+async function runIndexer(worker: string, job: ShardJob): Promise<void> {
   try {
-    await runJob(WORKER, job);
+    await runJob(worker, job);
   } catch (error) {
     throw new Error(`Pagefind: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+/** The primary subtag of a BCP 47 tag, lowercased: the language the index is written for. */
+export function primaryLanguage(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() || 'en';
 }
 
 /**

@@ -2,16 +2,22 @@
  * One page as Pagefind 1.6 indexes it (`fossick/mod.rs`): its digest (`htmlDigest.ts`) split at
  * white space into words, each word at its position with the weight of the element around it,
  * its text for excerpts, its anchors, and the words of its meta values.
+ *
+ * A shard's pages repeat most of their words, so each distinct word is read once (`Lexicon`)
+ * and a page's places are kept in flat arrays of word ids, reused from page to page: a shard of
+ * 330 question pages holds about a million places.
  * https://pagefind.app/docs/weighting/
  */
 import { compareCodePoints } from './codePointOrder.js';
 import { ANCHOR_MARKER, AUTO_WEIGHT_MARKER, END_WEIGHT_MARKER, normalizeContent, WEIGHT_MARKER, WHITE_SPACE, type PageDigest } from './htmlDigest.js';
-import { indexableWords, type IndexableWord, type Stemmer } from './indexableWords.js';
+import { indexableWords, type Stemmer } from './indexableWords.js';
 
 /** Weight 1 in Pagefind's units: a weight of w is stored as ⌊24 w⌋, at most 10. */
 const UNIT = 24;
 const MAX_WEIGHT = 10;
 const SPLIT = new RegExp(`[${WHITE_SPACE}]+`);
+/** White space other than the plain space, which a digest rarely holds: without it, splitting is one `split(' ')`. */
+const OTHER_SPACE = new RegExp(`[${WHITE_SPACE.replace(' ', '')}]`);
 /** Pagefind's markers, taken out of filter and meta values; its end-of-weight marker does not match, as in Pagefind. */
 const PRIVATE_MARKER = new RegExp(`___PAGEFIND_[^${WHITE_SPACE}]+[${WHITE_SPACE}]?`, 'g');
 /** A number as Rust's `f32::from_str` reads one. */
@@ -25,17 +31,139 @@ export interface Anchor {
   location: number;
 }
 
-/**
- * A word's places on a page: position and weight, one pair after another. `variants` holds the
- * places where the word was written with diacritics, by that spelling.
- */
-export interface WordPlaces {
-  places: number[];
-  variants: Map<string, number[]> | null;
+/** The words indexed for one word of a page: ids in the lexicon, which of them are parts, and the spellings with diacritics. */
+export interface TokenWords {
+  ids: Int32Array;
+  part: Uint8Array;
+  parts: number;
+  /** For each id, its spelling before diacritics were folded, or null; null when there are none. */
+  originals: (string | null)[] | null;
 }
 
-/** A word's places in the page's meta values. */
-export type MetaPlaces = WordPlaces;
+/**
+ * A shard's distinct words, by id, and what each raw word of its pages indexes. Raw words are
+ * looked up straight from the digest's characters (`tokenIn`), in a table of their own: most
+ * are met again and again, and a substring and a `Map` lookup for each cost more than reading
+ * the rest of the page.
+ */
+export class Lexicon {
+  readonly words: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Raw words: text, hash and indexable words by entry; slots hold entry + 1, 0 for none. */
+  private readonly texts: string[] = [];
+  private readonly indexable: TokenWords[] = [];
+  private hashes = new Int32Array(1 << 16);
+  private slots = new Int32Array(1 << 17);
+
+  constructor(private readonly stem: Stemmer | null) {}
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  token(raw: string): TokenWords {
+    return this.tokenIn(raw, 0, raw.length);
+  }
+
+  /** The indexable words of `text.slice(start, end)`. */
+  tokenIn(text: string, start: number, end: number): TokenWords {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = (this.slots[slot] as number) - 1;
+      if (entry < 0) return this.insert(text.slice(start, end), hash, slot);
+      if (this.hashes[entry] !== hash) continue;
+      const known = this.texts[entry] as string;
+      if (known.length !== end - start) continue;
+      let same = true;
+      for (let i = 0; i < known.length; i += 1) {
+        if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.indexable[entry] as TokenWords;
+    }
+  }
+
+  private insert(raw: string, hash: number, slot: number): TokenWords {
+    const indexable = indexableWords(raw, this.stem);
+    const words: TokenWords = {
+      ids: Int32Array.from(indexable, (word) => this.id(word.word)),
+      part: Uint8Array.from(indexable, (word) => (word.part ? 1 : 0)),
+      parts: indexable.filter((word) => word.part).length,
+      originals: indexable.some((word) => word.original !== null) ? indexable.map((word) => word.original) : null,
+    };
+    const entry = this.texts.length;
+    this.texts.push(raw);
+    this.indexable.push(words);
+    if (entry >= this.hashes.length) {
+      const grown = new Int32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[entry] = hash;
+    this.slots[slot] = entry + 1;
+    // Kept at most half full, so that probes stay short.
+    if (2 * this.texts.length > this.slots.length) this.rehash();
+    return words;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.texts.length; entry += 1) {
+      let slot = (this.hashes[entry] as number) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = entry + 1;
+    }
+  }
+}
+
+/**
+ * A page's places, valid until the next page is read: word id, position and weight, for words
+ * written without diacritics; the others, and the words of meta values, as objects (few).
+ */
+export class Places {
+  count = 0;
+  ids = new Int32Array(1 << 14);
+  positions = new Int32Array(1 << 14);
+  weights = new Uint8Array(1 << 14);
+  /** Places of words written with diacritics. */
+  variants: { id: number; form: string; position: number; weight: number }[] = [];
+  /** Places in meta values: field is the key's index among the page's meta keys in code point order. */
+  meta: { id: number; form: string | null; field: number; position: number }[] = [];
+
+  reset(): void {
+    this.count = 0;
+    this.variants = [];
+    this.meta = [];
+  }
+
+  push(id: number, position: number, weight: number): void {
+    if (this.count === this.ids.length) {
+      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
+        const next = make(array.length * 2);
+        next.set(array);
+        return next;
+      };
+      this.ids = grow(this.ids, (n) => new Int32Array(n));
+      this.positions = grow(this.positions, (n) => new Int32Array(n));
+      this.weights = grow(this.weights, (n) => new Uint8Array(n));
+    }
+    this.ids[this.count] = id;
+    this.positions[this.count] = position;
+    this.weights[this.count] = weight;
+    this.count += 1;
+  }
+}
 
 export interface PageRecord {
   url: string;
@@ -45,117 +173,138 @@ export interface PageRecord {
   meta: Map<string, string>;
   sort: Map<string, string>;
   anchors: Anchor[];
-  words: Map<string, WordPlaces>;
-  /** Places are field (its index among the page's meta keys in code point order) and position pairs. */
-  metaWords: Map<string, MetaPlaces>;
+  /** Whether the page has words to index: Pagefind leaves out pages without. */
+  hasWords: boolean;
   hasBody: boolean;
 }
 
-/** Remembers the indexable words of each raw word seen: pages repeat most of their words. */
-export class WordCache {
-  private readonly known = new Map<string, IndexableWord[]>();
-
-  constructor(
-    private readonly stem: Stemmer | null,
-    private readonly limit = 200_000,
-  ) {}
-
-  get(raw: string): IndexableWord[] {
-    let words = this.known.get(raw);
-    if (words === undefined) {
-      if (this.known.size >= this.limit) this.known.clear();
-      words = indexableWords(raw, this.stem);
-      this.known.set(raw, words);
-    }
-    return words;
-  }
-}
-
-export function pageRecord(url: string, page: PageDigest, cache: WordCache): PageRecord {
-  const words = new Map<string, WordPlaces>();
+/** Reads a page's words into `places` (emptied first) and returns the rest of what its bundle holds. */
+export function pageRecord(url: string, page: PageDigest, lexicon: Lexicon, places: Places): PageRecord {
+  places.reset();
   const anchors: Anchor[] = [];
-  let content = '';
   let position = 0;
   const weights = [UNIT];
-  for (const token of page.digest.split(SPLIT)) {
-    if (token === '') continue;
-    if (token.startsWith('_')) {
-      if (token.startsWith(ANCHOR_MARKER)) {
-        const rest = token.replaceAll(ANCHOR_MARKER, '');
-        const colon = rest.indexOf(':');
-        if (colon < 0) continue;
-        const key = rest.slice(colon + 1);
-        const idColon = key.indexOf(':');
-        if (idColon < 0) continue;
-        const anchor: Anchor = { element: rest.slice(0, colon), id: key.slice(idColon + 1), text: normalizeContent(normalizeContent(page.anchorText.get(key) ?? '')), location: position };
-        const title = page.anchorTitles.get(key);
-        if (title !== undefined) anchor.title = title;
-        anchors.push(anchor);
-        continue;
-      }
-      if (token.startsWith(WEIGHT_MARKER)) {
-        weights.push(explicitWeight(token.replaceAll(WEIGHT_MARKER, '')));
-        continue;
-      }
-      if (token.startsWith(AUTO_WEIGHT_MARKER)) {
-        // A heading inside a weighted element keeps that element's weight.
-        weights.push(weights.length === 1 ? Math.trunc(clamp(parseFloat32(token.replaceAll(AUTO_WEIGHT_MARKER, '')) ?? 1) * UNIT) : (weights[weights.length - 1] ?? 0));
-        continue;
-      }
-      if (token.startsWith(END_WEIGHT_MARKER)) {
-        weights.pop();
+  const digest = page.digest;
+  // Nearly every digest has no white space but single spaces (`normalizeContent` leaves runs
+  // as one) and no zero-width space: its words are then read where they are, and its text is
+  // the digest without its markers.
+  const plain = !OTHER_SPACE.test(digest) && !digest.includes('\u200b');
+  const tokens = plain ? null : digest.split(SPLIT);
+  const content: string[] = [];
+  let contentStart = 0;
+  let at = 0;
+  for (let index = 0; ; index += 1) {
+    let start: number;
+    let end: number;
+    let token: string | null = null;
+    if (tokens) {
+      if (index >= tokens.length) break;
+      token = tokens[index] as string;
+      if (token === '') continue;
+      start = 0;
+      end = token.length;
+    } else {
+      if (at >= digest.length) break;
+      start = at;
+      end = digest.indexOf(' ', at);
+      if (end < 0) end = digest.length;
+      at = end + 1;
+    }
+    const text = token ?? digest;
+    if (text.charCodeAt(start) === 95 /* _ */ && text.startsWith('___', start)) {
+      const marker = token ?? digest.slice(start, end);
+      if (readMarker(marker, page, anchors, weights, position)) {
+        if (!token) {
+          if (start > contentStart) content.push(digest.slice(contentStart, start - 1));
+          contentStart = end + 1;
+        }
         continue;
       }
     }
-    const base = token.includes('\u200b') ? token.replaceAll('\u200b', '') : token;
-    if (base === '') continue;
-    content += `${base} `;
+    let base = text;
+    if (token) {
+      base = token.includes('\u200b') ? token.replaceAll('\u200b', '') : token;
+      if (base === '') continue;
+      content.push(base);
+      start = 0;
+      end = base.length;
+    }
     const weight = weights.length > 0 ? (weights[weights.length - 1] as number) : 1;
-    const indexable = cache.get(base);
-    let parts = 0;
-    for (const word of indexable) if (word.part) parts += 1;
-    const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / Math.min(parts, 255))) : 0;
-    for (const word of indexable) place(words, word.word, word.original, position, word.part ? partWeight : weight);
+    const words = lexicon.tokenIn(base, start, end);
+    const partWeight = words.parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / Math.min(words.parts, 255))) : 0;
+    const { ids, part, originals } = words;
+    for (let i = 0; i < ids.length; i += 1) {
+      const w = part[i] ? partWeight : weight;
+      const form = originals === null ? null : (originals[i] ?? null);
+      if (form === null) places.push(ids[i] as number, position, w);
+      else places.variants.push({ id: ids[i] as number, form, position, weight: w });
+    }
     position += 1;
   }
-  if (content.endsWith(' ')) content = content.slice(0, -1);
+  if (!tokens && contentStart < digest.length) content.push(digest.slice(contentStart));
 
   const filters = new Map([...page.filters].map(([name, values]) => [name, values.map(tidy)]));
   const meta = new Map([...page.meta].map(([key, value]) => [key, tidy(value)]));
-  return { url, content, wordCount: Math.max(position, 1), filters, meta, sort: page.sort, anchors, words, metaWords: metaWords(meta, cache), hasBody: page.hasBody };
+  readMetaWords(meta, lexicon, places);
+  return {
+    url,
+    content: content.length === 1 ? (content[0] as string) : content.join(' '),
+    wordCount: Math.max(position, 1),
+    filters,
+    meta,
+    sort: page.sort,
+    anchors,
+    hasWords: places.count > 0 || places.variants.length > 0,
+    hasBody: page.hasBody,
+  };
 }
 
-/** Records a place of `word`: a position and a weight, or in meta a field and a position. */
-function place(words: Map<string, WordPlaces>, word: string, original: string | null, first: number, second: number): void {
-  let entry = words.get(word);
-  if (entry === undefined) {
-    entry = { places: [], variants: null };
-    words.set(word, entry);
+/**
+ * Acts on one of Pagefind's markers in the digest: records an anchor at `position`, or opens or
+ * closes a weight. Returns false for a word that only looks like one.
+ */
+function readMarker(token: string, page: PageDigest, anchors: Anchor[], weights: number[], position: number): boolean {
+  if (token.startsWith(ANCHOR_MARKER)) {
+    const rest = token.replaceAll(ANCHOR_MARKER, '');
+    const colon = rest.indexOf(':');
+    const key = colon < 0 ? '' : rest.slice(colon + 1);
+    const idColon = key.indexOf(':');
+    if (colon >= 0 && idColon >= 0) {
+      const anchor: Anchor = { element: rest.slice(0, colon), id: key.slice(idColon + 1), text: normalizeContent(normalizeContent(page.anchorText.get(key) ?? '')), location: position };
+      const title = page.anchorTitles.get(key);
+      if (title !== undefined) anchor.title = title;
+      anchors.push(anchor);
+    }
+    return true;
   }
-  if (original === null) {
-    entry.places.push(first, second);
-    return;
+  if (token.startsWith(WEIGHT_MARKER)) {
+    weights.push(explicitWeight(token.replaceAll(WEIGHT_MARKER, '')));
+    return true;
   }
-  entry.variants ??= new Map();
-  const places = entry.variants.get(original);
-  if (places) places.push(first, second);
-  else entry.variants.set(original, [first, second]);
+  if (token.startsWith(AUTO_WEIGHT_MARKER)) {
+    // A heading inside a weighted element keeps that element's weight.
+    weights.push(weights.length === 1 ? Math.trunc(clamp(parseFloat32(token.replaceAll(AUTO_WEIGHT_MARKER, '')) ?? 1) * UNIT) : (weights[weights.length - 1] ?? 0));
+    return true;
+  }
+  if (token.startsWith(END_WEIGHT_MARKER)) {
+    weights.pop();
+    return true;
+  }
+  return false;
 }
 
 /** The words of each meta value, by field and position; weights do not apply to meta. */
-function metaWords(meta: ReadonlyMap<string, string>, cache: WordCache): Map<string, MetaPlaces> {
-  const words = new Map<string, MetaPlaces>();
+function readMetaWords(meta: ReadonlyMap<string, string>, lexicon: Lexicon, places: Places): void {
   const keys = [...meta.keys()].sort(compareCodePoints);
   for (const [field, key] of keys.entries()) {
-    const value = meta.get(key) as string;
     let position = 0;
-    for (const token of value.split(SPLIT)) {
+    for (const token of (meta.get(key) as string).split(SPLIT)) {
       if (token === '') continue;
-      for (const word of cache.get(token)) place(words, word.word, word.original, field, position);
+      const { ids, originals } = lexicon.token(token);
+      for (let i = 0; i < ids.length; i += 1) places.meta.push({ id: ids[i] as number, form: originals?.[i] ?? null, field, position });
       position += 1;
     }
   }
-  return words;
 }
 
 function tidy(value: string): string {

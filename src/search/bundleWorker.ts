@@ -1,0 +1,74 @@
+/**
+ * Indexes shards in a worker thread with this package's indexer (`indexPages.ts`), which writes
+ * the bundle Pagefind would for the same pages. The worker does one shard after another and
+ * keeps its lexicon: most of a shard's words were met in the shards before. Shard 0's bundle also carries Pagefind's
+ * browser runtime (scripts and wasm), which Pagefind writes beside any index: it is taken from
+ * a bundle Pagefind writes for one tiny record.
+ * https://pagefind.app/docs/node-api/
+ */
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveJobs } from '../threads/jobPool.js';
+import { indexPages, newLexicon, type IndexedPage } from './indexPages.js';
+import type { Lexicon } from './pageRecord.js';
+import { pageUrl } from './pageUrl.js';
+import { segmentUnspaced } from './segment.js';
+
+export interface BundleJob {
+  /** The folder holding the site at its base path; URLs are derived from paths inside it. */
+  root: string;
+  /** The shard's pages, relative to `root`, in page order. */
+  files: string[];
+  /** Of `files`, those whose unspaced scripts need their words split first (see `segment.ts`). */
+  segment: string[];
+  /** Where the bundle is written. */
+  outputPath: string;
+  /** Primary subtag of the site's language, one `indexerStemmer` knows. */
+  language: string;
+  /** Whether to add Pagefind's browser runtime to the bundle. */
+  runtime: boolean;
+}
+
+/** What a bundle holds besides the index: Pagefind's scripts, styles and wasm. */
+const INDEX_FILES = /^(fragment|index|filter|pagefind-entry\.json|pagefind\..+\.pf_meta)$/;
+
+/** The lexicon is started again past this many words, so that a worker's memory stays bounded. */
+const LEXICON_WORDS = 2_000_000;
+let lexicon: { language: string; words: Lexicon } | null = null;
+
+async function indexShard(job: BundleJob): Promise<void> {
+  if (!lexicon || lexicon.language !== job.language || lexicon.words.words.length > LEXICON_WORDS) lexicon = { language: job.language, words: newLexicon(job.language) };
+  const segment = new Set(job.segment);
+  const pages: IndexedPage[] = await Promise.all(
+    job.files.map(async (file) => {
+      const html = await readFile(join(job.root, file), 'utf8');
+      return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
+    }),
+  );
+  const written = await indexPages(pages, job.outputPath, job.language, lexicon.words);
+  if (written.pages !== job.files.length) throw new Error(`indexed ${written.pages} pages, expected ${job.files.length}`);
+  if (job.runtime) await writeRuntime(job.outputPath, job.language);
+}
+
+/** Adds Pagefind's runtime files to the bundle in `dir`, from a bundle Pagefind writes for one record. */
+async function writeRuntime(dir: string, language: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const scratch = `${dir}.runtime`;
+  await rm(scratch, { recursive: true, force: true });
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: language });
+    if (created.errors.length > 0 || !created.index) throw new Error(`createIndex: ${created.errors.join('; ') || 'no index'}`);
+    const added = await created.index.addCustomRecord({ url: '/', content: 'runtime', language });
+    if (added.errors.length > 0) throw new Error(`addCustomRecord: ${added.errors.join('; ')}`);
+    const written = await created.index.writeFiles({ outputPath: scratch });
+    if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
+    for (const name of await readdir(scratch)) {
+      if (!INDEX_FILES.test(name)) await rename(join(scratch, name), join(dir, name));
+    }
+  } finally {
+    await pagefind.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+serveJobs((job) => indexShard(job as BundleJob));

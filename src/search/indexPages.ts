@@ -1,0 +1,66 @@
+/**
+ * Indexes pages as Pagefind 1.6 would and writes their bundle (`writeBundle.ts`), in this
+ * thread: the rules of `htmlDigest.ts`, `pageRecord.ts` and `indexableWords.ts`, which match
+ * Pagefind's output for the languages whose stemmer is here (`indexerStemmer`). Pages of other
+ * languages are left to Pagefind itself (`indexWorker.ts`).
+ */
+import { compareCodePoints } from './codePointOrder.js';
+import { readDigest, type PageDigest } from './htmlDigest.js';
+import type { Stemmer } from './indexableWords.js';
+import { Lexicon, pageRecord, Places } from './pageRecord.js';
+import { stemEnglish } from './stemEnglish.js';
+import { ShardBundle, type BundleSummary } from './writeBundle.js';
+
+export interface IndexedPage {
+  /** The page's URL in the site, as Pagefind derives it from the file's path. */
+  url: string;
+  html: string;
+}
+
+const STEMMERS: Record<string, Stemmer> = { en: stemEnglish };
+
+/** The stemmer for a language's primary subtag, or undefined when this indexer cannot match Pagefind's for it. */
+export function indexerStemmer(language: string): Stemmer | undefined {
+  return STEMMERS[language];
+}
+
+/**
+ * Writes the bundle of `pages` (in page order) into `dir`, for `language`, a primary subtag with
+ * a stemmer here. As in Pagefind, once any page marks its body with `data-pagefind-body`, the
+ * pages that do not are left out, and so are pages without words.
+ */
+export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, lexicon = newLexicon(language)): Promise<BundleSummary> {
+  const digests = pages.map((page) => ({ url: page.url, digest: readDigest(page.html) }));
+  const anyBody = digests.some(({ digest }) => digest.hasBody);
+  const candidates = digests.filter(({ digest }) => !anyBody || digest.hasBody);
+  let fields = metaFields(candidates.map(({ digest }) => digest));
+  for (;;) {
+    const places = new Places();
+    const bundle = new ShardBundle(language, lexicon, fields);
+    const included: PageDigest[] = [];
+    for (const { url, digest } of candidates) {
+      const record = pageRecord(url, digest, lexicon, places);
+      if (!record.hasWords) continue;
+      bundle.add(record, places);
+      included.push(digest);
+    }
+    // Meta fields are numbered among the pages indexed, which only reading their words tells:
+    // a page left out for having none may have held the only one of a field.
+    if (bundle.fieldsMatch()) return bundle.write(dir);
+    fields = metaFields(included);
+  }
+}
+
+/**
+ * The words of pages in `language`, for `indexPages`. One lexicon can serve every shard a thread
+ * indexes: most of a shard's words were met in the shards before.
+ */
+export function newLexicon(language: string): Lexicon {
+  const stem = indexerStemmer(language);
+  if (!stem) throw new Error(`no stemmer for language "${language}"`);
+  return new Lexicon(stem);
+}
+
+function metaFields(digests: readonly PageDigest[]): string[] {
+  return [...new Set(digests.flatMap((digest) => [...digest.meta.keys()]))].sort(compareCodePoints);
+}

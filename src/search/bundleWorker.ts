@@ -45,7 +45,8 @@ async function indexShard(job: BundleJob): Promise<void> {
       return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
     }),
   );
-  const written = await indexPages(pages, job.outputPath, job.language, lexicon.words);
+  // The merge reads the shard's index and sizes the site's chunks itself: one chunk is one file.
+  const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity });
   if (written.pages !== job.files.length) throw new Error(`indexed ${written.pages} pages, expected ${job.files.length}`);
   if (job.runtime) await writeRuntime(job.outputPath, job.language);
 }

@@ -12,12 +12,23 @@ import { Tokenizer } from 'htmlparser2';
 /** Unicode White_Space, as Rust's `\s` and `char::is_whitespace` know it (JavaScript's `\s` differs by U+0085 and U+FEFF). */
 export const WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 
-const TRIM = new RegExp(`^[${WHITE_SPACE}]+|[${WHITE_SPACE}]+$`, 'g');
-const NEWLINES = /(\n|\r\n)+/g;
-const SPACES = new RegExp(`[${WHITE_SPACE}]{2,}`, 'g');
 const ALL_SPACES = new RegExp(`[${WHITE_SPACE}]`, 'g');
 /** A character after which a block's text gets a full stop: Rust's Unicode `\w`, quotes, `)`, `$` and `*`. */
-const SENTENCE_CHAR = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+const SENTENCE_CHAR = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}'")$*]$/u;
+
+/** ASCII characters after which a sentence gets a full stop. */
+const SENTENCE_ASCII = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'\")$*") SENTENCE_ASCII[c.charCodeAt(0)] = 1;
+
+/** Whether `text` ends with a character after which a sentence gets a full stop. */
+function endsSentence(text: string): boolean {
+  if (text === '') return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last < 128) return SENTENCE_ASCII[last] === 1;
+  // A character above U+FFFF ends with the second half of its pair.
+  const char = last >= 0xdc00 && last <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+  return SENTENCE_CHAR.test(char);
+}
 const ATTRIBUTE_REFERENCE = new RegExp(`^[${WHITE_SPACE}]*([^:[\\]]+)\\[(.+)\\][${WHITE_SPACE}]*$`);
 
 /** Blocks whose text is kept apart from their neighbours' with a space and, after a word, a full stop. */
@@ -35,10 +46,40 @@ export const WEIGHT_MARKER = '___PAGEFIND_WEIGHT___';
 export const AUTO_WEIGHT_MARKER = '___PAGEFIND_AUTO_WEIGHT___';
 export const END_WEIGHT_MARKER = '___END_PAGEFIND_WEIGHT___';
 
-/** Decodes character references once, trims, and collapses runs of white space: Pagefind's `normalize_content`. */
+/** Code units of Unicode White_Space (all below U+FFFF). */
+const WHITE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
+
+export function isWhiteSpace(code: number): boolean {
+  return code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0x85 && WHITE.has(code);
+}
+
+/**
+ * Pagefind's `normalize_content`: decodes character references once, trims white space, turns
+ * runs of line breaks into a space, then runs of two or more white space characters into one
+ * space. Done in one pass over each run of white space, as the three regular expressions would.
+ */
 export function normalizeContent(text: string): string {
   const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
-  return decoded.replace(TRIM, '').replace(NEWLINES, ' ').replace(SPACES, ' ');
+  let start = 0;
+  let end = decoded.length;
+  while (start < end && isWhiteSpace(decoded.charCodeAt(start))) start += 1;
+  while (end > start && isWhiteSpace(decoded.charCodeAt(end - 1))) end -= 1;
+  let out = '';
+  let copied = start;
+  for (let i = start; i < end; i += 1) {
+    if (!isWhiteSpace(decoded.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < end && isWhiteSpace(decoded.charCodeAt(j))) j += 1;
+    const run = decoded.slice(i, j);
+    // A lone space stays; any other run becomes one space, or stays its one character.
+    if (run !== ' ') {
+      const lines = run.replace(/(\n|\r\n)+/g, ' ');
+      out += decoded.slice(copied, i) + (lines.length >= 2 ? ' ' : lines);
+      copied = j;
+    }
+    i = j - 1;
+  }
+  return copied === start && end === decoded.length && start === 0 ? decoded : out + decoded.slice(copied, end);
 }
 
 /** What indexing reads of a page, before its digest is split into words. */
@@ -114,7 +155,8 @@ class DigestReader {
       {
         onopentagname: (start, end) => {
           this.tag = html.slice(start, end).toLowerCase();
-          this.attributes = new Map();
+          // Read while the tag starts, and never kept.
+          this.attributes.clear();
         },
         onattribname: (start, end) => {
           this.attributeName = html.slice(start, end).toLowerCase();
@@ -182,7 +224,7 @@ class DigestReader {
       if (indexAttributes !== undefined) {
         for (const name of indexAttributes.split(',')) {
           let value = attributes.get(name.trim().toLowerCase()) ?? '';
-          if (SENTENCE_CHAR.test(value)) value += '.';
+          if (endsSentence(value)) value += '.';
           parent.value += ` ${value} `;
         }
       }
@@ -238,14 +280,14 @@ class DigestReader {
     if (node.status === Status.Excluded) return;
     this.collect(node);
     const { tag } = node;
-    if (tag === 'h1' && !this.meta.has('auto_title') && node.value.replace(TRIM, '') !== '') this.meta.set('auto_title', normalizeContent(node.value));
+    if (tag === 'h1' && !this.meta.has('auto_title') && !isBlank(node.value)) this.meta.set('auto_title', normalizeContent(node.value));
     if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(node.value));
     if (node.status === Status.Ignored) return;
 
     let value = node.value;
     if (SENTENCE_BLOCKS.has(tag)) {
       value = ` ${value}`;
-      if (SENTENCE_CHAR.test(value)) value += '.';
+      if (endsSentence(value)) value += '.';
       value += ' ';
     }
     const heading = HEADING_WEIGHTS[tag];
@@ -263,6 +305,7 @@ class DigestReader {
 
   /** Applies an ended element's filters, sorts and meta: filters add values, the others replace them. */
   private collect(node: Node): void {
+    if (node.filter === null && node.sort === null && node.meta === null && node.defaultMeta === null) return;
     for (const entry of node.filter ?? []) {
       const pair = attributePair(node, entry);
       if (!pair) continue;
@@ -321,6 +364,11 @@ class DigestReader {
   }
 }
 
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function node(tag: string, status: Status, parent: Node | null): Node {
   return { tag, value: '', status, parent, filter: null, meta: null, defaultMeta: null, sort: null, weight: null, anchorIds: null };
 }
@@ -351,10 +399,18 @@ export function parseList(input: string | undefined, attributes: ReadonlyMap<str
     return list;
   }
   return input.split(',').map((raw) => {
-    const chunk = raw.replace(TRIM, '');
+    const chunk = trimWhiteSpace(raw);
     const reference = ATTRIBUTE_REFERENCE.exec(chunk);
     return reference ? `${reference[1]}:${attributes.get((reference[2] as string).toLowerCase()) ?? ''}` : chunk;
   });
+}
+
+function trimWhiteSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start += 1;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end -= 1;
+  return text.slice(start, end);
 }
 
 /** An entry's key and value: `key:value`, or a bare key whose value is the element's text. */

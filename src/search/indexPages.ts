@@ -29,14 +29,22 @@ export function indexerStemmer(language: string): Stemmer | undefined {
  * a stemmer here. As in Pagefind, once any page marks its body with `data-pagefind-body`, the
  * pages that do not are left out, and so are pages without words.
  */
-export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, lexicon = newLexicon(language)): Promise<BundleSummary> {
+export interface IndexOptions {
+  /** Locations per index chunk: Pagefind's size by default (see `ShardBundle`). */
+  chunkLocations?: number;
+  /** The words read so far, for a thread indexing one shard after another (`newLexicon`). */
+  lexicon?: Lexicon;
+}
+
+export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, options: IndexOptions = {}): Promise<BundleSummary> {
+  const lexicon = options.lexicon ?? newLexicon(language);
   const digests = pages.map((page) => ({ url: page.url, digest: readDigest(page.html) }));
   const anyBody = digests.some(({ digest }) => digest.hasBody);
   const candidates = digests.filter(({ digest }) => !anyBody || digest.hasBody);
   let fields = metaFields(candidates.map(({ digest }) => digest));
   for (;;) {
     const places = new Places();
-    const bundle = new ShardBundle(language, lexicon, fields);
+    const bundle = new ShardBundle(language, lexicon, fields, options.chunkLocations);
     const included: PageDigest[] = [];
     for (const { url, digest } of candidates) {
       const record = pageRecord(url, digest, lexicon, places);

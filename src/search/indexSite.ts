@@ -23,7 +23,7 @@ import type { BundleJob } from './bundleWorker.js';
 import { indexerStemmer } from './indexPages.js';
 import type { ShardJob } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
-import { decodeFile, plainFile } from './pagefindFormat.js';
+import { decodeFile, isPlainFile, plainFile } from './pagefindFormat.js';
 import { prepareScripts, publishScript } from './runtime.js';
 import { segmentUnspaced } from './segment.js';
 import type { Shard } from './shards.js';
@@ -218,12 +218,16 @@ async function installBundle(bundle: string, id: number, key: string, siteBundle
   await moveDir(bundle, join(storeDir, key));
 }
 
-/** The stored index chunks are kept decompressed: the merge reads every one after every build. */
+/**
+ * The stored index chunks are kept decompressed: the merge reads every one after every build.
+ * This package's indexer writes them so; Pagefind's are compressed.
+ */
 async function decompressIndex(dir: string): Promise<void> {
   await Promise.all(
     (await readdir(dir)).map(async (name) => {
       const file = join(dir, name);
-      await writeFile(file, plainFile(await decodeFile(await readFile(file), file)));
+      const bytes = await readFile(file);
+      if (!isPlainFile(bytes)) await writeFile(file, plainFile(await decodeFile(bytes, file)));
     }),
   );
 }

@@ -42,18 +42,25 @@ export interface TokenWords {
 
 /**
  * A shard's distinct words, by id, and what each raw word of its pages indexes. Raw words are
- * looked up straight from the digest's characters (`tokenIn`), in a table of their own: most
- * are met again and again, and a substring and a `Map` lookup for each cost more than reading
- * the rest of the page.
+ * looked up straight from the digest's characters (`entryIn`), in a hash table of their own
+ * whose keys sit in one array of characters: most raw words are met again and again, and a
+ * substring, a `Map` lookup and the cache misses of chasing strings cost more than the rest of
+ * reading the page.
  */
 export class Lexicon {
   readonly words: string[] = [];
   private readonly ids = new Map<string, number>();
-  /** Raw words: text, hash and indexable words by entry; slots hold entry + 1, 0 for none. */
-  private readonly texts: string[] = [];
+  /** Raw words by entry: where their characters are in `chars`, and their indexable words. */
+  private chars = new Uint16Array(1 << 20);
+  private charsLength = 0;
+  private starts: Int32Array = new Int32Array(1 << 16);
+  private lengths: Int32Array = new Int32Array(1 << 16);
+  /** The one word an entry indexes, when it indexes one word and no part or variant; −1 otherwise. */
+  single: Int32Array = new Int32Array(1 << 16);
   private readonly indexable: TokenWords[] = [];
-  private hashes = new Int32Array(1 << 16);
-  private slots = new Int32Array(1 << 17);
+  /** Slot pairs: entry + 1 (0 for none) and the entry's hash. */
+  private slots = new Int32Array(2 << 17);
+  private entries = 0;
 
   constructor(private readonly stem: Stemmer | null) {}
 
@@ -68,32 +75,39 @@ export class Lexicon {
   }
 
   token(raw: string): TokenWords {
-    return this.tokenIn(raw, 0, raw.length);
+    return this.indexable[this.entryIn(raw, 0, raw.length)] as TokenWords;
   }
 
-  /** The indexable words of `text.slice(start, end)`. */
-  tokenIn(text: string, start: number, end: number): TokenWords {
-    let hash = 0x811c9dc5;
+  /** What `entry` indexes. */
+  wordsOf(entry: number): TokenWords {
+    return this.indexable[entry] as TokenWords;
+  }
+
+  /** The entry of the raw word `text.slice(start, end)`, made on first sight. */
+  entryIn(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0;
     for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = (this.slots[slot] as number) - 1;
+      const entry = (slots[2 * slot] as number) - 1;
       if (entry < 0) return this.insert(text.slice(start, end), hash, slot);
-      if (this.hashes[entry] !== hash) continue;
-      const known = this.texts[entry] as string;
-      if (known.length !== end - start) continue;
+      if (slots[2 * slot + 1] !== hash || this.lengths[entry] !== length) continue;
+      const chars = this.chars;
+      let at = this.starts[entry] as number;
       let same = true;
-      for (let i = 0; i < known.length; i += 1) {
-        if (known.charCodeAt(i) !== text.charCodeAt(start + i)) {
+      for (let i = start; i < end; i += 1, at += 1) {
+        if (chars[at] !== text.charCodeAt(i)) {
           same = false;
           break;
         }
       }
-      if (same) return this.indexable[entry] as TokenWords;
+      if (same) return entry;
     }
   }
 
-  private insert(raw: string, hash: number, slot: number): TokenWords {
+  private insert(raw: string, hash: number, slot: number): number {
     const indexable = indexableWords(raw, this.stem);
     const words: TokenWords = {
       ids: Int32Array.from(indexable, (word) => this.id(word.word)),
@@ -101,30 +115,52 @@ export class Lexicon {
       parts: indexable.filter((word) => word.part).length,
       originals: indexable.some((word) => word.original !== null) ? indexable.map((word) => word.original) : null,
     };
-    const entry = this.texts.length;
-    this.texts.push(raw);
-    this.indexable.push(words);
-    if (entry >= this.hashes.length) {
-      const grown = new Int32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+    const entry = this.entries;
+    this.entries += 1;
+    if (entry >= this.starts.length) {
+      this.starts = grow(this.starts, this.starts.length * 2);
+      this.lengths = grow(this.lengths, this.lengths.length * 2);
+      this.single = grow(this.single, this.single.length * 2);
     }
-    this.hashes[entry] = hash;
-    this.slots[slot] = entry + 1;
+    if (this.charsLength + raw.length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsLength + raw.length));
+      chars.set(this.chars.subarray(0, this.charsLength));
+      this.chars = chars;
+    }
+    for (let i = 0; i < raw.length; i += 1) this.chars[this.charsLength + i] = raw.charCodeAt(i);
+    this.starts[entry] = this.charsLength;
+    this.lengths[entry] = raw.length;
+    this.charsLength += raw.length;
+    this.single[entry] = words.ids.length === 1 && words.parts === 0 && words.originals === null ? (words.ids[0] as number) : -1;
+    this.indexable.push(words);
+    this.slots[2 * slot] = entry + 1;
+    this.slots[2 * slot + 1] = hash;
     // Kept at most half full, so that probes stay short.
-    if (2 * this.texts.length > this.slots.length) this.rehash();
-    return words;
+    if (2 * this.entries > this.slots.length >> 1) this.rehash();
+    return entry;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.texts.length; entry += 1) {
-      let slot = (this.hashes[entry] as number) & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = 0; slot < old.length >> 1; slot += 1) {
+      const entry = old[2 * slot] as number;
+      if (entry === 0) continue;
+      const hash = old[2 * slot + 1] as number;
+      let at = hash & mask;
+      while (slots[2 * at] !== 0) at = (at + 1) & mask;
+      slots[2 * at] = entry;
+      slots[2 * at + 1] = hash;
     }
+    this.slots = slots;
   }
+}
+
+function grow(array: Int32Array, size: number): Int32Array {
+  const next = new Int32Array(size);
+  next.set(array);
+  return next;
 }
 
 /**
@@ -230,14 +266,19 @@ export function pageRecord(url: string, page: PageDigest, lexicon: Lexicon, plac
       end = base.length;
     }
     const weight = weights.length > 0 ? (weights[weights.length - 1] as number) : 1;
-    const words = lexicon.tokenIn(base, start, end);
-    const partWeight = words.parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / Math.min(words.parts, 255))) : 0;
-    const { ids, part, originals } = words;
-    for (let i = 0; i < ids.length; i += 1) {
-      const w = part[i] ? partWeight : weight;
-      const form = originals === null ? null : (originals[i] ?? null);
-      if (form === null) places.push(ids[i] as number, position, w);
-      else places.variants.push({ id: ids[i] as number, form, position, weight: w });
+    const entry = lexicon.entryIn(base, start, end);
+    const single = lexicon.single[entry] as number;
+    if (single >= 0) {
+      places.push(single, position, weight);
+    } else {
+      const { ids, part, parts, originals } = lexicon.wordsOf(entry);
+      const partWeight = parts > 0 && weight > 0 ? Math.max(1, Math.floor(weight / Math.min(parts, 255))) : 0;
+      for (let i = 0; i < ids.length; i += 1) {
+        const w = part[i] ? partWeight : weight;
+        const form = originals === null ? null : (originals[i] ?? null);
+        if (form === null) places.push(ids[i] as number, position, w);
+        else places.variants.push({ id: ids[i] as number, form, position, weight: w });
+      }
     }
     position += 1;
   }

@@ -23,6 +23,11 @@ export async function decodeFile(file: Uint8Array, name: string): Promise<Buffer
   return plain.subarray(SIGNATURE.length);
 }
 
+/** Whether a Pagefind data file is already decompressed. */
+export function isPlainFile(file: Uint8Array): boolean {
+  return Buffer.from(file.buffer, file.byteOffset, Math.min(file.byteLength, SIGNATURE.length)).equals(SIGNATURE);
+}
+
 /** A Pagefind data file holding `item`, not compressed. */
 export function plainFile(item: Uint8Array): Buffer {
   return Buffer.concat([SIGNATURE, item]);
@@ -155,6 +160,40 @@ export class CborWriter {
 
   int(value: number): this {
     return value >= 0 ? this.head(0, value) : this.head(1, -1 - value);
+  }
+
+  /** Integers `values[start..end)`, one after the other. */
+  ints(values: ArrayLike<number>, start: number, end: number): this {
+    this.reserve(9 * (end - start));
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = start; i < end; i += 1) {
+      let value = values[i] as number;
+      let type = 0;
+      if (value < 0) {
+        type = 1 << 5;
+        value = -1 - value;
+      }
+      if (value < 24) {
+        buffer[at++] = type | value;
+      } else if (value < 0x100) {
+        buffer[at++] = type | 24;
+        buffer[at++] = value;
+      } else if (value < 0x10000) {
+        buffer[at++] = type | 25;
+        buffer[at++] = value >>> 8;
+        buffer[at++] = value & 0xff;
+      } else {
+        // Locations and page numbers stay below 2³²: Pagefind holds them as 32-bit integers.
+        buffer[at++] = type | 26;
+        buffer[at++] = value >>> 24;
+        buffer[at++] = (value >>> 16) & 0xff;
+        buffer[at++] = (value >>> 8) & 0xff;
+        buffer[at++] = value & 0xff;
+      }
+    }
+    this.length = at;
+    return this;
   }
 
   text(value: string): this {

@@ -3,8 +3,8 @@
  * writes for the same pages, the same items in the same order (`index/mod.rs`, `output/`).
  * Layouts are in `mergeBundles.ts` and `wordTable.ts`; the merge reads what this writes.
  *
- * Each page's places are encoded as they come, into a list per word kept in one growing buffer
- * (`PostingLists`), so a shard's index costs a few megabytes and almost no garbage.
+ * Each page's places are packed as they come, into flat arrays (`Entries`), so a shard's index
+ * costs a few megabytes and almost no garbage.
  *
  * Index chunks, filters and the metadata feed the merge only, so they are written without
  * compression, which Pagefind's readers accept; fragments are what readers fetch, and are
@@ -24,7 +24,7 @@ const gzipAsync = promisify(gzip);
 
 export const PAGEFIND_FORMAT = '1.6.0';
 /** Pagefind closes an index chunk once its words hold this many locations. */
-const CHUNK_LOCATIONS = 20_000;
+export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 /** Weight 1 (24 units) is written as this: a location list starts with a change to weight 24. */
 const DEFAULT_WEIGHT = 25;
 /** gzip level for fragments. */
@@ -35,96 +35,57 @@ export interface BundleSummary {
   words: number;
 }
 
-/** Every word's list of pages, each entry encoded as Pagefind encodes it, in one buffer. */
-class PostingLists {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-  private length = 0;
-  /** Per word: its list's first and last entry in the buffer (−1: none), entries, last page, locations. */
-  head = new Int32Array(1024).fill(-1);
-  tail = new Int32Array(1024).fill(-1);
-  count = new Int32Array(1024);
-  lastPage = new Int32Array(1024);
-  size = new Float64Array(1024);
+/**
+ * Every word's entries, one per page it is on: `[page − previous page, locations, meta
+ * locations]`, kept in flat arrays in the order the pages were added and put in word order
+ * only when the bundle is written.
+ */
+class Entries {
+  count = 0;
+  word = new Int32Array(1 << 16);
+  page = new Int32Array(1 << 16);
+  /** Where the entry's locations, then its meta locations, are in `numbers`. */
+  start = new Int32Array(1 << 16);
+  locCount = new Int32Array(1 << 16);
+  metaCount = new Int32Array(1 << 16);
+  numbers = new Int32Array(1 << 20);
+  length = 0;
 
-  /** Appends the entry `[page − last page, locs, metaLocs]` to word `id`'s list. */
-  add(id: number, page: number, locs: ArrayLike<number>, locCount: number, metaLocs: readonly number[]): void {
-    this.ensureWord(id);
-    const start = this.length;
-    this.reserve(8 + 9 * (3 + locCount + metaLocs.length));
-    // An entry: the next entry's offset (4 bytes), its byte length (4 bytes), its CBOR.
-    this.length += 8;
-    this.head3(4, 3);
-    this.int(page - (this.lastPage[id] as number));
-    this.head3(4, locCount);
-    for (let i = 0; i < locCount; i += 1) this.int(locs[i] as number);
-    this.head3(4, metaLocs.length);
-    for (const loc of metaLocs) this.int(loc);
-    this.buffer.writeInt32LE(-1, start);
-    this.buffer.writeInt32LE(this.length - start - 8, start + 4);
-    if ((this.tail[id] as number) < 0) this.head[id] = start;
-    else this.buffer.writeInt32LE(start, this.tail[id] as number);
-    this.tail[id] = start;
-    this.count[id] = (this.count[id] as number) + 1;
-    this.lastPage[id] = page;
-    this.size[id] = (this.size[id] as number) + locCount + metaLocs.length + 1;
-  }
-
-  /** Writes word `id`'s entries, one after the other, into `writer`. */
-  copy(id: number, writer: CborWriter): void {
-    for (let at = this.head[id] as number; at >= 0; at = this.buffer.readInt32LE(at)) {
-      const length = this.buffer.readInt32LE(at + 4);
-      writer.range(this.buffer, at + 8, at + 8 + length);
+  /** Room for `count` more numbers, into which the caller writes from `length` on. */
+  reserveNumbers(count: number): Int32Array {
+    if (this.length + count > this.numbers.length) {
+      const grown = new Int32Array(Math.max(this.numbers.length * 2, this.length + count));
+      grown.set(this.numbers.subarray(0, this.length));
+      this.numbers = grown;
     }
+    return this.numbers;
   }
 
-  private ensureWord(id: number): void {
-    if (id < this.head.length) return;
-    let size = this.head.length;
-    while (size <= id) size *= 2;
-    const grow = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T, fill?: number): T => {
-      const next = make(size);
-      if (fill !== undefined) next.fill(fill);
-      next.set(array);
-      return next;
-    };
-    this.head = grow(this.head, (n) => new Int32Array(n), -1);
-    this.tail = grow(this.tail, (n) => new Int32Array(n), -1);
-    this.count = grow(this.count, (n) => new Int32Array(n));
-    this.lastPage = grow(this.lastPage, (n) => new Int32Array(n));
-    this.size = grow(this.size, (n) => new Float64Array(n));
-  }
-
-  private reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
-    this.buffer.copy(grown, 0, 0, this.length);
-    this.buffer = grown;
-  }
-
-  private head3(major: number, value: number): void {
-    const b = this.buffer;
-    const type = major << 5;
-    let at = this.length;
-    if (value < 24) {
-      b[at++] = type | value;
-    } else if (value < 0x100) {
-      b[at++] = type | 24;
-      b[at++] = value;
-    } else if (value < 0x10000) {
-      b[at++] = type | 25;
-      b.writeUInt16BE(value, at);
-      at += 2;
-    } else {
-      b[at++] = type | 26;
-      b.writeUInt32BE(value, at);
-      at += 4;
+  /** Adds an entry whose `locCount` locations were just written at `length`, and then its meta locations. */
+  add(word: number, page: number, locCount: number, metaLocs: readonly number[]): void {
+    if (this.count === this.word.length) {
+      const grow = (array: Int32Array) => {
+        const next = new Int32Array(array.length * 2);
+        next.set(array);
+        return next;
+      };
+      this.word = grow(this.word);
+      this.page = grow(this.page);
+      this.start = grow(this.start);
+      this.locCount = grow(this.locCount);
+      this.metaCount = grow(this.metaCount);
     }
-    this.length = at;
-  }
-
-  private int(value: number): void {
-    if (value >= 0) this.head3(0, value);
-    else this.head3(1, -1 - value);
+    const numbers = this.reserveNumbers(locCount + metaLocs.length);
+    const at = this.count;
+    this.word[at] = word;
+    this.page[at] = page;
+    this.start[at] = this.length;
+    this.locCount[at] = locCount;
+    this.metaCount[at] = metaLocs.length;
+    let end = this.length + locCount;
+    for (const loc of metaLocs) numbers[end++] = loc;
+    this.length = end;
+    this.count += 1;
   }
 }
 
@@ -133,7 +94,7 @@ type Variants = Map<string, { entries: CborWriter; count: number; lastPage: numb
 
 /** A shard's bundle, built page by page (`add`) and written once (`write`). */
 export class ShardBundle {
-  private readonly lists = new PostingLists();
+  private readonly entries = new Entries();
   private readonly variants = new Map<number, Variants>();
   private readonly filters = new Map<string, Map<string, number[]>>();
   private readonly fragments: { name: string; bytes: Promise<Buffer>; wordCount: number }[] = [];
@@ -145,23 +106,27 @@ export class ShardBundle {
   private pages = 0;
   /**
    * Scratch for one page: each word's places as a list through the page's places (first, last,
-   * next; −1 ends a list), the words in the order first met, and one word's locations.
+   * next; −1 ends a list), and the words in the order first met.
    */
   private first = new Int32Array(1 << 16).fill(-1);
   private last = new Int32Array(1 << 16);
   private next = new Int32Array(1 << 14);
   private touched = new Int32Array(1 << 14);
-  private locs = new Int32Array(1 << 14);
 
   /**
    * `metaFields` are the meta keys of all the pages that will be added, in code point order:
    * meta locations name a key by its place there. `fieldsMatch` tells, once every page is in,
    * whether they were right.
    */
+  /**
+   * `chunkLocations` sizes the index chunks, Pagefind's size by default. A bundle that only
+   * feeds the merge, which sizes chunks of its own, is best one chunk: one file to write and read.
+   */
   constructor(
     private readonly language: string,
     private readonly lexicon: Lexicon,
     private readonly metaFields: readonly string[],
+    private readonly chunkLocations = PAGEFIND_CHUNK_LOCATIONS,
   ) {
     this.fieldIds = new Map(metaFields.map((field, id) => [field, id]));
   }
@@ -190,9 +155,9 @@ export class ShardBundle {
       first[id] = -1;
       const metaLocs = pageMeta.plain.get(id);
       if (metaLocs) pageMeta.plain.delete(id);
-      this.lists.add(id, page, this.locs, count, metaLocs ?? []);
+      this.entries.add(id, page, count, metaLocs ?? []);
     }
-    for (const [id, locs] of pageMeta.plain) this.lists.add(id, page, [], 0, locs);
+    for (const [id, locs] of pageMeta.plain) this.entries.add(id, page, 0, locs);
     this.addVariants(page, places, pageMeta.variants);
 
     for (const [name, values] of record.filters) {
@@ -233,10 +198,42 @@ export class ShardBundle {
     }
 
     const { words } = this.lexicon;
-    const lists = this.lists;
+    const entries = this.entries;
+    // The words on the pages, in code point order, and each word's entries in page order.
+    const seen = new Uint8Array(words.length);
+    for (let e = 0; e < entries.count; e += 1) seen[entries.word[e] as number] = 1;
+    for (const id of this.variants.keys()) seen[id] = 1;
     const present: number[] = [];
-    for (let id = 0; id < words.length; id += 1) if ((lists.count[id] ?? 0) > 0 || this.variants.has(id)) present.push(id);
-    present.sort((a, b) => compareCodePoints(words[a] as string, words[b] as string));
+    for (let id = 0; id < words.length; id += 1) if (seen[id]) present.push(id);
+    // Without characters above U+FFFF, code point order is JavaScript's order, and faster.
+    const astral = present.some((id) => /[\ud800-\udfff]/.test(words[id] as string));
+    present.sort(
+      astral
+        ? (a, b) => compareCodePoints(words[a] as string, words[b] as string)
+        : (a, b) => {
+            const x = words[a] as string;
+            const y = words[b] as string;
+            return x < y ? -1 : x > y ? 1 : 0;
+          },
+    );
+    const rank = new Int32Array(words.length);
+    present.forEach((id, r) => {
+      rank[id] = r;
+    });
+    const firstEntry = new Int32Array(present.length + 1);
+    for (let e = 0; e < entries.count; e += 1) {
+      const slot = (rank[entries.word[e] as number] as number) + 1;
+      firstEntry[slot] = (firstEntry[slot] as number) + 1;
+    }
+    for (let r = 0; r < present.length; r += 1) firstEntry[r + 1] = (firstEntry[r + 1] as number) + (firstEntry[r] as number);
+    const byWord = new Int32Array(entries.count);
+    const fill = firstEntry.slice(0, present.length);
+    for (let e = 0; e < entries.count; e += 1) {
+      const r = rank[entries.word[e] as number] as number;
+      byWord[fill[r] as number] = e;
+      fill[r] = (fill[r] as number) + 1;
+    }
+
     const chunks: { from: string; to: string; hash: string }[] = [];
     const chunkNames = new Set<string>();
     const writer = new CborWriter(1 << 20);
@@ -245,7 +242,7 @@ export class ShardBundle {
     const flush = (end: number) => {
       writer.reset();
       writer.array(1).array(end - start);
-      for (let i = start; i < end; i += 1) this.writeWord(writer, present[i] as number);
+      for (let r = start; r < end; r += 1) this.writeWord(writer, present[r] as number, byWord, firstEntry[r] as number, firstEntry[r + 1] as number);
       const bytes = Buffer.from(writer.bytes());
       const hash = uniqueName(`${language}_${fullHash(bytes)}`, language.length + 8, chunkNames);
       chunks.push({ from: words[present[start] as number] as string, to: words[present[end - 1] as number] as string, hash });
@@ -253,12 +250,14 @@ export class ShardBundle {
       start = end;
       size = 0;
     };
-    for (let i = 0; i < present.length; i += 1) {
-      const id = present[i] as number;
-      size += lists.size[id] ?? 0;
-      const variants = this.variants.get(id);
+    for (let r = 0; r < present.length; r += 1) {
+      for (let k = firstEntry[r] as number; k < (firstEntry[r + 1] as number); k += 1) {
+        const e = byWord[k] as number;
+        size += (entries.locCount[e] as number) + (entries.metaCount[e] as number) + 1;
+      }
+      const variants = this.variants.get(present[r] as number);
       if (variants) for (const variant of variants.values()) size += variant.size + 1;
-      if (size >= CHUNK_LOCATIONS) flush(i + 1);
+      if (size >= this.chunkLocations) flush(r + 1);
     }
     if (start < present.length) flush(present.length);
     trimBounds(chunks);
@@ -324,7 +323,6 @@ export class ShardBundle {
     if (this.next.length < count) {
       this.next = new Int32Array(2 ** Math.ceil(Math.log2(count)));
       this.touched = new Int32Array(this.next.length);
-      this.locs = new Int32Array(2 * this.next.length);
     }
     const size = this.lexicon.words.length;
     if (this.first.length < size) {
@@ -350,7 +348,7 @@ export class ShardBundle {
   }
 
   /**
-   * Packs one word's places on the page, from place `head` on, into `this.locs` as Pagefind
+   * Packs one word's places on the page, from place `head` on, into the entries' numbers as Pagefind
    * writes them: by weight (its default first), then position; each run of one weight opened by
    * −(weight + 1) and its first position, then the differences between positions. Returns how
    * many numbers.
@@ -367,8 +365,11 @@ export class ShardBundle {
         break;
       }
     }
-    const locs = this.locs;
-    let n = 0;
+    const base = this.entries.length;
+    let count = 1;
+    for (let i = next[head] as number; i >= 0; i = next[i] as number) count += 1;
+    const locs = this.entries.reserveNumbers(2 * count);
+    let n = base;
     if (uniform) {
       let last = 0;
       if (weight !== DEFAULT_WEIGHT) {
@@ -384,12 +385,12 @@ export class ShardBundle {
         locs[n++] = position - last;
         last = position;
       }
-      return n;
+      return n - base;
     }
     const pairs: number[] = [];
     for (let i = head; i >= 0; i = next[i] as number) pairs.push(positions[i] as number, weights[i] as number);
     for (const loc of packPairs(pairs)) locs[n++] = loc;
-    return n;
+    return n - base;
   }
 
   /** A page's places of words written with diacritics, by word and then spelling in code point order, after their meta places. */
@@ -428,13 +429,24 @@ export class ShardBundle {
     }
   }
 
-  private writeWord(writer: CborWriter, id: number): void {
-    const lists = this.lists;
+  /** Writes word `id`: its text, its entries (`byWord[from..to)`, in page order) and its variants. */
+  private writeWord(writer: CborWriter, id: number, byWord: Int32Array, from: number, to: number): void {
+    const { numbers, page: pages, start, locCount, metaCount } = this.entries;
     writer
       .array(3)
       .text(this.lexicon.words[id] as string)
-      .array(lists.count[id] ?? 0);
-    if ((lists.count[id] ?? 0) > 0) lists.copy(id, writer);
+      .array(to - from);
+    let previous = 0;
+    for (let k = from; k < to; k += 1) {
+      const e = byWord[k] as number;
+      const page = pages[e] as number;
+      const at = start[e] as number;
+      const locs = locCount[e] as number;
+      writer.array(3).int(page - previous);
+      writer.array(locs).ints(numbers, at, at + locs);
+      writer.array(metaCount[e] as number).ints(numbers, at + locs, at + locs + (metaCount[e] as number));
+      previous = page;
+    }
     const variants = this.variants.get(id);
     writer.array(variants?.size ?? 0);
     for (const [form, variant] of variants ?? []) writer.array(2).text(form).array(variant.count).raw(variant.entries.bytes());

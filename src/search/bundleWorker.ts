@@ -1,12 +1,9 @@
 /**
  * Indexes shards in a worker thread with this package's indexer (`indexPages.ts`), which writes
  * the bundle Pagefind would for the same pages. The worker does one shard after another and
- * keeps its lexicon: most of a shard's words were met in the shards before. Shard 0's bundle also carries Pagefind's
- * browser runtime (scripts and wasm), which Pagefind writes beside any index: it is taken from
- * a bundle Pagefind writes for one tiny record.
- * https://pagefind.app/docs/node-api/
+ * keeps its lexicon: most of a shard's words were met in the shards before.
  */
-import { readFile, readdir, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveJobs } from '../threads/jobPool.js';
 import { indexPages, newLexicon, type IndexedPage } from './indexPages.js';
@@ -25,12 +22,7 @@ export interface BundleJob {
   outputPath: string;
   /** Primary subtag of the site's language, one `indexerStemmer` knows. */
   language: string;
-  /** Whether to add Pagefind's browser runtime to the bundle. */
-  runtime: boolean;
 }
-
-/** What a bundle holds besides the index: Pagefind's scripts, styles and wasm. */
-const INDEX_FILES = /^(fragment|index|filter|pagefind-entry\.json|pagefind\..+\.pf_meta)$/;
 
 /** The lexicon is started again past this many words, so that a worker's memory stays bounded. */
 const LEXICON_WORDS = 2_000_000;
@@ -48,28 +40,6 @@ async function indexShard(job: BundleJob): Promise<void> {
   // The merge reads the shard's index and sizes the site's chunks itself: one chunk is one file.
   const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity });
   if (written.pages !== job.files.length) throw new Error(`indexed ${written.pages} pages, expected ${job.files.length}`);
-  if (job.runtime) await writeRuntime(job.outputPath, job.language);
-}
-
-/** Adds Pagefind's runtime files to the bundle in `dir`, from a bundle Pagefind writes for one record. */
-async function writeRuntime(dir: string, language: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  const scratch = `${dir}.runtime`;
-  await rm(scratch, { recursive: true, force: true });
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: language });
-    if (created.errors.length > 0 || !created.index) throw new Error(`createIndex: ${created.errors.join('; ') || 'no index'}`);
-    const added = await created.index.addCustomRecord({ url: '/', content: 'runtime', language });
-    if (added.errors.length > 0) throw new Error(`addCustomRecord: ${added.errors.join('; ')}`);
-    const written = await created.index.writeFiles({ outputPath: scratch });
-    if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
-    for (const name of await readdir(scratch)) {
-      if (!INDEX_FILES.test(name)) await rename(join(scratch, name), join(dir, name));
-    }
-  } finally {
-    await pagefind.close();
-    await rm(scratch, { recursive: true, force: true });
-  }
 }
 
 serveJobs((job) => indexShard(job as BundleJob));

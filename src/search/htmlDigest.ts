@@ -109,9 +109,16 @@ const enum Status {
   ParentOfBody,
 }
 
+/**
+ * An open element. Its text is not a string of its own: every node's text is a run of
+ * `DigestReader.pieces`, which only grows at its end (text always goes to the deepest open
+ * node), so a child's text follows its parent's and handing it up costs nothing.
+ */
 interface Node {
   tag: string;
-  value: string;
+  /** Where its text starts in the pieces, and the piece kept for what its end puts before it (−1: none). */
+  from: number;
+  mark: number;
   status: Status;
   parent: Node | null;
   filter: string[] | null;
@@ -127,6 +134,7 @@ export function readDigest(html: string): PageDigest {
 }
 
 class DigestReader {
+  private readonly pieces: string[] = [];
   private readonly root: Node = node('', Status.Indexing, null);
   private current = this.root;
   /** Open elements, for matching end tags. */
@@ -209,7 +217,7 @@ class DigestReader {
       // Anchors outside a body are not kept once a body is found.
       if (!(parent.status === Status.ParentOfBody && status !== Status.Body)) {
         const elementId = id.replace(ALL_SPACES, '');
-        parent.value += ` ${ANCHOR_MARKER}${tag}:${this.anchorCounter}:${elementId} `;
+        this.pieces.push(` ${ANCHOR_MARKER}${tag}:${this.anchorCounter}:${elementId} `);
         anchorId = `${this.anchorCounter}:${elementId}`;
         this.anchorCounter += 1;
       }
@@ -225,23 +233,27 @@ class DigestReader {
         for (const name of indexAttributes.split(',')) {
           let value = attributes.get(name.trim().toLowerCase()) ?? '';
           if (endsSentence(value)) value += '.';
-          parent.value += ` ${value} `;
+          this.pieces.push(` ${value} `);
         }
       }
-      if (tag === 'br') parent.value += ' ';
+      if (tag === 'br') this.pieces.push(' ');
     }
 
     const anchorIds = parent.anchorIds && INLINE.has(tag) ? [...parent.anchorIds] : null;
+    const weight = attributes.get('data-pagefind-weight') ?? null;
+    // Blocks, headings and weighted elements put a space or a marker before their text when they end.
+    const mark = hasEnd && (SENTENCE_BLOCKS.has(tag) || weight !== null || HEADING_WEIGHTS[tag] !== undefined) ? this.pieces.push('') - 1 : -1;
     const child: Node = {
       tag,
-      value: '',
+      from: this.pieces.length,
+      mark,
       status: parent.status === Status.Excluded ? Status.Excluded : status,
       parent,
       filter: parseList(attributes.get('data-pagefind-filter'), attributes),
       meta: parseList(attributes.get('data-pagefind-meta'), attributes),
       defaultMeta: parseList(attributes.get('data-pagefind-default-meta'), attributes),
       sort: parseList(attributes.get('data-pagefind-sort'), attributes),
-      weight: attributes.get('data-pagefind-weight') ?? null,
+      weight,
       anchorIds: anchorId === null ? anchorIds : [...(anchorIds ?? []), anchorId],
     };
     // Elements never indexed are ignored whatever their own attributes say, as Pagefind's
@@ -277,28 +289,63 @@ class DigestReader {
   private close(node: Node): void {
     const parent = node.parent as Node;
     this.current = parent;
-    if (node.status === Status.Excluded) return;
+    const first = node.mark >= 0 ? node.mark : node.from;
+    if (node.status === Status.Excluded) {
+      this.pieces.length = first;
+      return;
+    }
     this.collect(node);
     const { tag } = node;
-    if (tag === 'h1' && !this.meta.has('auto_title') && !isBlank(node.value)) this.meta.set('auto_title', normalizeContent(node.value));
-    if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(node.value));
-    if (node.status === Status.Ignored) return;
+    if (tag === 'h1' && !this.meta.has('auto_title')) {
+      const value = this.valueOf(node);
+      if (!isBlank(value)) this.meta.set('auto_title', normalizeContent(value));
+    }
+    if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(this.valueOf(node)));
+    if (node.status === Status.Ignored || (parent.status === Status.ParentOfBody && node.status !== Status.Body && node.status !== Status.ParentOfBody)) {
+      this.pieces.length = first;
+      return;
+    }
 
-    let value = node.value;
+    let before = '';
+    let after = '';
     if (SENTENCE_BLOCKS.has(tag)) {
-      value = ` ${value}`;
-      if (endsSentence(value)) value += '.';
-      value += ' ';
+      before = ' ';
+      after = `${this.endsSentence(node) ? '.' : ''} `;
     }
     const heading = HEADING_WEIGHTS[tag];
-    if (node.weight !== null) value = ` ${WEIGHT_MARKER}${node.weight} ${value} ${END_WEIGHT_MARKER} `;
-    else if (heading !== undefined) value = ` ${AUTO_WEIGHT_MARKER}${heading} ${value} ${END_WEIGHT_MARKER} `;
-    appendTo(parent, node.status, value);
+    if (node.weight !== null) {
+      before = ` ${WEIGHT_MARKER}${node.weight} ${before}`;
+      after = `${after} ${END_WEIGHT_MARKER} `;
+    } else if (heading !== undefined) {
+      before = ` ${AUTO_WEIGHT_MARKER}${heading} ${before}`;
+      after = `${after} ${END_WEIGHT_MARKER} `;
+    }
+    if (node.mark >= 0) this.pieces[node.mark] = before;
+    if (after) this.pieces.push(after);
+    if (node.status === Status.Body || node.status === Status.ParentOfBody) {
+      // A body's text replaces whatever its parent read before it, unless that was a body too.
+      if (parent.status !== Status.ParentOfBody) this.pieces.splice(parent.from, first - parent.from);
+      parent.status = Status.ParentOfBody;
+    }
+  }
+
+  /** A node's text so far. */
+  private valueOf(node: Node): string {
+    return this.pieces.slice(node.from).join('');
+  }
+
+  /** Whether a node's text, a space before it, ends where a sentence gets a full stop. */
+  private endsSentence(node: Node): boolean {
+    for (let i = this.pieces.length - 1; i >= node.from; i -= 1) {
+      const piece = this.pieces[i] as string;
+      if (piece !== '') return endsSentence(piece);
+    }
+    return false;
   }
 
   private text(chunk: string): void {
     const node = this.current;
-    node.value += chunk;
+    this.pieces.push(chunk);
     if (node.status === Status.Ignored || node.status === Status.Excluded || node.anchorIds === null) return;
     for (const id of node.anchorIds) this.anchorText.set(id, (this.anchorText.get(id) ?? '') + chunk);
   }
@@ -306,8 +353,9 @@ class DigestReader {
   /** Applies an ended element's filters, sorts and meta: filters add values, the others replace them. */
   private collect(node: Node): void {
     if (node.filter === null && node.sort === null && node.meta === null && node.defaultMeta === null) return;
+    const value = this.valueOf(node);
     for (const entry of node.filter ?? []) {
-      const pair = attributePair(node, entry);
+      const pair = attributePair(value, entry);
       if (!pair) continue;
       const values = this.filters.get(pair[0]) ?? [];
       values.push(normalizeContent(pair[1]));
@@ -319,19 +367,23 @@ class DigestReader {
       [node.defaultMeta, this.defaultMeta],
     ] as const) {
       for (const entry of list ?? []) {
-        const pair = attributePair(node, entry);
+        const pair = attributePair(value, entry);
         if (pair) target.set(pair[0], pair[1]);
       }
     }
   }
 
   private finish(): PageDigest {
-    // Elements never closed hand their text up as if they were.
-    let node = this.current;
-    while (node.parent) {
+    // Elements never closed hand their text up as they are, and ignored ones none.
+    for (let node = this.current; node.parent; node = node.parent) {
       const parent = node.parent;
-      if (parent.status !== Status.ParentOfBody) appendTo(parent, node.status, node.value);
-      node = parent;
+      const first = node.mark >= 0 ? node.mark : node.from;
+      if (parent.status === Status.ParentOfBody || node.status === Status.Ignored || node.status === Status.Excluded) {
+        this.pieces.length = first;
+      } else if (node.status === Status.Body || node.status === Status.ParentOfBody) {
+        this.pieces.splice(parent.from, first - parent.from);
+        parent.status = Status.ParentOfBody;
+      }
     }
     const meta = this.meta;
     const image = meta.get('auto_image');
@@ -352,7 +404,7 @@ class DigestReader {
     }
     const merged = new Map([...this.defaultMeta, ...meta]);
     return {
-      digest: normalizeContent(this.root.value),
+      digest: normalizeContent(this.pieces.join('')),
       filters: this.filters,
       meta: merged,
       sort: this.sort,
@@ -370,19 +422,7 @@ function isBlank(text: string): boolean {
 }
 
 function node(tag: string, status: Status, parent: Node | null): Node {
-  return { tag, value: '', status, parent, filter: null, meta: null, defaultMeta: null, sort: null, weight: null, anchorIds: null };
-}
-
-/** Hands an ended element's text to its parent: once a body is found, only bodies' text is kept. */
-function appendTo(parent: Node, status: Status, value: string): void {
-  if (parent.status === Status.ParentOfBody && status !== Status.Body && status !== Status.ParentOfBody) return;
-  if (status === Status.Indexing) {
-    parent.value += value;
-  } else if (status === Status.Body || status === Status.ParentOfBody) {
-    if (parent.status !== Status.ParentOfBody) parent.value = '';
-    parent.value += value;
-    parent.status = Status.ParentOfBody;
-  }
+  return { tag, from: 0, mark: -1, status, parent, filter: null, meta: null, defaultMeta: null, sort: null, weight: null, anchorIds: null };
 }
 
 /**
@@ -414,8 +454,8 @@ function trimWhiteSpace(text: string): string {
 }
 
 /** An entry's key and value: `key:value`, or a bare key whose value is the element's text. */
-function attributePair(node: Node, entry: string): [string, string] | null {
+function attributePair(text: string, entry: string): [string, string] | null {
   const colon = entry.indexOf(':');
   if (colon >= 0) return [entry.slice(0, colon), normalizeContent(entry.slice(colon + 1))];
-  return node.value === '' ? null : [entry, normalizeContent(node.value)];
+  return text === '' ? null : [entry, normalizeContent(text)];
 }

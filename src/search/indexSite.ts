@@ -150,17 +150,46 @@ export class ShardIndexer {
     const language = primaryLanguage(this.options.language);
     if (indexerStemmer(language)) {
       const segmentFiles = segment.map((page) => [...prefix, page].join('/'));
-      const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language, runtime: shard.id === 0 };
+      const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language };
       // At most `concurrency` shards are given out at once, so the pool never needs more workers.
       this.pool ??= new JobPool(BUNDLE_WORKER, availableParallelism());
-      await this.pool.run(job).catch((error: unknown) => {
-        throw new Error(`indexer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      });
+      const [, runtime] = await Promise.all([
+        this.pool.run(job).catch((error: unknown) => {
+          throw new Error(`indexer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }),
+        shard.id === 0 ? this.runtime(language, threads) : null,
+      ]);
+      if (runtime) await moveRuntime(runtime, outputPath);
     } else {
       await withSegmentedPages(siteDir, segment, () => runIndexer(PAGEFIND_WORKER, { root: indexRoot, files, outputPath, language, threads } satisfies ShardJob));
     }
     return outputPath;
   }
+
+  /**
+   * Pagefind's browser runtime (scripts, styles, wasm), which Pagefind writes beside any index:
+   * it is taken from the bundle Pagefind writes for a site of one page. Returns that bundle.
+   */
+  private async runtime(language: string, threads: number): Promise<string> {
+    const site = join(this.options.scratchDir, 'runtime-site');
+    const outputPath = join(this.options.scratchDir, 'runtime-bundle');
+    await Promise.all([site, outputPath].map((dir) => rm(dir, { recursive: true, force: true })));
+    await mkdir(site, { recursive: true });
+    await writeFile(join(site, 'index.html'), `<!DOCTYPE html><html lang="${language}"><body><p>runtime</p></body></html>`);
+    await runIndexer(PAGEFIND_WORKER, { root: site, files: ['index.html'], outputPath, language, threads });
+    return outputPath;
+  }
+}
+
+/** What a bundle holds besides the index: Pagefind's scripts, styles and wasm. */
+const INDEX_FILES = /^(fragment|index|filter|pagefind-entry\.json|pagefind\..+\.pf_meta)$/;
+
+/** Moves the runtime files of the bundle in `from` into the bundle in `to`. */
+async function moveRuntime(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    if (!INDEX_FILES.test(name)) await rename(join(from, name), join(to, name));
+  }
+  await rm(from, { recursive: true, force: true });
 }
 
 async function runIndexer(worker: string, job: ShardJob): Promise<void> {

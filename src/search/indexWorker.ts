@@ -46,14 +46,30 @@ function globOf(files: readonly string[]): string {
   return escaped.length === 1 ? (escaped[0] as string) : `{${escaped.join(',')}}`;
 }
 
+/**
+ * Settles with `call`, or fails once Pagefind's process has exited: its Node API answers a call
+ * only when the process fails to read it, and one that exits after reading leaves it waiting.
+ */
+function unlessExited<T>(call: Promise<T>): Promise<T> {
+  const exits = spawned.map(
+    (child) =>
+      new Promise<never>((_, reject) => {
+        const failed = () => reject(new Error(`its process exited (${child.exitCode ?? child.signalCode})`));
+        if (child.exitCode !== null || child.signalCode !== null) failed();
+        else child.once('exit', failed);
+      }),
+  );
+  return Promise.race([call, ...exits]);
+}
+
 async function indexShard(job: ShardJob): Promise<void> {
   try {
-    const created = await pagefind.createIndex({ forceLanguage: job.language });
+    const created = await unlessExited(pagefind.createIndex({ forceLanguage: job.language }));
     if (created.errors.length > 0 || !created.index) throw new Error(`createIndex: ${created.errors.join('; ') || 'no index'}`);
-    const added = await created.index.addDirectory({ path: job.root, glob: globOf(job.files) });
+    const added = await unlessExited(created.index.addDirectory({ path: job.root, glob: globOf(job.files) }));
     if (added.errors.length > 0) throw new Error(`addDirectory: ${added.errors.join('; ')}`);
     if (added.page_count !== job.files.length) throw new Error(`indexed ${added.page_count} pages, expected ${job.files.length}`);
-    const written = await created.index.writeFiles({ outputPath: job.outputPath });
+    const written = await unlessExited(created.index.writeFiles({ outputPath: job.outputPath }));
     if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();

@@ -37,8 +37,9 @@ async function indexShard(job: BundleJob): Promise<void> {
       return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
     }),
   );
-  // The merge reads the shard's index and sizes the site's chunks itself: one chunk is one file.
-  const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity });
+  // The merge reads the shard's index, orders its pages and sizes the site's chunks itself:
+  // pages in the merge's order spare it the ordering, and one chunk is one file.
+  const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity, shortestFirst: true });
   if (written.pages !== job.files.length) throw new Error(`indexed ${written.pages} pages, expected ${job.files.length}`);
 }
 

@@ -7,7 +7,8 @@
 import { compareCodePoints } from './codePointOrder.js';
 import { readDigest, type PageDigest } from './htmlDigest.js';
 import type { Stemmer } from './indexableWords.js';
-import { Lexicon, pageRecord, Places } from './pageRecord.js';
+import { countWords, Lexicon, pageRecord, Places } from './pageRecord.js';
+import { roundWordCount } from './pageOrder.js';
 import { stemEnglish } from './stemEnglish.js';
 import { ShardBundle, type BundleSummary } from './writeBundle.js';
 
@@ -34,13 +35,24 @@ export interface IndexOptions {
   chunkLocations?: number;
   /** The words read so far, for a thread indexing one shard after another (`newLexicon`). */
   lexicon?: Lexicon;
+  /**
+   * Lists pages by rounded word count, pages of one count in the order given: the order the
+   * merge gives a shard's pages (`pageOrder.ts`), which then copies the shard's lists as they are.
+   */
+  shortestFirst?: boolean;
 }
 
 export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, options: IndexOptions = {}): Promise<BundleSummary> {
   const lexicon = options.lexicon ?? newLexicon(language);
   const digests = pages.map((page) => ({ url: page.url, digest: readDigest(page.html) }));
   const anyBody = digests.some(({ digest }) => digest.hasBody);
-  const candidates = digests.filter(({ digest }) => !anyBody || digest.hasBody);
+  let candidates = digests.filter(({ digest }) => !anyBody || digest.hasBody);
+  if (options.shortestFirst) {
+    const counts = candidates.map(({ digest }) => roundWordCount(countWords(digest)));
+    candidates = Array.from(candidates.keys())
+      .sort((a, b) => (counts[a] as number) - (counts[b] as number) || a - b)
+      .map((i) => candidates[i] as (typeof candidates)[number]);
+  }
   let fields = metaFields(candidates.map(({ digest }) => digest));
   for (;;) {
     const places = new Places();

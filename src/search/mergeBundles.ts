@@ -157,7 +157,8 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
 
   const prefix = `${first.language}_`;
   const existing = previous && /^[0-9a-f]+$/.test(previous) ? new Set(await readdir(join(target, 'index', previous)).catch(() => [])) : new Set<string>();
-  const placement: Placement = { offsets, ranks: metas.map((meta) => Uint32Array.from(meta.pages, (page) => page.rank)) };
+  const ranks = metas.map((meta) => Uint32Array.from(meta.pages, (page) => page.rank));
+  const placement: Placement = { offsets, ranks, inOrder: ranks.map((list) => list.every((rank, position) => rank === position)) };
   const { chunks, folder } = await writeIndex(shards, placement, target, { folder: existing.size > 0 ? previous : null, existing, known }, options.wordBytes ?? WORD_BYTES);
   const filters = await writeFilters(metas, placement, target, prefix);
 
@@ -236,6 +237,8 @@ export async function readShardMeta(dir: string, id: number): Promise<ShardMeta>
 export interface Placement {
   offsets: readonly number[];
   ranks: readonly Uint32Array[];
+  /** By shard, whether its pages are listed in the merged order already (each page's rank its position). */
+  inOrder?: readonly boolean[];
 }
 
 /** A posting's merged page, as `rank × 2³²` plus its place in the list, to sort by; and its bytes after the page number. */
@@ -256,11 +259,12 @@ function writePostings(writer: CborWriter, lists: readonly { table: WordTable; p
     if (count === 0) continue;
     const offset = placement.offsets[table.shard] as number;
     const ranks = placement.ranks[table.shard] as Uint32Array;
-    if (count === 1) {
-      // Most of a word's lists in a shard: nothing to order, nothing to walk.
+    if (count === 1 || (placement.inOrder?.[table.shard] ?? false)) {
+      // Most of a word's lists in a shard, and every list of a shard whose pages are already in
+      // the merged order: nothing to order, nothing to walk. Pages after the first are relative.
       const at = offset + (ranks[postings.first] as number);
       writer.array(3).int(at - previous).range(table.bytes, postings.start, postings.end);
-      previous = at;
+      previous = offset + (ranks[postings.last] as number);
       continue;
     }
     if (scratch.keys.length < count) {

@@ -334,6 +334,21 @@ function readMarker(token: string, page: PageDigest, anchors: Anchor[], weights:
   return false;
 }
 
+/** How many words `pageRecord` will count on the page: its word count, read without looking words up. */
+export function countWords(page: PageDigest): number {
+  let count = 0;
+  for (const token of page.digest.split(SPLIT)) {
+    if (token === '' || isMarker(token)) continue;
+    if (token.includes('\u200b') && token.replaceAll('\u200b', '') === '') continue;
+    count += 1;
+  }
+  return Math.max(count, 1);
+}
+
+function isMarker(token: string): boolean {
+  return token.startsWith(ANCHOR_MARKER) || token.startsWith(WEIGHT_MARKER) || token.startsWith(AUTO_WEIGHT_MARKER) || token.startsWith(END_WEIGHT_MARKER);
+}
+
 /** The words of each meta value, by field and position; weights do not apply to meta. */
 function readMetaWords(meta: ReadonlyMap<string, string>, lexicon: Lexicon, places: Places): void {
   const keys = [...meta.keys()].sort(compareCodePoints);

@@ -1,0 +1,62 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobPool } from '../../../src/threads/jobPool.js';
+import { cleanup, repoRoot, tempDir } from '../../helpers/site.js';
+
+/** Worker files run compiled code: they use dist/, which the tests' global setup compiles. */
+const compiled = pathToFileURL(join(repoRoot, 'dist', 'threads', 'jobPool.js')).href;
+
+describe('a pool of workers that do jobs one after another', () => {
+  let dir: string;
+  const worker = async (name: string, body: string) => {
+    const file = join(dir, `${name}.mjs`);
+    await writeFile(file, `import { threadId } from 'node:worker_threads';\nimport { appendFile } from 'node:fs/promises';\nimport { serveJobs } from '${compiled}';\n${body}\n`);
+    return file;
+  };
+
+  beforeAll(async () => {
+    dir = await tempDir();
+  });
+  afterAll(() => cleanup(dir));
+
+  it('does every job, no more at once than its size, each worker keeping what it held', async () => {
+    const log = join(dir, 'jobs.log');
+    const file = await worker('count', `let done = 0;\nserveJobs(async (job) => { done += 1; await appendFile(job.log, \`\${threadId} \${done}\\n\`); });`);
+    const pool = new JobPool(file, 2);
+    try {
+      await Promise.all(Array.from({ length: 6 }, () => pool.run({ log })));
+    } finally {
+      await pool.close();
+    }
+    const lines = (await import('node:fs/promises').then((fs) => fs.readFile(log, 'utf8'))).trim().split('\n');
+    expect(lines).toHaveLength(6);
+    const threads = new Set(lines.map((line) => line.split(' ')[0]));
+    expect(threads.size).toBeLessThanOrEqual(2);
+    // A worker counts the jobs it did: later jobs found the count earlier ones left.
+    expect(Math.max(...lines.map((line) => Number(line.split(' ')[1])))).toBeGreaterThan(1);
+  });
+
+  it('fails a job with its error, and goes on with the next', async () => {
+    const file = await worker('fails', `serveJobs(async (job) => { if (job.fail) throw new Error('no such page'); });`);
+    const pool = new JobPool(file, 1);
+    try {
+      await expect(pool.run({ fail: true })).rejects.toThrow('no such page');
+      await expect(pool.run({ fail: false })).resolves.toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the job of a worker that exits, and starts another for the next', async () => {
+    const file = await worker('exits', `serveJobs(async (job) => { if (job.exit) process.exit(7); });`);
+    const pool = new JobPool(file, 1);
+    try {
+      await expect(pool.run({ exit: true })).rejects.toThrow('exited with code 7');
+      await expect(pool.run({ exit: false })).resolves.toBeUndefined();
+    } finally {
+      await pool.close();
+    }
+  });
+});

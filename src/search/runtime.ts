@@ -11,7 +11,7 @@
  * https://pagefind.app/docs/api/
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
@@ -77,13 +77,32 @@ export async function publishScript(bundleDir: string): Promise<string> {
 /**
  * Compresses the bundle's wasm files again with Zopfli. Each is replaced rather than written
  * into, as it may be a link to the live site's. Slow (0.8 s a file): see `recompressWasmOffThread`.
+ * A module changes only with Pagefind's version, so its compressed copy is kept in `cacheDir`,
+ * by the module's hash, for every later build of any site.
  */
-export async function recompressWasm(bundleDir: string): Promise<void> {
+export async function recompressWasm(bundleDir: string, cacheDir: string = runtimeCacheDir()): Promise<void> {
   for (const name of await readdir(bundleDir)) {
     if (!name.endsWith('.pagefind')) continue;
     const file = join(bundleDir, name);
-    await replaceFile(file, await encodeFileSmallest(await decodeFile(await readFile(file), file)));
+    const module = await decodeFile(await readFile(file), file);
+    const kept = join(cacheDir, `${createHash('sha256').update(module).digest('hex')}.pagefind`);
+    let compressed: Buffer | null = await readFile(kept).catch(() => null);
+    // A copy that does not hold the module (a damaged or foreign file) is made again.
+    const holds = compressed !== null && (await decodeFile(compressed, kept).then((item) => item.equals(module), () => false));
+    if (!compressed || !holds) {
+      compressed = await encodeFileSmallest(module);
+      // The cache is an aid: a build that cannot write it still publishes.
+      await mkdir(cacheDir, { recursive: true })
+        .then(() => replaceFile(kept, compressed as Buffer))
+        .catch(() => undefined);
+    }
+    await replaceFile(file, compressed);
   }
+}
+
+/** Where compressed runtime files are kept, beside the build caches (see `incremental/cache.ts`). */
+export function runtimeCacheDir(): string {
+  return join(process.cwd(), 'node_modules', '.cache', 'answerpress', 'runtime');
 }
 
 /** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */

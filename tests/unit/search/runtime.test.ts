@@ -53,8 +53,30 @@ describe("Pagefind's runtime as published", () => {
   it('has its wasm compressed smaller, holding the same module', async () => {
     const dir = join(root, 'wasm');
     await cp(written, dir, { recursive: true });
-    await recompressWasm(dir);
+    await recompressWasm(dir, join(root, 'runtime-cache'));
     await expectRecompressed(dir);
+  });
+
+  it('keeps each compressed module for later builds, and makes again a kept copy that does not hold it', async () => {
+    const cache = join(root, 'runtime-kept');
+    const first = join(root, 'wasm-first');
+    await cp(written, first, { recursive: true });
+    await recompressWasm(first, cache);
+    const kept = await readdir(cache);
+    expect(kept).toHaveLength(2);
+    // A kept copy is what a later build publishes: one changed by hand but still holding the module shows through.
+    const marked = join(cache, kept[0] as string);
+    const copy = await readFile(marked);
+    copy[4] = 0x7f; // gzip's modification time: the file still decodes to the same module
+    await writeFile(marked, copy);
+    await writeFile(join(cache, kept[1] as string), 'damaged');
+    const second = join(root, 'wasm-second');
+    await cp(written, second, { recursive: true });
+    await recompressWasm(second, cache);
+    await expectRecompressed(second);
+    const published = await Promise.all(['wasm.en.pagefind', 'wasm.unknown.pagefind'].map((name) => readFile(join(second, name))));
+    expect(published.some((file) => file.equals(copy))).toBe(true);
+    expect((await readFile(join(cache, kept[1] as string))).toString()).not.toBe('damaged');
   });
 
   it('has its wasm compressed in a worker thread just as on the calling one, leaving a linked copy as it was', async () => {

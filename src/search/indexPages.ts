@@ -25,11 +25,6 @@ export function indexerStemmer(language: string): Stemmer | undefined {
   return STEMMERS[language];
 }
 
-/**
- * Writes the bundle of `pages` (in page order) into `dir`, for `language`, a primary subtag with
- * a stemmer here. As in Pagefind, once any page marks its body with `data-pagefind-body`, the
- * pages that do not are left out, and so are pages without words.
- */
 export interface IndexOptions {
   /** Locations per index chunk: Pagefind's size by default (see `ShardBundle`). */
   chunkLocations?: number;
@@ -42,6 +37,11 @@ export interface IndexOptions {
   shortestFirst?: boolean;
 }
 
+/**
+ * Writes the bundle of `pages` (in page order) into `dir`, for `language`, a primary subtag with
+ * a stemmer here. As in Pagefind, once any page marks its body with `data-pagefind-body`, the
+ * pages that do not are left out, and so are pages without words.
+ */
 export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, options: IndexOptions = {}): Promise<BundleSummary> {
   const lexicon = options.lexicon ?? newLexicon(language);
   const digests = pages.map((page) => ({ url: page.url, digest: readDigest(page.html) }));

@@ -21,15 +21,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { chunkFolder } from './chunkNames.js';
+import { shortenBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
-import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest } from './pagefindFormat.js';
+import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, PAGEFIND_VERSION } from './pagefindFormat.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
-
-/** The only index layout the merge knows. A Pagefind upgrade fails the build here, loudly. */
-export const PAGEFIND_VERSION = '1.6.0';
 
 /**
  * Sizing index chunks. A search loads the metadata, which lists every chunk, and one chunk per
@@ -470,39 +468,6 @@ function cappedPostings(scratch: CborWriter, lists: readonly { table: WordTable;
   const count = lists.reduce((sum, { postings }) => sum + postings.count, 0);
   const capped = mayNeedCap(count, size, wordBytes) ? capPostings(scratch.bytes(), wordBytes) : null;
   return capped ?? { bytes: scratch.bytes(), removed: 0 };
-}
-
-/**
- * Chunk bounds, cut short to keep the metadata small. Pagefind's wasm looks a word up in the
- * first chunk whose bounds hold it (from ≤ word ≤ to), and only when none does, in the first
- * whose bounds, cut to the word's length, do. Pagefind cuts both of two neighbouring bounds to
- * one character past their common prefix, which puts the upper bound below the chunk's last
- * words (`ulg` for a chunk ending at `ulgalz`): those then miss the first lookup, and their
- * searches also loaded an earlier chunk, which the second lookup matched through a short bound
- * (`u` to `ul`). At 10,000 questions, 8 of 22 words drawn at random loaded an extra 33 to 82 KB.
- * Here the lower bound is cut as Pagefind cuts it and the upper one is one character longer,
- * the next after the last word's (`ulgb`): still below the next chunk's lower bound, and above
- * every word in its chunk.
- */
-export function shortenBounds(chunks: { from: string; to: string }[]): void {
-  for (let i = 0; i + 1 < chunks.length; i += 1) {
-    const left = chunks[i] as { from: string; to: string };
-    const right = chunks[i + 1] as { from: string; to: string };
-    const a = Array.from(left.to);
-    const b = Array.from(right.from);
-    let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-    const next = common + 1 < a.length ? nextCharacter(a[common + 1] as string) : null;
-    left.to = next === null ? a.join('') : a.slice(0, common + 1).join('') + next;
-    right.from = b.slice(0, common + 1).join('');
-  }
-}
-
-/** The character after `character` in code point order, skipping surrogates; null after the last. */
-function nextCharacter(character: string): string | null {
-  const point = (character.codePointAt(0) as number) + 1;
-  if (point > 0x10ffff) return null;
-  return String.fromCodePoint(point === 0xd800 ? 0xe000 : point);
 }
 
 async function writeFilters(metas: readonly ShardMeta[], placement: Placement, target: string, prefix: string): Promise<{ name: string; hash: string }[]> {

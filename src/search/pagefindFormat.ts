@@ -8,6 +8,12 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { gzipSmallest } from '../output/gzipSmallest.js';
 
+/**
+ * The only index layout this package reads and writes, Pagefind's of this version. A Pagefind
+ * upgrade fails the build where a bundle is read, loudly.
+ */
+export const PAGEFIND_VERSION = '1.6.0';
+
 const SIGNATURE = Buffer.from('pagefind_dcd');
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);

@@ -15,14 +15,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import { trimBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { INCLUDE_CHARACTERS } from './indexableWords.js';
 import type { Lexicon, PageRecord, Places } from './pageRecord.js';
-import { CborWriter, plainFile } from './pagefindFormat.js';
+import { CborWriter, PAGEFIND_VERSION, plainFile } from './pagefindFormat.js';
 
 const gzipAsync = promisify(gzip);
 
-export const PAGEFIND_FORMAT = '1.6.0';
 /** Pagefind closes an index chunk once its words hold this many locations. */
 export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 /** Weight 1 (24 units) is written as this: a location list starts with a change to weight 24. */
@@ -116,11 +116,9 @@ export class ShardBundle {
   /**
    * `metaFields` are the meta keys of all the pages that will be added, in code point order:
    * meta locations name a key by its place there. `fieldsMatch` tells, once every page is in,
-   * whether they were right.
-   */
-  /**
-   * `chunkLocations` sizes the index chunks, Pagefind's size by default. A bundle that only
-   * feeds the merge, which sizes chunks of its own, is best one chunk: one file to write and read.
+   * whether they were right. `chunkLocations` sizes the index chunks, Pagefind's size by
+   * default: a bundle that only feeds the merge, which sizes chunks of its own, is best one
+   * chunk, one file to write and read.
    */
   constructor(
     private readonly language: string,
@@ -138,7 +136,7 @@ export class ShardBundle {
 
   /**
    * Adds a page whose places `pageRecord` just read into `places`. Pages are numbered in the
-   * order they are added; the caller leaves out those Pagefind would (`includedPages`).
+   * order they are added; the caller leaves out those Pagefind would (see `indexPages`).
    */
   add(record: PageRecord, places: Places): void {
     const page = this.pages;
@@ -177,13 +175,25 @@ export class ShardBundle {
 
   /** Writes the bundle into `dir`. */
   async write(dir: string): Promise<BundleSummary> {
-    const { language } = this;
     await Promise.all(['fragment', 'index', 'filter'].map((folder) => mkdir(join(dir, folder), { recursive: true })));
     const writes: Promise<void>[] = this.fragments.map(async (fragment) => writeFile(join(dir, 'fragment', `${fragment.name}.pf_fragment`), await fragment.bytes));
+    const filters = this.encodeFilters();
+    for (const { file, bytes } of filters) writes.push(writeFile(join(dir, 'filter', `${file}.pf_filter`), plainFile(bytes)));
+    const { chunks, words } = this.encodeChunks();
+    for (const { hash, bytes } of chunks) writes.push(writeFile(join(dir, 'index', `${hash}.pf_index`), plainFile(bytes)));
+    const meta = this.encodeMeta(chunks, filters);
+    const hash = `${this.language}_${fullHash(meta).slice(0, this.language.length + 8)}`;
+    writes.push(writeFile(join(dir, `pagefind.${hash}.pf_meta`), plainFile(meta)));
+    const entry = { version: PAGEFIND_VERSION, languages: { [this.language]: { hash, wasm: this.language, page_count: this.fragments.length } }, include_characters: INCLUDE_CHARACTERS };
+    writes.push(writeFile(join(dir, 'pagefind-entry.json'), JSON.stringify(entry)));
+    await Promise.all(writes);
+    return { pages: this.fragments.length, words };
+  }
 
-    const filterEntries: [string, string][] = [];
-    const filterNames = new Set<string>();
-    for (const name of [...this.filters.keys()].sort(compareCodePoints)) {
+  /** Each filter's values with their pages, by filter in code point order, and the file named by its content. */
+  private encodeFilters(): { name: string; file: string; bytes: Buffer }[] {
+    const names = new Set<string>();
+    return [...this.filters.keys()].sort(compareCodePoints).map((name) => {
       const byValue = this.filters.get(name) as Map<string, number[]>;
       const writer = new CborWriter().array(2).text(name).array(byValue.size);
       for (const value of [...byValue.keys()].sort(compareCodePoints)) {
@@ -192,14 +202,51 @@ export class ShardBundle {
         for (const page of list) writer.int(page);
       }
       const bytes = Buffer.from(writer.bytes());
-      const file = uniqueName(`${language}_${fullHash(bytes)}`, language.length + 8, filterNames);
-      filterEntries.push([name, file]);
-      writes.push(writeFile(join(dir, 'filter', `${file}.pf_filter`), plainFile(bytes)));
-    }
+      return { name, file: uniqueName(`${this.language}_${fullHash(bytes)}`, this.language.length + 8, names), bytes };
+    });
+  }
 
+  /** The words on the pages in code point order, in chunks of about `chunkLocations` locations; and how many words. */
+  private encodeChunks(): { chunks: { from: string; to: string; hash: string; bytes: Buffer }[]; words: number } {
+    const { words } = this.lexicon;
+    const { present, firstEntry, byWord } = this.wordsInOrder();
+    const entries = this.entries;
+    const chunks: { from: string; to: string; hash: string; bytes: Buffer }[] = [];
+    const names = new Set<string>();
+    const writer = new CborWriter(1 << 20);
+    let start = 0;
+    let size = 0;
+    const flush = (end: number) => {
+      writer.reset();
+      writer.array(1).array(end - start);
+      for (let r = start; r < end; r += 1) this.writeWord(writer, present[r] as number, byWord, firstEntry[r] as number, firstEntry[r + 1] as number);
+      const bytes = Buffer.from(writer.bytes());
+      const hash = uniqueName(`${this.language}_${fullHash(bytes)}`, this.language.length + 8, names);
+      chunks.push({ from: words[present[start] as number] as string, to: words[present[end - 1] as number] as string, hash, bytes });
+      start = end;
+      size = 0;
+    };
+    for (let r = 0; r < present.length; r += 1) {
+      for (let k = firstEntry[r] as number; k < (firstEntry[r + 1] as number); k += 1) {
+        const e = byWord[k] as number;
+        size += (entries.locCount[e] as number) + (entries.metaCount[e] as number) + 1;
+      }
+      const variants = this.variants.get(present[r] as number);
+      if (variants) for (const variant of variants.values()) size += variant.size + 1;
+      if (size >= this.chunkLocations) flush(r + 1);
+    }
+    if (start < present.length) flush(present.length);
+    trimBounds(chunks);
+    return { chunks, words: present.length };
+  }
+
+  /**
+   * The ids of the words on the pages, in code point order (`present`), and their entries in
+   * page order: word `present[r]`'s are `byWord[firstEntry[r]]` to `byWord[firstEntry[r + 1] − 1]`.
+   */
+  private wordsInOrder(): { present: number[]; firstEntry: Int32Array; byWord: Int32Array } {
     const { words } = this.lexicon;
     const entries = this.entries;
-    // The words on the pages, in code point order, and each word's entries in page order.
     const seen = new Uint8Array(words.length);
     for (let e = 0; e < entries.count; e += 1) seen[entries.word[e] as number] = 1;
     for (const id of this.variants.keys()) seen[id] = 1;
@@ -220,6 +267,7 @@ export class ShardBundle {
     present.forEach((id, r) => {
       rank[id] = r;
     });
+    // A counting sort: entries were added in page order, and stay so within each word.
     const firstEntry = new Int32Array(present.length + 1);
     for (let e = 0; e < entries.count; e += 1) {
       const slot = (rank[entries.word[e] as number] as number) + 1;
@@ -233,58 +281,27 @@ export class ShardBundle {
       byWord[fill[r] as number] = e;
       fill[r] = (fill[r] as number) + 1;
     }
+    return { present, firstEntry, byWord };
+  }
 
-    const chunks: { from: string; to: string; hash: string }[] = [];
-    const chunkNames = new Set<string>();
-    const writer = new CborWriter(1 << 20);
-    let start = 0;
-    let size = 0;
-    const flush = (end: number) => {
-      writer.reset();
-      writer.array(1).array(end - start);
-      for (let r = start; r < end; r += 1) this.writeWord(writer, present[r] as number, byWord, firstEntry[r] as number, firstEntry[r + 1] as number);
-      const bytes = Buffer.from(writer.bytes());
-      const hash = uniqueName(`${language}_${fullHash(bytes)}`, language.length + 8, chunkNames);
-      chunks.push({ from: words[present[start] as number] as string, to: words[present[end - 1] as number] as string, hash });
-      writes.push(writeFile(join(dir, 'index', `${hash}.pf_index`), plainFile(bytes)));
-      start = end;
-      size = 0;
-    };
-    for (let r = 0; r < present.length; r += 1) {
-      for (let k = firstEntry[r] as number; k < (firstEntry[r + 1] as number); k += 1) {
-        const e = byWord[k] as number;
-        size += (entries.locCount[e] as number) + (entries.metaCount[e] as number) + 1;
-      }
-      const variants = this.variants.get(present[r] as number);
-      if (variants) for (const variant of variants.values()) size += variant.size + 1;
-      if (size >= this.chunkLocations) flush(r + 1);
-    }
-    if (start < present.length) flush(present.length);
-    trimBounds(chunks);
-
-    const fields = this.metaFields;
-    const meta = new CborWriter().array(6).text(PAGEFIND_FORMAT);
+  /** The metadata: pages, chunks, filters, sorts and meta fields, in Pagefind's layout. */
+  private encodeMeta(chunks: readonly { from: string; to: string; hash: string }[], filters: readonly { name: string; file: string }[]): Buffer {
+    const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
     meta.array(this.fragments.length);
     for (const fragment of this.fragments) meta.array(3).text(fragment.name).int(fragment.wordCount).text('');
     meta.array(chunks.length);
     for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
-    meta.array(filterEntries.length);
-    for (const [name, file] of filterEntries) meta.array(2).text(name).text(file);
+    meta.array(filters.length);
+    for (const { name, file } of filters) meta.array(2).text(name).text(file);
     const sorts = sortOrders(this.sorts);
     meta.array(sorts.length);
     for (const [key, order] of sorts) {
       meta.array(2).text(key).array(order.length);
       for (const page of order) meta.int(page);
     }
-    meta.array(fields.length);
-    for (const field of fields) meta.text(field);
-    const metaBytes = Buffer.from(meta.bytes());
-    const metaHash = `${language}_${fullHash(metaBytes).slice(0, language.length + 8)}`;
-    writes.push(writeFile(join(dir, `pagefind.${metaHash}.pf_meta`), plainFile(metaBytes)));
-    const entry = { version: PAGEFIND_FORMAT, languages: { [language]: { hash: metaHash, wasm: language, page_count: this.fragments.length } }, include_characters: INCLUDE_CHARACTERS };
-    writes.push(writeFile(join(dir, 'pagefind-entry.json'), JSON.stringify(entry)));
-    await Promise.all(writes);
-    return { pages: this.fragments.length, words: present.length };
+    meta.array(this.metaFields.length);
+    for (const field of this.metaFields) meta.text(field);
+    return Buffer.from(meta.bytes());
   }
 
   /**
@@ -492,24 +509,6 @@ function packMetaLocations(pairs: [number, number][]): number[] {
     last = position;
   }
   return out;
-}
-
-/**
- * Cuts chunk bounds to one character past what neighbouring bounds share, as Pagefind does
- * (`mergeBundles.ts` widens the merged bundle's again).
- */
-function trimBounds(chunks: { from: string; to: string }[]): void {
-  for (let i = 0; i + 1 < chunks.length; i += 1) {
-    const left = chunks[i] as { from: string; to: string };
-    const right = chunks[i + 1] as { from: string; to: string };
-    const a = Array.from(left.to);
-    const b = Array.from(right.from);
-    let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-    const to = a.slice(0, common + 1).join('');
-    if (compareCodePoints(to, left.from) >= 0) left.to = to;
-    right.from = b.slice(0, common + 1).join('');
-  }
 }
 
 /** Each sort key's pages in order: by number when every value is one, else by text. */

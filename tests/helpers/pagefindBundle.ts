@@ -13,7 +13,11 @@ const SIGNATURE = 'pagefind_dcd';
 export function decodeData(file: Buffer): unknown {
   const plain = file.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? file : gunzipSync(file);
   if (plain.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error('not a Pagefind data file');
-  const bytes = plain.subarray(SIGNATURE.length);
+  return decodeCbor(plain.subarray(SIGNATURE.length));
+}
+
+/** Any CBOR item Pagefind writes (integers, text, arrays). */
+export function decodeCbor(bytes: Buffer): unknown {
   let at = 0;
   const item = (): unknown => {
     const first = bytes[at++] as number;

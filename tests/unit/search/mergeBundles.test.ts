@@ -3,29 +3,10 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fragmentFolder, fragmentPath, installFragments, type FolderTable } from '../../../src/search/fragments.js';
-import { compareCodePoints } from '../../../src/search/codePointOrder.js';
-import { chunkLocations, mergeBundles, PAGEFIND_VERSION, readShardMeta, shortenBounds } from '../../../src/search/mergeBundles.js';
-import { decodeFile } from '../../../src/search/pagefindFormat.js';
+import { chunkLocations, mergeBundles, readShardMeta } from '../../../src/search/mergeBundles.js';
+import { decodeFile, PAGEFIND_VERSION } from '../../../src/search/pagefindFormat.js';
+import { decodeCbor as decode } from '../../helpers/pagefindBundle.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
-
-/** Any CBOR item Pagefind writes, decoded independently of the code under test. */
-function decode(bytes: Buffer): unknown {
-  let at = 0;
-  const item = (): unknown => {
-    const first = bytes[at++] as number;
-    const major = first >> 5;
-    const info = first & 31;
-    const size = info < 24 ? 0 : 2 ** (info - 24);
-    const value = size === 0 ? info : bytes.readUIntBE(at, size);
-    at += size;
-    if (major === 0) return value;
-    if (major === 1) return -1 - value;
-    if (major === 3) return bytes.toString('utf8', at, (at += value));
-    if (major === 4) return Array.from({ length: value }, item);
-    throw new Error(`major type ${major}`);
-  };
-  return item();
-}
 
 interface Readable {
   words: Map<string, string[]>;
@@ -263,15 +244,6 @@ describe('mergeBundles', () => {
   });
 });
 
-describe('compareCodePoints', () => {
-  it('orders as UTF-8 bytes do, not as UTF-16 units: characters above U+FFFF after U+E000–U+FFFF', () => {
-    const words = ['😀', '＿', 'z', 'a', 'ab', '', '東京', '\ue000'];
-    const byBytes = [...words].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    expect([...words].sort(compareCodePoints)).toEqual(byBytes);
-    expect(['😀', '＿'].sort()).toEqual(['😀', '＿']);
-    expect(['😀', '＿'].sort(compareCodePoints)).toEqual(['＿', '😀']);
-  });
-});
 
 describe('chunkLocations', () => {
   it.each([
@@ -294,34 +266,5 @@ describe('chunkLocations', () => {
     for (const total of [27_260_651, 272_606_510, 3_000_000]) {
       for (const change of [-5000, -150, 150, 5000]) expect(chunkLocations(total + change), `${total} ${change}`).toBe(chunkLocations(total));
     }
-  });
-});
-
-describe('shortenBounds', () => {
-  /** The chunk Pagefind's wasm looks `word` up in first: the first whose bounds hold it. */
-  const lookup = (bounds: { from: string; to: string }[], word: string) => bounds.findIndex(({ from, to }) => compareCodePoints(from, word) <= 0 && compareCodePoints(word, to) <= 0);
-
-  it('keeps every word between its own chunk’s bounds, and no other chunk’s', () => {
-    const words = ['a', 'ab', 'abc', 'ul', 'ulfens', 'ulg', 'ulgaln', 'ulgalnelo', 'ulgalz', 'ulh', 'ulhurfen', 'ulz', 'ulzz', 'é', 'éa', '東京', '東京都', '😀', '😀a'].sort(compareCodePoints);
-    for (let size = 1; size <= 4; size += 1) {
-      const chunks: string[][] = [];
-      for (let i = 0; i < words.length; i += size) chunks.push(words.slice(i, i + size));
-      const bounds = chunks.map((list) => ({ from: list[0] as string, to: list.at(-1) as string }));
-      shortenBounds(bounds);
-      for (const [i, list] of chunks.entries()) for (const word of list) expect(lookup(bounds, word), `${word} in chunks of ${size}`).toBe(i);
-      for (let i = 0; i + 1 < bounds.length; i += 1) expect(compareCodePoints((bounds[i] as { to: string }).to, (bounds[i + 1] as { from: string }).from)).toBeLessThan(0);
-    }
-  });
-
-  it('cuts the bounds short: the lower one as Pagefind does, the upper one a character longer', () => {
-    const bounds = [
-      { from: 'ulg', to: 'ulgalz' },
-      { from: 'ulh', to: 'ulhurfen' },
-    ];
-    shortenBounds(bounds);
-    expect(bounds).toEqual([
-      { from: 'ulg', to: 'ulgb' },
-      { from: 'ulh', to: 'ulhurfen' },
-    ]);
   });
 });

@@ -3,7 +3,7 @@
  * the bundle Pagefind would for the same pages. The worker does one shard after another and
  * keeps its lexicon: most of a shard's words were met in the shards before.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveJobs } from '../threads/jobPool.js';
 import { indexPages, newLexicon, type IndexedPage } from './indexPages.js';
@@ -31,12 +31,11 @@ let lexicon: { language: string; words: Lexicon } | null = null;
 async function indexShard(job: BundleJob): Promise<void> {
   if (!lexicon || lexicon.language !== job.language || lexicon.words.words.length > LEXICON_WORDS) lexicon = { language: job.language, words: newLexicon(job.language) };
   const segment = new Set(job.segment);
-  const pages: IndexedPage[] = await Promise.all(
-    job.files.map(async (file) => {
-      const html = await readFile(join(job.root, file), 'utf8');
-      return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
-    }),
-  );
+  // Read one after another on this thread, as the bundle is written (see `ShardBundle.write`).
+  const pages: IndexedPage[] = job.files.map((file) => {
+    const html = readFileSync(join(job.root, file), 'utf8');
+    return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
+  });
   // The merge reads the shard's index, orders its pages and sizes the site's chunks itself:
   // pages in the merge's order spare it the ordering, and one chunk is one file.
   const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity, shortestFirst: true });

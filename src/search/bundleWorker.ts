@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveJobs } from '../threads/jobPool.js';
+import { fragmentName } from './fragments.js';
 import { indexPages, newLexicon, type IndexedPage } from './indexPages.js';
+import { shardRanks } from './pageOrder.js';
 import type { Lexicon } from './pageRecord.js';
 import { pageUrl } from './pageUrl.js';
 import { segmentUnspaced } from './segment.js';
@@ -37,8 +39,14 @@ async function indexShard(job: BundleJob): Promise<void> {
     return { url: pageUrl(file), html: segment.has(file) ? segmentUnspaced(html) : html };
   });
   // The merge reads the shard's index, orders its pages and sizes the site's chunks itself:
-  // pages in the merge's order spare it the ordering, and one chunk is one file.
-  const written = await indexPages(pages, job.outputPath, job.language, { lexicon: lexicon.words, chunkLocations: Infinity, shortestFirst: true });
+  // pages in the merge's order spare it the ordering, and one chunk is one file. Fragments are
+  // written under the names the site's bundle gives them (`fragments.ts`), not renamed later.
+  const written = await indexPages(pages, job.outputPath, job.language, {
+    lexicon: lexicon.words,
+    chunkLocations: Infinity,
+    shortestFirst: true,
+    fragmentFiles: (wordCounts) => Array.from(shardRanks(wordCounts), (rank) => fragmentName({ hash: '', group: '', rank })),
+  });
   if (written.pages !== job.files.length) throw new Error(`indexed ${written.pages} pages, expected ${job.files.length}`);
 }
 

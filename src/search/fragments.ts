@@ -50,11 +50,12 @@ export function fragmentName(page: FragmentPage): string {
 
 /**
  * Moves a shard bundle's fragments into `folder` of the site's bundle, renamed by their merged
- * position, replacing what was there. `pages` are the shard's pages as its metadata lists them.
+ * position unless they were written so (`named`), replacing what was there. `pages` are the
+ * shard's pages as its metadata lists them.
  */
-export async function installFragments(bundle: string, siteBundle: string, folder: string, pages: readonly FragmentPage[]): Promise<void> {
+export async function installFragments(bundle: string, siteBundle: string, folder: string, pages: readonly FragmentPage[], named = false): Promise<void> {
   const from = join(bundle, 'fragment');
-  const renames = pages.flatMap((page) => (page.group ? [] : [rename(join(from, `${page.hash}.pf_fragment`), join(from, `${fragmentName(page)}.pf_fragment`))]));
+  const renames = named ? [] : pages.flatMap((page) => (page.group ? [] : [rename(join(from, `${page.hash}.pf_fragment`), join(from, `${fragmentName(page)}.pf_fragment`))]));
   await Promise.all(renames);
   const to = join(siteBundle, 'fragment', folder);
   await rm(to, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import type { Stemmer } from './indexableWords.js';
 import { countWords, Lexicon, pageRecord, Places } from './pageRecord.js';
 import { roundWordCount } from './pageOrder.js';
 import { stemEnglish } from './stemEnglish.js';
-import { ShardBundle, type BundleSummary } from './writeBundle.js';
+import { ShardBundle, type BundleSummary, type WriteOptions } from './writeBundle.js';
 
 export interface IndexedPage {
   /** The page's URL in the site, as Pagefind derives it from the file's path. */
@@ -35,6 +35,8 @@ export interface IndexOptions {
    * merge gives a shard's pages (`pageOrder.ts`), which then copies the shard's lists as they are.
    */
   shortestFirst?: boolean;
+  /** See `WriteOptions.fragmentFiles`. */
+  fragmentFiles?: WriteOptions['fragmentFiles'];
 }
 
 /**
@@ -66,7 +68,7 @@ export async function indexPages(pages: readonly IndexedPage[], dir: string, lan
     }
     // Meta fields are numbered among the pages indexed, which only reading their words tells:
     // a page left out for having none may have held the only one of a field.
-    if (bundle.fieldsMatch()) return bundle.write(dir);
+    if (bundle.fieldsMatch()) return bundle.write(dir, { fragmentFiles: options.fragmentFiles });
     fields = metaFields(included);
   }
 }

@@ -139,9 +139,9 @@ export class ShardIndexer {
 
   /**
    * Indexes a shard's pages, with this package's indexer where it knows the site's language and
-   * with Pagefind's otherwise; returns the folder of the bundle written.
+   * with Pagefind's otherwise; returns the bundle written.
    */
-  private async index(shard: Shard, segment: readonly string[], threads: number): Promise<string> {
+  private async index(shard: Shard, segment: readonly string[], threads: number): Promise<WrittenBundle> {
     const { siteDir, indexRoot, scratchDir } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
@@ -160,10 +160,10 @@ export class ShardIndexer {
         shard.id === 0 ? this.runtime(language, threads) : null,
       ]);
       if (runtime) await moveRuntime(runtime, outputPath);
-    } else {
-      await withSegmentedPages(siteDir, segment, () => runIndexer(PAGEFIND_WORKER, { root: indexRoot, files, outputPath, language, threads } satisfies ShardJob));
+      return { dir: outputPath, named: true };
     }
-    return outputPath;
+    await withSegmentedPages(siteDir, segment, () => runIndexer(PAGEFIND_WORKER, { root: indexRoot, files, outputPath, language, threads } satisfies ShardJob));
+    return { dir: outputPath, named: false };
   }
 
   /**
@@ -179,6 +179,12 @@ export class ShardIndexer {
     await runIndexer(PAGEFIND_WORKER, { root: site, files: ['index.html'], outputPath, language, threads });
     return outputPath;
   }
+}
+
+/** A shard's bundle, and whether its fragments are named as the site's bundle names them (see `fragments.ts`). */
+interface WrittenBundle {
+  dir: string;
+  named: boolean;
 }
 
 /** What a bundle holds besides the index: Pagefind's scripts, styles and wasm. */
@@ -230,9 +236,9 @@ async function withSegmentedPages(siteDir: string, pages: readonly string[], fn:
  * Shard 0's scripts and wasm, made ready to publish (see `runtime.ts`), are the site's; the
  * other shards' are dropped.
  */
-async function installBundle(bundle: string, id: number, key: string, siteBundle: string, storeDir: string): Promise<void> {
+async function installBundle({ dir: bundle, named }: WrittenBundle, id: number, key: string, siteBundle: string, storeDir: string): Promise<void> {
   const { pages } = await readShardMeta(bundle, id);
-  await installFragments(bundle, siteBundle, fragmentFolder(id, key), pages);
+  await installFragments(bundle, siteBundle, fragmentFolder(id, key), pages, named);
   if (id === 0) await prepareScripts(bundle);
   for (const name of await readdir(bundle)) {
     if (SHARD_DATA.test(name)) continue;

@@ -26,12 +26,15 @@ export interface BundleJob {
   language: string;
 }
 
-/** The lexicon is started again past this many words, so that a worker's memory stays bounded. */
-const LEXICON_WORDS = 2_000_000;
+/**
+ * The lexicon is started again past this many raw words, so that a worker's memory stays
+ * bounded (about 60 bytes a raw word, a site's vocabulary with its spellings and punctuation).
+ */
+const LEXICON_SIZE = 1_500_000;
 let lexicon: { language: string; words: Lexicon } | null = null;
 
 async function indexShard(job: BundleJob): Promise<void> {
-  if (!lexicon || lexicon.language !== job.language || lexicon.words.words.length > LEXICON_WORDS) lexicon = { language: job.language, words: newLexicon(job.language) };
+  if (!lexicon || lexicon.language !== job.language || lexicon.words.size > LEXICON_SIZE) lexicon = { language: job.language, words: newLexicon(job.language) };
   const segment = new Set(job.segment);
   // Read one after another on this thread, as the bundle is written (see `ShardBundle.write`).
   const pages: IndexedPage[] = job.files.map((file) => {

@@ -57,7 +57,8 @@ export class Lexicon {
   private lengths: Int32Array = new Int32Array(1 << 16);
   /** The one word an entry indexes, when it indexes one word and no part or variant; −1 otherwise. */
   single: Int32Array = new Int32Array(1 << 16);
-  private readonly indexable: TokenWords[] = [];
+  /** What the other entries index; null for those `single` holds, nearly all of them. */
+  private readonly indexable: (TokenWords | null)[] = [];
   /** Slot pairs: entry + 1 (0 for none) and the entry's hash. */
   private slots = new Int32Array(2 << 17);
   private entries = 0;
@@ -74,13 +75,19 @@ export class Lexicon {
     return id;
   }
 
+  /** Raw words read: a thread that keeps its lexicon from shard to shard starts a new one past some size. */
+  get size(): number {
+    return this.entries;
+  }
+
   token(raw: string): TokenWords {
-    return this.indexable[this.entryIn(raw, 0, raw.length)] as TokenWords;
+    return this.wordsOf(this.entryIn(raw, 0, raw.length));
   }
 
   /** What `entry` indexes. */
   wordsOf(entry: number): TokenWords {
-    return this.indexable[entry] as TokenWords;
+    const single = this.single[entry] as number;
+    return this.indexable[entry] ?? { ids: Int32Array.of(single), part: Uint8Array.of(0), parts: 0, originals: null };
   }
 
   /** The entry of the raw word `text.slice(start, end)`, made on first sight. */
@@ -131,8 +138,9 @@ export class Lexicon {
     this.starts[entry] = this.charsLength;
     this.lengths[entry] = raw.length;
     this.charsLength += raw.length;
-    this.single[entry] = words.ids.length === 1 && words.parts === 0 && words.originals === null ? (words.ids[0] as number) : -1;
-    this.indexable.push(words);
+    const single = words.ids.length === 1 && words.parts === 0 && words.originals === null;
+    this.single[entry] = single ? (words.ids[0] as number) : -1;
+    this.indexable.push(single ? null : words);
     this.slots[2 * slot] = entry + 1;
     this.slots[2 * slot + 1] = hash;
     // Kept at most half full, so that probes stay short.

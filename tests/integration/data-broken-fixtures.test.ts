@@ -313,11 +313,12 @@ describe('good data', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Built 4 questions, 3 experts into out in \d+\.\d\d s\.\n$/);
-    // The build cache goes where tools keep theirs: node_modules/.cache under the working folder.
-    // The replaced output stays beside the new one: the next build starts from its links.
+    // The build cache goes where tools keep theirs: node_modules/.cache under the working folder,
+    // beside the compressed runtime kept for every site's build. The replaced output stays beside
+    // the new one: the next build starts from its links.
     expect((await readdir(root)).sort()).toEqual(['.answerpress-mirror-out', 'data', 'node_modules', 'out']);
     expect(await readFile(join(root, '.answerpress-mirror-out', 'index.html'), 'utf8')).toContain(SENTINEL);
-    expect(await readdir(join(root, 'node_modules', '.cache', 'answerpress'))).toEqual([expect.stringMatching(/^out-[0-9a-f]{10}$/)]);
+    expect((await readdir(join(root, 'node_modules', '.cache', 'answerpress'))).sort()).toEqual([expect.stringMatching(/^out-[0-9a-f]{10}$/), 'runtime']);
 
     const home = await readFile(join(root, 'out', 'index.html'), 'utf8');
     expect(home).not.toContain(SENTINEL);

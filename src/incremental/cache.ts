@@ -18,6 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { KnownFile } from '../data/load.js';
 import type { RenderedMarkdown } from '../model/markdown.js';
+import { cacheRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 const FORMAT = 'answerpress-build-cache/4';
@@ -57,7 +58,7 @@ export type Segments = Record<Kind, Record<string, { name: string; count: number
 export function defaultCacheDir(outDir: string): string {
   const out = resolve(outDir);
   const id = createHash('sha256').update(out).digest('hex').slice(0, 10);
-  return join(process.cwd(), 'node_modules', '.cache', 'answerpress', `${basename(out)}-${id}`);
+  return join(cacheRoot(), `${basename(out)}-${id}`);
 }
 
 /** The version the output at `siteDir` was built as, or null when it has none. */

@@ -49,7 +49,7 @@ export const END_WEIGHT_MARKER = '___END_PAGEFIND_WEIGHT___';
 /** Code units of Unicode White_Space (all below U+FFFF). */
 const WHITE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
 
-export function isWhiteSpace(code: number): boolean {
+function isWhiteSpace(code: number): boolean {
   return code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0x85 && WHITE.has(code);
 }
 
@@ -59,27 +59,23 @@ export function isWhiteSpace(code: number): boolean {
  * space. Done in one pass over each run of white space, as the three regular expressions would.
  */
 export function normalizeContent(text: string): string {
-  const decoded = text.includes('&') ? decodeHTMLStrict(text) : text;
-  let start = 0;
-  let end = decoded.length;
-  while (start < end && isWhiteSpace(decoded.charCodeAt(start))) start += 1;
-  while (end > start && isWhiteSpace(decoded.charCodeAt(end - 1))) end -= 1;
+  const trimmed = trimWhiteSpace(text.includes('&') ? decodeHTMLStrict(text) : text);
   let out = '';
-  let copied = start;
-  for (let i = start; i < end; i += 1) {
-    if (!isWhiteSpace(decoded.charCodeAt(i))) continue;
+  let copied = 0;
+  for (let i = 0; i < trimmed.length; i += 1) {
+    if (!isWhiteSpace(trimmed.charCodeAt(i))) continue;
     let j = i + 1;
-    while (j < end && isWhiteSpace(decoded.charCodeAt(j))) j += 1;
-    const run = decoded.slice(i, j);
+    while (j < trimmed.length && isWhiteSpace(trimmed.charCodeAt(j))) j += 1;
+    const run = trimmed.slice(i, j);
     // A lone space stays; any other run becomes one space, or stays its one character.
     if (run !== ' ') {
       const lines = run.replace(/(\n|\r\n)+/g, ' ');
-      out += decoded.slice(copied, i) + (lines.length >= 2 ? ' ' : lines);
+      out += trimmed.slice(copied, i) + (lines.length >= 2 ? ' ' : lines);
       copied = j;
     }
     i = j - 1;
   }
-  return copied === start && end === decoded.length && start === 0 ? decoded : out + decoded.slice(copied, end);
+  return copied === 0 ? trimmed : out + trimmed.slice(copied);
 }
 
 /** What indexing reads of a page, before its digest is split into words. */
@@ -298,7 +294,7 @@ class DigestReader {
     const { tag } = node;
     if (tag === 'h1' && !this.meta.has('auto_title')) {
       const value = this.valueOf(node);
-      if (!isBlank(value)) this.meta.set('auto_title', normalizeContent(value));
+      if (trimWhiteSpace(value) !== '') this.meta.set('auto_title', normalizeContent(value));
     }
     if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(this.valueOf(node)));
     if (node.status === Status.Ignored || (parent.status === Status.ParentOfBody && node.status !== Status.Body && node.status !== Status.ParentOfBody)) {
@@ -414,11 +410,6 @@ class DigestReader {
       hasBody: this.root.status === Status.ParentOfBody,
     };
   }
-}
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) if (!isWhiteSpace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 function node(tag: string, status: Status, parent: Node | null): Node {

@@ -25,7 +25,7 @@ import { shortenBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
-import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, PAGEFIND_VERSION } from './pagefindFormat.js';
+import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, PAGEFIND_VERSION, uniqueName } from './pagefindFormat.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -513,14 +513,6 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Seven hex digits, as Pagefind names its files, lengthened while another file has the name. */
-function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
-  let length = 7;
-  while (taken.has(prefix + hash.slice(0, length)) && length < hash.length) length += 1;
-  const name = prefix + hash.slice(0, length);
-  taken.add(name);
-  return name;
-}
 
 /**
  * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a

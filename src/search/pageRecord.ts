@@ -383,7 +383,8 @@ function explicitWeight(text: string): number {
   return Number.isNaN(units) ? 1 : Math.max(1, units);
 }
 
-function parseFloat32(text: string): number | null {
+/** A number as Rust's `f32::from_str` reads it (`inf`, `nan`, exponents), or null. */
+export function parseFloat32(text: string): number | null {
   if (!FLOAT.test(text)) return null;
   const lower = text.toLowerCase().replace(/^\+/, '');
   if (lower.endsWith('nan')) return Number.NaN;

@@ -4,6 +4,7 @@
  * byte strings, and arrays of definite length. The layouts of the items are in `mergeBundles.ts`.
  * https://www.rfc-editor.org/rfc/rfc8949
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { gzipSmallest } from '../output/gzipSmallest.js';
@@ -24,9 +25,25 @@ const gzipAsync = promisify(gzip);
  */
 export async function decodeFile(file: Uint8Array, name: string): Promise<Buffer> {
   const data = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-  const plain = data.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? data : await gunzipAsync(data).catch(() => data);
-  if (!plain.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`${name} is not a Pagefind data file`);
+  const plain = isPlainFile(data) ? data : await gunzipAsync(data).catch(() => data);
+  if (!isPlainFile(plain)) throw new Error(`${name} is not a Pagefind data file`);
   return plain.subarray(SIGNATURE.length);
+}
+
+/** SHA-1 as Pagefind writes it in file names: each byte in hexadecimal without its leading zero. */
+export function fullHash(data: string | Uint8Array): string {
+  let out = '';
+  for (const byte of createHash('sha1').update(data).digest()) out += byte.toString(16);
+  return out;
+}
+
+/** `prefix` and seven characters of `hash`, as Pagefind names its files, lengthened while another file has the name. */
+export function uniqueName(prefix: string, hash: string, taken: Set<string>): string {
+  let length = 7;
+  while (taken.has(prefix + hash.slice(0, length)) && length < hash.length) length += 1;
+  const name = prefix + hash.slice(0, length);
+  taken.add(name);
+  return name;
 }
 
 /** Whether a Pagefind data file is already decompressed. */

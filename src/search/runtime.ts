@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { minify } from '../output/minify.js';
-import { packageRoot } from '../output/packagePaths.js';
+import { cacheRoot, packageRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { runJob } from '../threads/oneJob.js';
 import { resolveChunkNames } from './chunkNames.js';
@@ -100,9 +100,9 @@ export async function recompressWasm(bundleDir: string, cacheDir: string = runti
   }
 }
 
-/** Where compressed runtime files are kept, beside the build caches (see `incremental/cache.ts`). */
+/** Where compressed runtime files are kept, beside the build caches. */
 export function runtimeCacheDir(): string {
-  return join(process.cwd(), 'node_modules', '.cache', 'answerpress', 'runtime');
+  return join(cacheRoot(), 'runtime');
 }
 
 /** The compiled worker: tests run the TypeScript sources, but a worker thread needs JavaScript. */

@@ -10,18 +10,17 @@
  * compression, which Pagefind's readers accept; fragments are what readers fetch, and are
  * gzipped.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { trimBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { INCLUDE_CHARACTERS } from './indexableWords.js';
-import type { Lexicon, PageRecord, Places } from './pageRecord.js';
-import { CborWriter, PAGEFIND_VERSION, plainFile } from './pagefindFormat.js';
+import { parseFloat32, type Lexicon, type PageRecord, type Places } from './pageRecord.js';
+import { CborWriter, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from './pagefindFormat.js';
 
 /** Pagefind closes an index chunk once its words hold this many locations. */
-export const PAGEFIND_CHUNK_LOCATIONS = 20_000;
+const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 /** Weight 1 (24 units) is written as this: a location list starts with a change to weight 24. */
 const DEFAULT_WEIGHT = 25;
 /**
@@ -178,7 +177,7 @@ export class ShardBundle {
     }
     if (record.sort.size > 0) this.sorts.push({ sort: record.sort, page });
     const json = fragmentJson(record);
-    const name = uniqueName(`${this.language}_${fullHash(json)}`, this.language.length + 8, this.fragmentNames);
+    const name = uniqueName(`${this.language}_`, fullHash(json), this.fragmentNames);
     this.fragments.push({ name, bytes: gzipSync(plainFile(Buffer.from(json)), { level: FRAGMENT_LEVEL }), wordCount: record.wordCount });
   }
 
@@ -215,7 +214,7 @@ export class ShardBundle {
         for (const page of list) writer.int(page);
       }
       const bytes = Buffer.from(writer.bytes());
-      return { name, file: uniqueName(`${this.language}_${fullHash(bytes)}`, this.language.length + 8, names), bytes };
+      return { name, file: uniqueName(`${this.language}_`, fullHash(bytes), names), bytes };
     });
   }
 
@@ -234,7 +233,7 @@ export class ShardBundle {
       writer.array(1).array(end - start);
       for (let r = start; r < end; r += 1) this.writeWord(writer, present[r] as number, byWord, firstEntry[r] as number, firstEntry[r + 1] as number);
       const bytes = Buffer.from(writer.bytes());
-      const hash = uniqueName(`${this.language}_${fullHash(bytes)}`, this.language.length + 8, names);
+      const hash = uniqueName(`${this.language}_`, fullHash(bytes), names);
       chunks.push({ from: words[present[start] as number] as string, to: words[present[end - 1] as number] as string, hash, bytes });
       start = end;
       size = 0;
@@ -484,7 +483,7 @@ export class ShardBundle {
 }
 
 /** Position and weight pairs, in any order, as a location list (see `ShardBundle.packLocations`). */
-export function packPairs(pairs: readonly number[]): number[] {
+function packPairs(pairs: readonly number[]): number[] {
   const order: number[] = [];
   for (let i = 0; i < pairs.length; i += 2) order.push(i);
   const key = (i: number) => (pairs[i + 1] === DEFAULT_WEIGHT ? 0 : (pairs[i + 1] as number));
@@ -529,8 +528,11 @@ function sortOrders(pages: readonly { sort: Map<string, string>; page: number }[
   const keys = [...new Set(pages.flatMap(({ sort }) => [...sort.keys()]))].sort(compareCodePoints);
   return keys.map((key) => {
     const values = pages.flatMap(({ sort, page }) => (sort.has(key) ? [[sort.get(key) as string, page] as const] : []));
-    const numeric = values.every(([value]) => /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity|nan)$/i.test(value));
-    const ordered = numeric ? [...values].sort((a, b) => totalOrder(Math.fround(Number(a[0])), Math.fround(Number(b[0])))) : [...values].sort((a, b) => compareCodePoints(a[0], b[0]));
+    const numbers = values.map(([value]) => parseFloat32(value));
+    const numeric = numbers.every((number) => number !== null);
+    const order = Array.from(values.keys());
+    order.sort(numeric ? (a, b) => totalOrder(numbers[a] as number, numbers[b] as number) : (a, b) => compareCodePoints((values[a] as (typeof values)[number])[0], (values[b] as (typeof values)[number])[0]));
+    const ordered = order.map((i) => values[i] as (typeof values)[number]);
     return [key, ordered.map(([, page]) => page)];
   });
 }
@@ -553,19 +555,4 @@ function fragmentJson(page: PageRecord): string {
       .join(',')}}`;
   const anchors = page.anchors.map(({ element, id, text, title, location }) => (title === undefined ? { element, id, text, location } : { element, id, text, title, location }));
   return `{"url":${JSON.stringify(page.url)},"content":${JSON.stringify(page.content)},"word_count":${page.wordCount},"filters":${map(page.filters)},"meta":${map(page.meta)},"anchors":${JSON.stringify(anchors)}}`;
-}
-
-/** SHA-1 as Pagefind writes it: each byte in hexadecimal without its leading zero. */
-export function fullHash(data: string | Uint8Array): string {
-  let out = '';
-  for (const byte of createHash('sha1').update(data).digest()) out += byte.toString(16);
-  return out;
-}
-
-/** The first `length` characters of `hash`, one more at a time while another file has the name. */
-function uniqueName(hash: string, length: number, taken: Set<string>): string {
-  let name = hash.slice(0, length);
-  while (taken.has(name) && name.length < hash.length) name = hash.slice(0, name.length + 1);
-  taken.add(name);
-  return name;
 }

@@ -6,6 +6,7 @@
 //   node bench/hugo.js --data DATA --out DIR                 writes the site of any data folder
 //   cd DIR && hugo --quiet -d OUT                            renders it
 //   cd DIR && hugo --quiet -d OUT --layoutDir layouts-lean   renders it leaner (see `layouts`)
+//   cd DIR && hugo --quiet -d OUT --layoutDir layouts-bare   renders only what a reader sees (see `bareLayouts`)
 // From a data folder, the fields the benchmark corpus has are carried over; `editUrl`, an
 // expert's `website` and `location.country`, which it lacks, are not rendered.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -408,6 +409,64 @@ const layouts = (lean) => ({
 `,
 });
 
+// The bare set (`layouts-bare/`): what a reader of a question page sees and nothing else, as a
+// Hugo site written for this content might start out. Each answer's markdown, its headline and
+// its expert card (name, credentials, specialty, place, rating); the question and its date; the
+// disclaimer; paginated lists and expert profiles with their bio. No search attributes, social
+// meta, JSON-LD, related questions, answer lists on profiles, sitemap, feed or 404 page.
+const bareLayouts = () => ({
+  '_default/baseof.html': `<!DOCTYPE html>
+<html lang="{{ site.LanguageCode }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} · {{ site.Title }}</title>
+<link rel="stylesheet" href="/assets/style.css">
+</head>
+<body>
+<header><a href="/">{{ site.Title }}</a> · <a href="/questions/">Questions</a> · <a href="/experts/">Experts</a></header>
+<main id="main">
+{{ block "main" . }}{{ end }}
+</main>
+<footer><p>{{ site.Params.disclaimer }}</p></footer>
+</body>
+</html>
+`,
+  '_default/list.html': `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+<ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ with .Paginator }}{{ if .HasNext }}<a href="{{ .Next.URL }}">Next</a>{{ end }}{{ end }}
+{{ end }}
+`,
+  'questions/single.html': `{{ define "main" }}
+<article>
+<h1>{{ .Title }}</h1>
+<p>Asked <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "January 2, 2006" }}</time></p>
+{{ .Content }}
+</article>
+<section>
+<h2>{{ len .Params.answers }} answers</h2>
+{{ range .Params.answers }}{{ $e := index site.Data.experts .author }}
+<article>
+<h3>{{ .title | default (printf "Answer from %s" $e.name) }}</h3>
+{{ .body | markdownify }}
+<p><a href="/experts/{{ .author }}/">{{ $e.name }}{{ range $e.credentials }}, {{ . }}{{ end }}</a> · {{ $e.specialty }} · {{ $e.location.city }}{{ with $e.location.region }}, {{ . }}{{ end }}{{ with $e.rating }} · {{ printf "%.1f" (float .value) }} out of 5 stars{{ end }}</p>
+<p>Answered {{ time.Format "January 2, 2006" .date }}</p>
+</article>
+{{ end }}
+</section>
+<p>{{ site.Params.disclaimer }}</p>
+{{ end }}
+`,
+  'experts/single.html': `{{ define "main" }}
+{{ $e := index site.Data.experts .Params.expert }}
+<h1>{{ .Title }}</h1>
+<p>{{ $e.specialty }} · {{ $e.location.city }}</p>
+{{ $e.bio | markdownify }}
+{{ end }}
+`,
+});
+
 /**
  * A data folder (the data contract, validated by answerpress's own loader) in the shape
  * `generateCorpus` returns, so that any site can be rendered by Hugo too.
@@ -446,6 +505,7 @@ export async function writeHugoSite(corpus, dir) {
   files.set('config.yaml', config(corpus.site));
   for (const [name, text] of Object.entries(layouts(false))) files.set(join('layouts', name), text);
   for (const [name, text] of Object.entries(layouts(true))) files.set(join('layouts-lean', name), text);
+  for (const [name, text] of Object.entries(bareLayouts())) files.set(join('layouts-bare', name), text);
   files.set('content/questions/_index.md', '---\ntitle: "All questions"\n---\n');
   files.set('content/experts/_index.md', '---\ntitle: "Experts"\n---\n');
   files.set('content/topics/_index.md', '---\ntitle: "Topics"\n---\n');

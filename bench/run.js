@@ -13,9 +13,10 @@
 //   --data DIR       bench this data folder instead of generated corpora (--sizes is ignored);
 //                    its Hugo site is written by bench/hugo.js --data
 //   --runs N         runs of each tool per size, interleaved A B C A B C (default 2)
-//   --only LIST      tools to run: answerpress,hugo,hugo-lean,floor (default all four); hugo-lean
-//                    is Hugo with templates that leave out the question pages' JSON-LD and
-//                    related questions and the profiles' answer lists (bench/hugo.js)
+//   --only LIST      tools to run: answerpress,hugo,hugo-lean,hugo-bare,floor (default all five);
+//                    hugo-lean is Hugo with templates that leave out the question pages' JSON-LD
+//                    and related questions and the profiles' answer lists, hugo-bare Hugo with
+//                    templates that render only what a reader sees (bench/hugo.js)
 //   --no-search      skip the cold search payload measurement
 //   --no-incremental skip the one-answer incremental build
 //   --query WORD     search query (default: the corpus's most frequent word)
@@ -38,7 +39,7 @@ import { lastJson, measureOk, onExit } from './proc.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..');
 const outRoot = join(here, 'out');
-const TOOLS = ['answerpress', 'hugo', 'hugo-lean', 'floor'];
+const TOOLS = ['answerpress', 'hugo', 'hugo-lean', 'hugo-bare', 'floor'];
 const isHugo = (tool) => tool.startsWith('hugo');
 const GIB = 1024 ** 3;
 const MEMORY_BUDGET = 2 * GIB;
@@ -49,6 +50,8 @@ const SEARCH_BUDGET = 160 * 1024;
  * nothing changes.
  */
 const HEAP = `--max-old-space-size=${Math.floor((totalmem() * 0.75) / 1024 ** 2)}`;
+/** The young generation `npm run build` gives the build's main thread (package.json). */
+const YOUNG = '--max-semi-space-size=64';
 
 const { values } = parseArgs({
   options: {
@@ -132,9 +135,12 @@ async function corpus(size) {
   return { data, hugo };
 }
 
+/** A cold build that writes a build cache, as `npm run build` does (into a folder of its own, removed after). */
 async function runAnswerpress(size, run, paths, extra = []) {
   const out = join(scratch, `answerpress-${size}-${run}`);
-  const r = await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out, ...extra]);
+  const cache = join(scratch, `cache-${size}-${run}`);
+  const r = await measureOk(process.execPath, [HEAP, YOUNG, join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out, '--cache', cache, '--clean', ...extra]);
+  rmSync(cache, { recursive: true, force: true });
   const result = lastJson(r.stdout);
   const t = result.timings;
   return {
@@ -182,7 +188,7 @@ async function runIncremental(size, paths) {
     appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
     const incremental = await npmBuild();
     const reference = join(dir, 'reference');
-    await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
+    await measureOk(process.execPath, [HEAP, YOUNG, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
     const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
     return {
       coldMs: cold.wallMs,
@@ -225,7 +231,13 @@ async function runFloor(size, run, paths) {
   return row;
 }
 
-const RUNNERS = { answerpress: runAnswerpress, hugo: runHugo, 'hugo-lean': (size, run, paths) => runHugo(size, run, paths, ['--layoutDir', 'layouts-lean']), floor: runFloor };
+const RUNNERS = {
+  answerpress: runAnswerpress,
+  hugo: runHugo,
+  'hugo-lean': (size, run, paths) => runHugo(size, run, paths, ['--layoutDir', 'layouts-lean']),
+  'hugo-bare': (size, run, paths) => runHugo(size, run, paths, ['--layoutDir', 'layouts-bare']),
+  floor: runFloor,
+};
 
 function median(list) {
   const xs = list.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
@@ -376,6 +388,7 @@ function report(results, file) {
       if (tool === 'floor') phases = `load ${s(r.phases.load)}, model ${s(r.phases.model)}, render+write ${s(r.phases.render)}`;
       if (tool === 'hugo') phases = 'render only (content already written)';
       if (tool === 'hugo-lean') phases = 'render only, no JSON-LD, related questions or profile answer lists';
+      if (tool === 'hugo-bare') phases = 'render only, what a reader sees: answers, expert cards, disclaimer, lists';
       lines.push(`| ${size.toLocaleString('en')} | ${tool} | ${s(r.wallMs)} | ${s(r.cpuMs)} | ${mib(r.peakRss)} | ${mb(r.bytes)} | ${tool === 'answerpress' ? mb(r.pagefindBytes) : ''} | ${phases} |`);
     }
   }
@@ -389,18 +402,19 @@ function report(results, file) {
   lines.push('');
   lines.push('Ratios (wall time; CPU time in brackets):');
   lines.push('');
-  lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | render / lean Hugo | whole build / lean Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Questions | answerpress render (load+model+render) / Hugo | answerpress whole build / Hugo | floor / Hugo | render / lean Hugo | whole build / lean Hugo | render / bare Hugo | whole build / bare Hugo | floor / bare Hugo | answerpress peak tree memory / 2 GiB | cold search payload / 160 KiB |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const size of sizes) {
     const sum = results.sizes[size].summary;
     const ap = sum.answerpress;
     const hugo = sum.hugo;
     const floorRow = sum.floor;
     const lean = sum['hugo-lean'];
+    const bare = sum['hugo-bare'];
     const payload = (sr) => (sr && !sr.error ? `${(sr.bodyBytes / 1024).toFixed(0)} KiB, ${ratio(sr.bodyBytes, SEARCH_BUDGET)}` : sr?.error ? 'failed' : '–');
     const search = sum.typicalSearch ? `${payload(sum.typicalSearch)} typical; ${payload(sum.search)} most frequent word` : payload(sum.search);
     lines.push(
-      `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ratio(ap?.renderMs, lean?.wallMs)} | ${ratio(ap?.wallMs, lean?.wallMs)} (${ratio(ap?.cpuMs, lean?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
+      `| ${size.toLocaleString('en')} | ${ratio(ap?.renderMs, hugo?.wallMs)} | ${ratio(ap?.wallMs, hugo?.wallMs)} (${ratio(ap?.cpuMs, hugo?.cpuMs)}) | ${ratio(floorRow?.floorMs, hugo?.wallMs)} (${ratio(floorRow?.cpuMs, hugo?.cpuMs)}) | ${ratio(ap?.renderMs, lean?.wallMs)} | ${ratio(ap?.wallMs, lean?.wallMs)} (${ratio(ap?.cpuMs, lean?.cpuMs)}) | ${ratio(ap?.renderMs, bare?.wallMs)} | ${ratio(ap?.wallMs, bare?.wallMs)} (${ratio(ap?.cpuMs, bare?.cpuMs)}) | ${ratio(floorRow?.floorMs, bare?.wallMs)} (${ratio(floorRow?.cpuMs, bare?.cpuMs)}) | ${ap ? `${mib(ap.peakRss)}, ${ratio(ap.peakRss, MEMORY_BUDGET)}` : '–'} | ${search} |`,
     );
   }
   if (sizes.length >= 2) {
@@ -421,6 +435,8 @@ function report(results, file) {
     if (A.hugo && B.hugo) lines.push(`| Hugo render | ${slope(A.hugo.wallMs, B.hugo.wallMs)} | ${slope(A.hugo.cpuMs, B.hugo.cpuMs)} |`);
     const [LA, LB] = [A['hugo-lean'], B['hugo-lean']];
     if (LA && LB) lines.push(`| Hugo render, lean templates | ${slope(LA.wallMs, LB.wallMs)} | ${slope(LA.cpuMs, LB.cpuMs)} |`);
+    const [BA, BB] = [A['hugo-bare'], B['hugo-bare']];
+    if (BA && BB) lines.push(`| Hugo render, bare templates | ${slope(BA.wallMs, BB.wallMs)} | ${slope(BA.cpuMs, BB.cpuMs)} |`);
     if (A.floor && B.floor) lines.push(`| floor (load+model+render+write) | ${slope(A.floor.floorMs, B.floor.floorMs)} | ${slope(A.floor.cpuMs, B.floor.cpuMs)} |`);
   }
   const searches = sizes.flatMap((n) => ['typicalSearch', 'search'].map((kind) => [n, results.sizes[n].summary[kind]])).filter(([, sr]) => sr && !sr.error);

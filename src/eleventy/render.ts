@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import answerpressPlugin, { type PluginOptions } from './plugin.js';
+import { describeRenderError } from './renderError.js';
 
 interface EleventyDirectories {
   /** Eleventy's timing of filters, which warns on the console when one takes over 8 % of a run. */
@@ -35,5 +36,9 @@ export async function render(outDir: string, scratchDir: string, options: Plugin
   // Errors are rethrown to the build, which reports them; Eleventy's own console output would
   // only repeat them and announce file counts.
   eleventy.disableLogger();
-  await eleventy.write();
+  try {
+    await eleventy.write();
+  } catch (error) {
+    throw new Error(describeRenderError(error, options.layoutDirs), { cause: error });
+  }
 }

@@ -135,11 +135,16 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
   };
 }
 
+/** The site's language, a BCP 47 tag: English unless `site.yaml` says otherwise. */
+export function siteLanguage(data: Pick<LoadedData, 'site'>): string {
+  return data.site.data.language ?? 'en';
+}
+
 function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
   const raw = data.site.data;
   const url = new URL(raw.url);
   const basePath = url.pathname.replace(/\/+$/, '');
-  const language = raw.language ?? 'en';
+  const language = siteLanguage(data);
   const disclaimer = raw.disclaimer ?? '';
   return {
     title: raw.title,

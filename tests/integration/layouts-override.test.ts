@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { buildSite, cleanup, fixturesDir, readPage, tempDir } from '../helpers/site.js';
 
 describe('a site’s own layouts folder', () => {
@@ -41,5 +42,21 @@ describe('a site’s own layouts folder', () => {
     const href = /<link rel="stylesheet" href="\/(assets\/style\.[0-9a-f]{10}\.css)">/.exec(home)?.[1];
     expect(href).toBeDefined();
     expect(await readPage(built.outDir, href as string)).toBe('body{font-family:serif}\n');
+  });
+});
+
+describe('a site layout that does not compile', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await tempDir();
+  });
+  afterAll(() => cleanup(root));
+
+  it('fails the build naming the layout file, its line and column, and what Nunjucks expected', async () => {
+    const layouts = join(root, 'layouts');
+    await mkdir(join(layouts, 'pages'), { recursive: true });
+    await writeFile(join(layouts, 'pages', 'expert.njk'), '{% extends "base.njk" %}\n{% block content %}\n<h1>{{ expert.name }</h1>\n{% endblock %}\n');
+    const building = build({ dataDir: join(fixturesDir, 'search'), outDir: join(root, 'out'), cacheDir: false, layoutsDir: layouts });
+    await expect(building).rejects.toThrow(`render: ${join(layouts, 'pages', 'expert.njk')}, line 3, column 20: expected variable end`);
   });
 });

@@ -56,9 +56,16 @@ export function plainFile(item: Uint8Array): Buffer {
   return Buffer.concat([SIGNATURE, item]);
 }
 
-/** A Pagefind data file holding `item`, compressed as Pagefind compresses. */
+/**
+ * gzip level for data files. On the 67 MB of a 10,000-question site's index chunks, level 5
+ * took 1.5 s of CPU where zlib's default, 6, took 2.4, for 0.7 % more bytes (13.9 KB a chunk
+ * against 13.8): a search loads one chunk per word.
+ */
+const LEVEL = 5;
+
+/** A Pagefind data file holding `item`, gzipped as Pagefind's are (at `LEVEL`). */
 export function encodeFile(item: Uint8Array): Promise<Buffer> {
-  return gzipAsync(Buffer.concat([SIGNATURE, item]));
+  return gzipAsync(Buffer.concat([SIGNATURE, item]), { level: LEVEL });
 }
 
 /**

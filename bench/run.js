@@ -50,8 +50,6 @@ const SEARCH_BUDGET = 160 * 1024;
  * nothing changes.
  */
 const HEAP = `--max-old-space-size=${Math.floor((totalmem() * 0.75) / 1024 ** 2)}`;
-/** The young generation `npm run build` gives the build's main thread (package.json). */
-const YOUNG = '--max-semi-space-size=64';
 
 const { values } = parseArgs({
   options: {
@@ -139,7 +137,7 @@ async function corpus(size) {
 async function runAnswerpress(size, run, paths, extra = []) {
   const out = join(scratch, `answerpress-${size}-${run}`);
   const cache = join(scratch, `cache-${size}-${run}`);
-  const r = await measureOk(process.execPath, [HEAP, YOUNG, join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out, '--cache', cache, '--clean', ...extra]);
+  const r = await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', paths.data, '--out', out, '--cache', cache, '--clean', ...extra]);
   rmSync(cache, { recursive: true, force: true });
   const result = lastJson(r.stdout);
   const t = result.timings;
@@ -188,7 +186,7 @@ async function runIncremental(size, paths) {
     appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
     const incremental = await npmBuild();
     const reference = join(dir, 'reference');
-    await measureOk(process.execPath, [HEAP, YOUNG, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
+    await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
     const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
     return {
       coldMs: cold.wallMs,

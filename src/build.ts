@@ -17,11 +17,11 @@ import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
-import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild, type Segments } from './incremental/cache.js';
+import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
-import { siteLanguage } from './model/buildModel.js';
-import { buildModelAhead } from './model/renderAhead.js';
+import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js';
+import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
 import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
@@ -115,21 +115,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   };
 
   /**
-   * Loads the data and builds the model, and starts writing what the next build reuses of them
-   * (`segments`, awaited before the cache's manifest is written).
+   * Loads the data and builds the model, and writes what the next build reuses of them, so that
+   * neither the raw data nor the previous build's copy of it is held while pages render.
    */
   const loadModel = async () => {
     const data = await timed('load', () => loadData(dataDir, { known: previous?.files }));
+    const memo = new MarkdownMemo(previous?.markdown);
+    // Markdown renders on every core; the model is then built on this thread alone.
+    await timed('model', () => renderAhead(memo, markdownFields(data)));
     // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
-    // takes, is written while the model is built, when a core has little else to do.
+    // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
     const language = siteLanguage(data);
     if (!previous && ownsShard(options.slice, 0) && usesRuntimeBundle(language)) {
       runtimeAhead = writeRuntime(staging, primaryLanguage(language));
       // Reported by the shard that takes it; a build that fails first only waits for it.
       runtimeAhead.catch(() => undefined);
     }
-    const memo = new MarkdownMemo(previous?.markdown);
-    const model = await timed('model', () => buildModelAhead(data, { markdown: memo }));
+    const model = await timed('model', () => buildModel(data, { markdown: memo }));
     const files = data.files ?? new Map();
     // A segment is reused when all its entries came unchanged from the previous build.
     const reused = (kind: Kind, key: string): boolean => {
@@ -139,18 +141,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return before !== undefined && before.hash === now?.hash && before.stamp === now.stamp;
     };
     // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
-    // Its segments are written while the first pages render, which need none of them: the raw
-    // data and the previous build's copy are held until then (about 2 s of the main thread at
-    // 10,000 questions), not the pages.
-    segments = cacheDir
-      ? writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused)
-          .catch(() => null)
-          .finally(() => {
-            previous?.files.clear();
-            previous?.markdown.clear();
-          })
-      : Promise.resolve(null);
-    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])) };
+    const segments = cacheDir ? await timed('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused).catch(() => null)) : null;
+    if (previous) {
+      previous.files.clear();
+      previous.markdown.clear();
+    }
+    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments };
   };
 
   const packageHash = await hashPackage();
@@ -158,7 +154,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
   const staging = await makeStaging(outDir);
   let runtimeAhead: Promise<string> | undefined;
-  let segments: Promise<Segments | null> = Promise.resolve(null);
   // With a cache, the links to the last output are made while the cache and the data load; a
   // failure there only means a cold build.
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
@@ -175,7 +170,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let keepBundle = false;
   let sealed: IndexSummary | undefined;
   try {
-    const { model, sourceHash, fileHashes } = await loadModel();
+    const { model, sourceHash, fileHashes, segments } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
     const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
     // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
@@ -206,10 +201,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // An incremental build renders its few pages before it indexes.
     const indexer = new ShardIndexer({ siteDir: site, indexRoot: root, scratchDir: staging, storeDir, language: model.site.language, concurrency: 1, beside: incremental ? 0 : 1, runtime: runtimeAhead });
     const memory = new MemoryCeiling();
-    // The raw data and the previous build's cache are garbage once the cache's segments are
-    // written. An incremental build renders a few pages and indexes a shard or two: it stays
-    // small without full collections, each of which costs a third of a second at 10,000 questions.
-    if (!incremental) void segments.then(() => memory.release());
+    // The raw data and the previous build's cache are garbage from here on. An incremental build
+    // renders a few pages and indexes a shard or two: it stays small without full collections,
+    // each of which costs a third of a second at 10,000 questions.
+    if (!incremental) memory.release();
     const needingSegmentation = pagesNeedingSegmentation(model);
     const indexed: Shard[] = [];
     const indexShard = (shard: Shard) => {
@@ -319,8 +314,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version, searchScript: (sealed as IndexSummary).script }));
     await timed('swap', async () => {
-      const written = await segments;
-      if (cacheDir && written) await writeManifest(cacheDir, outDir, packageHash, version, keys, written).catch(() => undefined);
+      if (cacheDir && segments) await writeManifest(cacheDir, outDir, packageHash, version, keys, segments).catch(() => undefined);
       // With a cache, the replaced output is kept for the next build to start from.
       await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
       if (cacheDir) {
@@ -330,7 +324,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     return { model, outDir, timings, offline, work };
   } finally {
-    await Promise.all([linking, mirrorCopy, merger.close(), runtimeAhead?.catch(() => undefined), segments]);
+    await Promise.all([linking, mirrorCopy, merger.close(), runtimeAhead?.catch(() => undefined)]);
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -48,14 +48,6 @@ export function pagefindThreads(cores: number, busy: number): number {
   return Math.max(1, Math.floor(cores / Math.max(1, busy)));
 }
 
-/**
- * The indexer's workers get four times V8's default space for new objects (64 MB semi-spaces,
- * as `npm run build` gives the main thread): a page's words, records and fragment are garbage
- * once the page is read. In a 10,000-question build the first worker's scavenges took 1.4 s
- * against 2.3 s with the default.
- */
-const INDEXER_LIMITS = { maxYoungGenerationSizeMb: 192 };
-
 /** What the store keeps of a shard's bundle: what the merge reads. */
 const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter)$/;
 
@@ -165,7 +157,7 @@ export class ShardIndexer {
       const segmentFiles = segment.map((page) => [...prefix, page].join('/'));
       const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language };
       // At most `concurrency` shards are given out at once, so the pool never needs more workers.
-      this.pool ??= new JobPool(BUNDLE_WORKER, availableParallelism(), INDEXER_LIMITS);
+      this.pool ??= new JobPool(BUNDLE_WORKER, availableParallelism());
       const [, runtime] = await Promise.all([
         this.pool.run(job).catch((error: unknown) => {
           throw new Error(`indexer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -4,7 +4,7 @@
  * thread that hands out jobs, `serveJobs` in the worker.
  * https://nodejs.org/api/worker_threads.html
  */
-import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 type Request = { id: number; data: unknown };
 type Reply = { id: number; ok: true } | { id: number; ok: false; error: string };
@@ -20,11 +20,10 @@ export class JobPool {
   private readonly queue: { request: Request; resolve: () => void; reject: (error: Error) => void }[] = [];
   private nextId = 0;
 
-  /** Runs the compiled worker `file`, at most `size` at once, each with `resourceLimits` (Node's defaults by default). */
+  /** Runs the compiled worker `file`, at most `size` at once. */
   constructor(
     private readonly file: string,
     private size: number,
-    private readonly resourceLimits?: ResourceLimits,
   ) {}
 
   /** Runs a job on a free worker, starting one if fewer than `size` run; resolves when the worker is done with it. */
@@ -62,7 +61,7 @@ export class JobPool {
 
   private start(): Member {
     // The worker runs plain compiled code: none of the flags this process was started with apply.
-    const worker = new Worker(this.file, { execArgv: [], ...(this.resourceLimits && { resourceLimits: this.resourceLimits }) });
+    const worker = new Worker(this.file, { execArgv: [] });
     const member: Member = { worker, busy: false };
     worker.on('message', (reply: Reply) => {
       const job = this.pending.get(reply.id);

@@ -31,7 +31,7 @@ import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { META_CACHE_TAG_TOKEN, primaryLanguage, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, usesRuntimeBundle, writeRuntime, type IndexSummary } from './search/indexSite.js';
+import { META_CACHE_TAG_TOKEN, primaryLanguage, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, indexesItself, writeRuntime, type IndexSummary } from './search/indexSite.js';
 import { recompressWasmOffThread } from './search/runtime.js';
 import type { MergeResult } from './search/mergeBundles.js';
 import { ShardMerger } from './search/merger.js';
@@ -126,7 +126,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
     // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
     const language = siteLanguage(data);
-    if (!previous && ownsShard(options.slice, 0) && usesRuntimeBundle(language)) {
+    if (!previous && ownsShard(options.slice, 0) && indexesItself(language)) {
       runtimeAhead = writeRuntime(staging, primaryLanguage(language));
       // Reported by the shard that takes it; a build that fails first only waits for it.
       runtimeAhead.catch(() => undefined);

@@ -153,7 +153,7 @@ export class ShardIndexer {
     const prefix = relative(indexRoot, siteDir).split(sep).filter(Boolean);
     const files = shard.pages.map((page) => [...prefix, page].join('/'));
     const language = primaryLanguage(this.options.language);
-    if (indexerStemmer(language)) {
+    if (indexesItself(language)) {
       const segmentFiles = segment.map((page) => [...prefix, page].join('/'));
       const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language };
       // At most `concurrency` shards are given out at once, so the pool never needs more workers.
@@ -189,8 +189,11 @@ export async function writeRuntime(scratchDir: string, language: string, threads
   return outputPath;
 }
 
-/** Whether shard 0 of a site in `language` (BCP 47) takes its runtime from `writeRuntime`: where this package's indexer indexes it. */
-export function usesRuntimeBundle(language: string): boolean {
+/**
+ * Whether a site in `language` (BCP 47) is indexed by this package's indexer rather than by
+ * Pagefind's; its shard 0 then takes Pagefind's runtime from `writeRuntime`.
+ */
+export function indexesItself(language: string): boolean {
   return indexerStemmer(primaryLanguage(language)) !== undefined;
 }
 

@@ -87,7 +87,7 @@ function folded(word: string, stem: Stemmer | null, part: boolean): IndexableWor
 export function foldDiacritics(word: string): string | null {
   if (/^[\x00-\x7f]*$/.test(word)) return null;
   let plain = word.normalize('NFD');
-  if (KANA_VOICING.test(plain)) plain = plain.replace(/[\p{M}]/gu, (mark) => (KANA_VOICING.test(mark) ? mark : '')).normalize('NFC');
+  if (KANA_VOICING.test(plain)) plain = plain.replace(MARKS, (mark) => (KANA_VOICING.test(mark) ? mark : '')).normalize('NFC');
   else plain = plain.replace(MARKS, '');
   return plain === word ? null : plain;
 }

@@ -25,7 +25,7 @@ import { shortenBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from './fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
-import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, PAGEFIND_VERSION, uniqueName } from './pagefindFormat.js';
+import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, filterItem, PAGEFIND_VERSION, uniqueName } from './pagefindFormat.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -495,13 +495,8 @@ async function writeFilters(metas: readonly ShardMeta[], placement: Placement, t
   const written: { name: string; hash: string }[] = [];
   for (const name of [...filters.keys()].sort(compareCodePoints)) {
     const values = filters.get(name) as Map<string, number[]>;
-    const writer = new CborWriter().array(2).text(name).array(values.size);
-    for (const value of [...values.keys()].sort(compareCodePoints)) {
-      const pages = (values.get(value) as number[]).sort((a, b) => a - b);
-      writer.array(2).text(value).array(pages.length);
-      for (const page of pages) writer.int(page);
-    }
-    const bytes = writer.bytes();
+    for (const pages of values.values()) pages.sort((a, b) => a - b);
+    const bytes = filterItem(name, values);
     const hash = uniqueName(prefix, sha256(bytes), names);
     await writeFile(join(target, 'filter', `${hash}.pf_filter`), await encodeFile(bytes));
     written.push({ name, hash });
@@ -512,7 +507,6 @@ async function writeFilters(metas: readonly ShardMeta[], placement: Placement, t
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-
 
 /**
  * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { gzipSmallest } from '../output/gzipSmallest.js';
+import { compareCodePoints } from './codePointOrder.js';
 
 /**
  * The only index layout this package reads and writes, Pagefind's of this version. A Pagefind
@@ -74,6 +75,20 @@ export function encodeFile(item: Uint8Array): Promise<Buffer> {
  */
 export function encodeFileSmallest(item: Uint8Array): Promise<Buffer> {
   return gzipSmallest(Buffer.concat([SIGNATURE, item]));
+}
+
+/**
+ * A filter file's item, `[filter, [[value, [page…]]…]]`: the filter `name`'s values in code point
+ * order, each with its pages in the order given (ascending, as Pagefind lists them).
+ */
+export function filterItem(name: string, values: ReadonlyMap<string, readonly number[]>): Buffer {
+  const writer = new CborWriter().array(2).text(name).array(values.size);
+  for (const value of [...values.keys()].sort(compareCodePoints)) {
+    const pages = values.get(value) as readonly number[];
+    writer.array(2).text(value).array(pages.length);
+    for (const page of pages) writer.int(page);
+  }
+  return writer.bytes();
 }
 
 const ARRAY = 4;

@@ -17,7 +17,7 @@ import { trimBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
 import { INCLUDE_CHARACTERS } from './indexableWords.js';
 import { parseFloat32, type Lexicon, type PageRecord, type Places } from './pageRecord.js';
-import { CborWriter, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from './pagefindFormat.js';
+import { CborWriter, filterItem, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from './pagefindFormat.js';
 
 /** Pagefind closes an index chunk once its words hold this many locations. */
 const PAGEFIND_CHUNK_LOCATIONS = 20_000;
@@ -208,14 +208,8 @@ export class ShardBundle {
   private encodeFilters(): { name: string; file: string; bytes: Buffer }[] {
     const names = new Set<string>();
     return [...this.filters.keys()].sort(compareCodePoints).map((name) => {
-      const byValue = this.filters.get(name) as Map<string, number[]>;
-      const writer = new CborWriter().array(2).text(name).array(byValue.size);
-      for (const value of [...byValue.keys()].sort(compareCodePoints)) {
-        const list = byValue.get(value) as number[];
-        writer.array(2).text(value).array(list.length);
-        for (const page of list) writer.int(page);
-      }
-      const bytes = Buffer.from(writer.bytes());
+      // Pages were added in order, so each value's list is ascending already.
+      const bytes = filterItem(name, this.filters.get(name) as Map<string, number[]>);
       return { name, file: uniqueName(`${this.language}_`, fullHash(bytes), names), bytes };
     });
   }
@@ -402,15 +396,9 @@ export class ShardBundle {
     const locs = this.entries.reserveNumbers(2 * count);
     let n = base;
     if (uniform) {
-      let last = 0;
-      if (weight !== DEFAULT_WEIGHT) {
-        locs[n++] = -weight - 1;
-        locs[n++] = positions[head] as number;
-        last = positions[head] as number;
-      } else {
-        locs[n++] = positions[head] as number;
-        last = positions[head] as number;
-      }
+      if (weight !== DEFAULT_WEIGHT) locs[n++] = -weight - 1;
+      let last = positions[head] as number;
+      locs[n++] = last;
       for (let i = next[head] as number; i >= 0; i = next[i] as number) {
         const position = positions[i] as number;
         locs[n++] = position - last;

@@ -23,7 +23,7 @@ export class JobPool {
   /** Runs the compiled worker `file`, at most `size` at once. */
   constructor(
     private readonly file: string,
-    private size: number,
+    private readonly size: number,
   ) {}
 
   /** Runs a job on a free worker, starting one if fewer than `size` run; resolves when the worker is done with it. */
@@ -32,12 +32,6 @@ export class JobPool {
       this.queue.push({ request: { id: this.nextId++, data }, resolve, reject });
       this.dispatch();
     });
-  }
-
-  /** Changes how many workers may run at once, from the next job handed out. */
-  resize(size: number): void {
-    this.size = Math.max(1, size);
-    this.dispatch();
   }
 
   /** Stops every worker; jobs not done fail. */

@@ -285,7 +285,7 @@ class DigestReader {
   private close(node: Node): void {
     const parent = node.parent as Node;
     this.current = parent;
-    const first = node.mark >= 0 ? node.mark : node.from;
+    const first = startOf(node);
     if (node.status === Status.Excluded) {
       this.pieces.length = first;
       return;
@@ -297,7 +297,7 @@ class DigestReader {
       if (trimWhiteSpace(value) !== '') this.meta.set('auto_title', normalizeContent(value));
     }
     if (tag === 'title' && !this.meta.has('auto_page_title')) this.meta.set('auto_page_title', normalizeContent(this.valueOf(node)));
-    if (node.status === Status.Ignored || (parent.status === Status.ParentOfBody && node.status !== Status.Body && node.status !== Status.ParentOfBody)) {
+    if (node.status === Status.Ignored || (parent.status === Status.ParentOfBody && !isBody(node))) {
       this.pieces.length = first;
       return;
     }
@@ -318,11 +318,13 @@ class DigestReader {
     }
     if (node.mark >= 0) this.pieces[node.mark] = before;
     if (after) this.pieces.push(after);
-    if (node.status === Status.Body || node.status === Status.ParentOfBody) {
-      // A body's text replaces whatever its parent read before it, unless that was a body too.
-      if (parent.status !== Status.ParentOfBody) this.pieces.splice(parent.from, first - parent.from);
-      parent.status = Status.ParentOfBody;
-    }
+    if (isBody(node)) this.bodyEnded(parent, first);
+  }
+
+  /** A body's text, from piece `first`, replaces whatever its parent read before it, unless that was a body too. */
+  private bodyEnded(parent: Node, first: number): void {
+    if (parent.status !== Status.ParentOfBody) this.pieces.splice(parent.from, first - parent.from);
+    parent.status = Status.ParentOfBody;
   }
 
   /** A node's text so far. */
@@ -373,13 +375,9 @@ class DigestReader {
     // Elements never closed hand their text up as they are, and ignored ones none.
     for (let node = this.current; node.parent; node = node.parent) {
       const parent = node.parent;
-      const first = node.mark >= 0 ? node.mark : node.from;
-      if (parent.status === Status.ParentOfBody || node.status === Status.Ignored || node.status === Status.Excluded) {
-        this.pieces.length = first;
-      } else if (node.status === Status.Body || node.status === Status.ParentOfBody) {
-        this.pieces.splice(parent.from, first - parent.from);
-        parent.status = Status.ParentOfBody;
-      }
+      const first = startOf(node);
+      if (parent.status === Status.ParentOfBody || node.status === Status.Ignored || node.status === Status.Excluded) this.pieces.length = first;
+      else if (isBody(node)) this.bodyEnded(parent, first);
     }
     const meta = this.meta;
     const image = meta.get('auto_image');
@@ -410,6 +408,16 @@ class DigestReader {
       hasBody: this.root.status === Status.ParentOfBody,
     };
   }
+}
+
+/** The first piece of a node's text, with what its end puts before it. */
+function startOf(node: Node): number {
+  return node.mark >= 0 ? node.mark : node.from;
+}
+
+/** Whether a node is a body, or holds one. */
+function isBody(node: Node): boolean {
+  return node.status === Status.Body || node.status === Status.ParentOfBody;
 }
 
 function node(tag: string, status: Status, parent: Node | null): Node {

@@ -10,6 +10,7 @@
  */
 import { compareCodePoints } from './codePointOrder.js';
 import { ANCHOR_MARKER, AUTO_WEIGHT_MARKER, END_WEIGHT_MARKER, normalizeContent, WEIGHT_MARKER, WHITE_SPACE, type PageDigest } from './htmlDigest.js';
+import { grown } from './grown.js';
 import { indexableWords, type Stemmer } from './indexableWords.js';
 
 /** Weight 1 in Pagefind's units: a weight of w is stored as ⌊24 w⌋, at most 10. */
@@ -125,15 +126,11 @@ export class Lexicon {
     const entry = this.entries;
     this.entries += 1;
     if (entry >= this.starts.length) {
-      this.starts = grow(this.starts, this.starts.length * 2);
-      this.lengths = grow(this.lengths, this.lengths.length * 2);
-      this.single = grow(this.single, this.single.length * 2);
+      this.starts = grown(this.starts, this.starts.length * 2);
+      this.lengths = grown(this.lengths, this.lengths.length * 2);
+      this.single = grown(this.single, this.single.length * 2);
     }
-    if (this.charsLength + raw.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.charsLength + raw.length));
-      chars.set(this.chars.subarray(0, this.charsLength));
-      this.chars = chars;
-    }
+    if (this.charsLength + raw.length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.charsLength + raw.length));
     for (let i = 0; i < raw.length; i += 1) this.chars[this.charsLength + i] = raw.charCodeAt(i);
     this.starts[entry] = this.charsLength;
     this.lengths[entry] = raw.length;
@@ -165,12 +162,6 @@ export class Lexicon {
   }
 }
 
-function grow(array: Int32Array, size: number): Int32Array {
-  const next = new Int32Array(size);
-  next.set(array);
-  return next;
-}
-
 /**
  * A page's places, valid until the next page is read: word id, position and weight, for words
  * written without diacritics; the others, and the words of meta values, as objects (few).
@@ -193,14 +184,9 @@ export class Places {
 
   push(id: number, position: number, weight: number): void {
     if (this.count === this.ids.length) {
-      const grow = <T extends Int32Array | Uint8Array>(array: T, make: (n: number) => T): T => {
-        const next = make(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.ids = grow(this.ids, (n) => new Int32Array(n));
-      this.positions = grow(this.positions, (n) => new Int32Array(n));
-      this.weights = grow(this.weights, (n) => new Uint8Array(n));
+      this.ids = grown(this.ids, this.count * 2);
+      this.positions = grown(this.positions, this.count * 2);
+      this.weights = grown(this.weights, this.count * 2);
     }
     this.ids[this.count] = id;
     this.positions[this.count] = position;

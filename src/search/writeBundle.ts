@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { trimBounds } from './chunkBounds.js';
 import { compareCodePoints } from './codePointOrder.js';
+import { grown } from './grown.js';
 import { INCLUDE_CHARACTERS } from './indexableWords.js';
 import { parseFloat32, type Lexicon, type PageRecord, type Places } from './pageRecord.js';
 import { CborWriter, filterItem, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from './pagefindFormat.js';
@@ -63,27 +64,19 @@ class Entries {
 
   /** Room for `count` more numbers, into which the caller writes from `length` on. */
   reserveNumbers(count: number): Int32Array {
-    if (this.length + count > this.numbers.length) {
-      const grown = new Int32Array(Math.max(this.numbers.length * 2, this.length + count));
-      grown.set(this.numbers.subarray(0, this.length));
-      this.numbers = grown;
-    }
+    if (this.length + count > this.numbers.length) this.numbers = grown(this.numbers, Math.max(this.numbers.length * 2, this.length + count));
     return this.numbers;
   }
 
   /** Adds an entry whose `locCount` locations were just written at `length`, and then its meta locations. */
   add(word: number, page: number, locCount: number, metaLocs: readonly number[]): void {
     if (this.count === this.word.length) {
-      const grow = (array: Int32Array) => {
-        const next = new Int32Array(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      this.word = grow(this.word);
-      this.page = grow(this.page);
-      this.start = grow(this.start);
-      this.locCount = grow(this.locCount);
-      this.metaCount = grow(this.metaCount);
+      const size = this.count * 2;
+      this.word = grown(this.word, size);
+      this.page = grown(this.page, size);
+      this.start = grown(this.start, size);
+      this.locCount = grown(this.locCount, size);
+      this.metaCount = grown(this.metaCount, size);
     }
     const numbers = this.reserveNumbers(locCount + metaLocs.length);
     const at = this.count;
@@ -351,10 +344,9 @@ export class ShardBundle {
     }
     const size = this.lexicon.words.length;
     if (this.first.length < size) {
-      const grown = new Int32Array(2 ** Math.ceil(Math.log2(size))).fill(-1);
-      grown.set(this.first);
-      this.first = grown;
-      this.last = new Int32Array(grown.length);
+      const length = this.first.length;
+      this.first = grown(this.first, 2 ** Math.ceil(Math.log2(size))).fill(-1, length);
+      this.last = new Int32Array(this.first.length);
     }
     const { first, last, next, touched } = this;
     let words = 0;

@@ -413,7 +413,8 @@ const layouts = (lean) => ({
 // Hugo site written for this content might start out. Each answer's markdown, its headline and
 // its expert card (name, credentials, specialty, place, rating); the question and its date; the
 // disclaimer; paginated lists and expert profiles with their bio. No search attributes, social
-// meta, JSON-LD, related questions, answer lists on profiles, sitemap, feed or 404 page.
+// meta, JSON-LD, related questions, answer lists on profiles, or templates of its own for the
+// sitemap, feed or 404 page (Hugo still writes its default sitemap and RSS).
 const bareLayouts = () => ({
   '_default/baseof.html': `<!DOCTYPE html>
 <html lang="{{ site.LanguageCode }}">

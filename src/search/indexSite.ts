@@ -1,6 +1,8 @@
 /**
- * Indexes the rendered site with Pagefind, one shard at a time in worker threads (see
- * `shards.ts`), inside the build and before the swap. Pages opt in with `data-pagefind-body`
+ * Indexes the rendered site for Pagefind's search, shard by shard (see `shards.ts`), inside
+ * the build and before the swap: with this package's indexer, which writes the bundle Pagefind
+ * would (`indexPages.ts`), in long-lived worker threads, for the languages it has a stemmer for;
+ * with Pagefind itself, a process per shard, for the others. Pages opt in with `data-pagefind-body`
  * (questions and expert profiles); listings, navigation and the disclaimer are never indexed.
  * Shards are indexed as soon as their pages are written, while the next ones render.
  *
@@ -62,7 +64,7 @@ export interface IndexOptions {
   storeDir: string;
   /** BCP 47 language of the site; the index uses its primary subtag. */
   language: string;
-  /** Shards indexed at once, each by its own Pagefind process. Default: 2. */
+  /** Shards indexed at once, each in its own worker thread or Pagefind process. Default: 2. */
   concurrency?: number;
   /** Threads busy beside the indexer, such as the one rendering pages. Default: 0. */
   beside?: number;
@@ -75,8 +77,8 @@ export interface IndexOptions {
 
 /**
  * Indexes shards as they are added, `concurrency` at a time. A shard's turn ends when its
- * Pagefind process does: its bundle is moved into place while the next shard is indexed, so
- * Pagefind does not wait on a thread that is busy rendering.
+ * indexer is done: its bundle is moved into place while the next shard is indexed, so the
+ * indexer does not wait on a thread that is busy rendering.
  */
 export class ShardIndexer {
   private readonly waiting: { shard: Shard; key: string; segment: readonly string[] }[] = [];

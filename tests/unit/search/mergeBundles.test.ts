@@ -244,7 +244,6 @@ describe('mergeBundles', () => {
   });
 });
 
-
 describe('chunkLocations', () => {
   it.each([
     [0, 2000],

@@ -38,6 +38,7 @@ import { ShardMerger } from './search/merger.js';
 import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
 import { planShards, type Shard } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
+import { siteVocabulary, writeVocabulary } from './search/vocabulary.js';
 
 export { packageLayouts };
 
@@ -179,6 +180,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const site = join(root, ...baseSegments);
     const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
+    const vocabulary = await timed('model', () => siteVocabulary(model));
     const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
     const keys = outputKeys(model, shards, {
       templates,
@@ -191,7 +193,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking)) !== null;
     const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
-        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchScript: RUNTIME_SCRIPT_TOKEN, only, pageSet });
+        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchScript: RUNTIME_SCRIPT_TOKEN, searchVocabulary: vocabulary.names, only, pageSet });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
@@ -287,6 +289,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       });
       await timed('swap', async () => {
         const own = indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
+        // The search page is runner 0's, and so is the vocabulary it names.
+        if (ownsSitePages(slice)) await writeVocabulary(join(site, 'pagefind'), vocabulary);
         await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
@@ -311,6 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const failed = await wasm;
       if (failed) throw failed;
       sealed = await sealIndex(site, model.questions.length + model.experts.length);
+      await writeVocabulary(join(site, 'pagefind'), vocabulary);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version, searchScript: (sealed as IndexSummary).script }));
     await timed('swap', async () => {

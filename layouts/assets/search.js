@@ -1,9 +1,14 @@
-// The search page, drawn over Pagefind's JS API (https://pagefind.app/docs/api/). A first search
-// loads Pagefind's script and wasm, the index's metadata, one index chunk per word and the
-// fragments of the results shown, five at a time; filters are loaded only when the reader opens
-// them (or arrives with some set). /search/?q=term&f.topic=Sleep is a deep link: it runs on load,
-// and the address follows the reader's typing and ticking.
+// The search page, drawn over Pagefind's JS API (https://pagefind.app/docs/api/) through the
+// package's query layer (src/search/query/), bundled in at build time: stop words dropped,
+// synonyms from synonyms.yaml, typos corrected against the site's vocabulary, and pages holding
+// most of the words when few hold them all. A first search loads Pagefind's script and wasm, the
+// index's metadata, one index chunk per word and the fragments of the results shown, five at a
+// time; the vocabulary only for a word the index does not hold; filters only when the reader
+// opens them (or arrives with some set). /search/?q=term&f.topic=Sleep is a deep link: it runs
+// on load, and the address follows the reader's typing and ticking.
 // Everything shown comes from the site's data: it goes into the page as text, never as markup.
+import { searchQuery, synonymTable } from 'answerpress/search-query';
+
 const PAGE = 5;
 const SUB_RESULTS = 3;
 const DEBOUNCE_MS = 250;
@@ -12,20 +17,27 @@ const config = JSON.parse(document.getElementById('search-config')?.textContent 
 const form = document.querySelector('form[data-search]');
 if (config && form) start(config, form);
 
-function start({ bundle, script, cacheTag, labels }, form) {
+function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [] }, form) {
   const input = form.elements.namedItem('q');
   const status = document.getElementById('search-status');
   const list = document.getElementById('search-results');
   const more = document.getElementById('search-more');
   const pane = document.getElementById('search-filters');
+  const correction = document.getElementById('search-correction');
   const lang = document.documentElement.lang || undefined;
+  const language = lang || 'en';
+  const table = synonymTable(synonyms, language);
   const selected = new Map();
   const valuesOf = (name) => selected.get(name) ?? selected.set(name, new Set()).get(name);
   let pagefind;
   let filterBoxes = null;
+  let totalCounts;
   let results = [];
   let shown = 0;
   let sequence = 0;
+  let lastCounts;
+  let timer;
+  const words = new Map();
 
   // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
   // Pagefind's script comes by its content-hashed name, so no cache pairs an older one with this
@@ -38,8 +50,26 @@ function start({ bundle, script, cacheTag, labels }, form) {
         throw error;
       }));
 
+  // The vocabulary file of one first letter, loaded once; a letter with none is an empty list.
+  const vocabularyOf = (key) => {
+    let entries = words.get(key);
+    if (!entries) {
+      const name = vocabulary[key];
+      entries = name
+        ? fetch(`${bundle}vocabulary/${name}`).then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+        : Promise.resolve([]);
+      entries = entries.catch(() => {
+        words.delete(key);
+        return [];
+      });
+      words.set(key, entries);
+    }
+    return entries;
+  };
+
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  let verbatim = params.get('verbatim') === '1';
   for (const [key, value] of params) {
     if (key.startsWith('f.') && value) valuesOf(key.slice(2)).add(value);
   }
@@ -54,7 +84,10 @@ function start({ bundle, script, cacheTag, labels }, form) {
     event.preventDefault();
     void run(0);
   });
-  input.addEventListener('input', () => void run(DEBOUNCE_MS));
+  input.addEventListener('input', () => {
+    verbatim = false;
+    void run(DEBOUNCE_MS);
+  });
   more.addEventListener('click', () => void showMore(sequence, true));
   // Arrow keys move between the box and the results' links; Enter follows a link as usual.
   input.addEventListener('keydown', (event) => {
@@ -91,8 +124,9 @@ function start({ bundle, script, cacheTag, labels }, form) {
 
   function keepAddress(term) {
     const url = new URL(location.href);
-    for (const key of [...url.searchParams.keys()]) if (key === 'q' || key.startsWith('f.')) url.searchParams.delete(key);
+    for (const key of [...url.searchParams.keys()]) if (key === 'q' || key === 'verbatim' || key.startsWith('f.')) url.searchParams.delete(key);
     if (term) url.searchParams.set('q', term);
+    if (term && verbatim) url.searchParams.set('verbatim', '1');
     for (const [name, values] of selected) for (const value of values) url.searchParams.append(`f.${name}`, value);
     history.replaceState(history.state, '', url);
   }
@@ -101,39 +135,79 @@ function start({ bundle, script, cacheTag, labels }, form) {
     const term = input.value.trim();
     const filters = filterOptions();
     const current = ++sequence;
+    clearTimeout(timer);
+    if (delay > 0) {
+      await new Promise((resolve) => (timer = setTimeout(resolve, delay)));
+      if (current !== sequence) return;
+    }
     keepAddress(term);
     if (!term && Object.keys(filters).length === 0) {
       results = [];
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
+      correction.replaceChildren();
+      lastCounts = undefined;
+      if (filterBoxes) showCounts(undefined);
       return;
     }
-    let response;
+    let outcome;
     try {
       const instance = await engine();
-      response = delay > 0 ? await instance.debouncedSearch(term || null, { filters }, delay) : await instance.search(term || null, { filters });
+      outcome = await searchQuery(instance, term, { language, synonyms: table, filters, vocabulary: vocabularyOf, verbatim });
     } catch {
       if (current === sequence) status.textContent = labels.unavailable;
       return;
     }
-    if (response === null || current !== sequence) return;
-    results = response.results;
+    if (outcome === null || current !== sequence) return;
+    results = outcome.results;
     shown = 0;
     await showMore(current, false);
     if (current !== sequence) return;
     const count = results.length.toLocaleString(lang);
+    const shownTerm = outcome.corrections.length > 0 ? outcome.searched : term;
     status.textContent = !term
       ? labels.filtered.replace('{n}', count)
-      : (results.length === 0 ? labels.noResultsFor : results.length === 1 ? labels.resultFor : labels.resultsFor).replace('{n}', count).replace('{q}', term);
-    if (filterBoxes) showCounts(response.filters);
+      : (results.length === 0 ? labels.noResultsFor : results.length === 1 ? labels.resultFor : labels.resultsFor).replace('{n}', count).replace('{q}', shownTerm);
+    showCorrection(term, outcome);
+    lastCounts = outcome.filters;
+    if (filterBoxes) showCounts(lastCounts);
+  }
+
+  // "Showing results for rhinoplasty · Search instead for rhinoplsty", and the words no page has.
+  function showCorrection(term, outcome) {
+    const parts = [];
+    if (outcome.corrections.length > 0) {
+      const searchedFor = element('span');
+      fill(searchedFor, labels.showingFor, element('strong', '', outcome.searched));
+      const instead = link(addressFor(term, true), '');
+      fill(instead, labels.insteadFor, element('em', '', term));
+      instead.addEventListener('click', (event) => {
+        event.preventDefault();
+        verbatim = true;
+        void run(0);
+      });
+      parts.push(searchedFor, ' · ', instead);
+    }
+    if (outcome.unknown.length > 0) {
+      if (parts.length > 0) parts.push(' · ');
+      parts.push(labels.notFound.replace('{words}', outcome.unknown.join(', ')));
+    }
+    correction.replaceChildren(...parts);
+  }
+
+  function addressFor(term, exact) {
+    const url = new URL(location.href);
+    url.searchParams.set('q', term);
+    if (exact) url.searchParams.set('verbatim', '1');
+    return url.href;
   }
 
   async function showMore(current, append) {
     const batch = results.slice(shown, shown + PAGE);
     let data;
     try {
-      data = await Promise.all(batch.map((result) => result.data()));
+      data = await Promise.all(batch.map(async ({ result, missing }) => ({ ...(await result.data()), missing })));
     } catch {
       if (current === sequence) status.textContent = labels.unavailable;
       return;
@@ -155,6 +229,11 @@ function start({ bundle, script, cacheTag, labels }, form) {
     item.append(heading);
     const facts = [data.meta?.answers, formatDate(data.meta?.date)].filter(Boolean);
     if (facts.length > 0) item.append(element('p', 'search-result-meta', facts.join(' · ')));
+    if (data.missing.length > 0) {
+      const missing = element('p', 'search-missing', `${labels.missing} `);
+      data.missing.forEach((word, at) => missing.append(at > 0 ? ', ' : '', element('s', '', word)));
+      item.append(missing);
+    }
     const subs = (data.sub_results ?? []).filter((sub) => sub.url !== data.url).slice(0, SUB_RESULTS);
     if (subs.length === 0) {
       item.append(excerpt(data.excerpt));
@@ -206,28 +285,36 @@ function start({ bundle, script, cacheTag, labels }, form) {
           void run(0);
         });
         const count = element('span', 'filter-count');
-        label.append(box, ` ${labels.values?.[name]?.[value] ?? value} `, count);
+        // The count is tied to the value's last word, so the two never wrap apart.
+        const text = element('span', 'filter-text', `${labels.values?.[name]?.[value] ?? value}\u00a0`);
+        text.append(count);
+        label.append(box, text);
         group.append(label);
         filterBoxes.set(`${name}\u0000${value}`, count);
       }
       pane.append(group);
     }
-    showCounts(totals);
-    // With a search on screen, the counts are those of its results, known once the filters are loaded.
-    const term = input.value.trim();
-    if (term || selected.size > 0) {
-      const current = sequence;
-      const response = await (await engine()).search(term || null, { filters: filterOptions() }).catch(() => null);
-      if (response && current === sequence) showCounts(response.filters);
-    }
+    totalCounts = totals;
+    // With a search on screen, the counts are those of its results.
+    showCounts(lastCounts);
   }
 
-  // Counts for the current search where it ran with the filters loaded, else the totals.
+  // Counts for the current search, else the totals. A value no result has goes last, unless ticked.
   function showCounts(counts) {
+    const shownCounts = counts ?? totalCounts;
+    const groups = new Set();
     for (const [key, span] of filterBoxes) {
       const [name, value] = key.split('\u0000');
-      const count = counts?.[name]?.[value];
-      span.textContent = count === undefined ? '' : `(${count.toLocaleString(lang)})`;
+      const count = shownCounts?.[name]?.[value] ?? 0;
+      span.textContent = `(${count.toLocaleString(lang)})`;
+      const option = span.closest('.filter-option');
+      option.dataset.empty = count === 0 && !option.querySelector('input').checked ? 'true' : 'false';
+      groups.add(option.parentElement);
+    }
+    for (const group of groups) {
+      const options = [...group.querySelectorAll('.filter-option')];
+      const ordered = [...options.filter((o) => o.dataset.empty === 'false'), ...options.filter((o) => o.dataset.empty === 'true')];
+      if (ordered.some((option, at) => option !== options[at])) group.append(...ordered);
     }
   }
 }
@@ -242,6 +329,12 @@ function element(name, className = '', text = '') {
   if (className) node.className = className;
   if (text) node.textContent = text;
   return node;
+}
+
+// A label such as "Showing results for {q}" with `{q}` as the node given.
+function fill(parent, template, node) {
+  const [before, after = ''] = template.split('{q}');
+  parent.append(before, node, after);
 }
 
 function link(href, text) {

@@ -11,7 +11,7 @@ import { splitShares, threadsFor } from '../threads/batches.js';
 import { checkFile } from './checkFile.js';
 import { parseInWorkers } from './parseInWorkers.js';
 import type { ParsedReply } from './parseWorker.js';
-import { ID_PATTERN, type ExpertData, type FileKind, type QuestionData, type SiteData, type TopicsData } from './schema.js';
+import { ID_PATTERN, type ExpertData, type FileKind, type QuestionData, type SiteData, type SynonymsData, type TopicsData } from './schema.js';
 import { checkReferences } from './references.js';
 import { didYouMean } from './suggest.js';
 
@@ -51,11 +51,13 @@ export interface LoadedData {
   topics: DataFile<TopicsData>;
   experts: DataFile<ExpertData>[];
   questions: DataFile<QuestionData>[];
+  /** `synonyms.yaml`, when the site has one. */
+  synonyms?: DataFile<SynonymsData>;
 }
 
 const run = promisify(execFile);
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
-const TOP_FILES = ['site', 'topics'] as const;
+const TOP_FILES = ['site', 'topics', 'synonyms'] as const;
 const FOLDERS = ['experts', 'questions'] as const;
 /** Files to parse in a folder below which no worker thread starts. */
 const MIN_FILES_FOR_THREADS = 400;
@@ -91,7 +93,7 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
       if (byName.has(base)) issues.push(at(entry, 1, 1, `both ${byName.get(base)} and ${entry} exist: keep one`));
       byName.set(base, entry);
     } else {
-      issues.push(at(entry, 1, 1, `"${entry}" is not part of the data contract${didYouMean(entry, ['site.yaml', 'topics.yaml'])} (data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml)`));
+      issues.push(at(entry, 1, 1, `"${entry}" is not part of the data contract${didYouMean(entry, ['site.yaml', 'topics.yaml', 'synonyms.yaml'])} (data files are site.yaml, topics.yaml, synonyms.yaml, experts/*.yaml and questions/*.yaml)`));
     }
   }
   for (const dir of names.dirs) {
@@ -102,6 +104,8 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
 
   const site = await readOne(reader, byName.get('site'), 'site.yaml', 'site');
   const topics = await readOne(reader, byName.get('topics'), 'topics.yaml', 'topics');
+  const synonymsName = byName.get('synonyms');
+  const synonyms = synonymsName ? await readOne(reader, synonymsName, 'synonyms.yaml', 'synonyms') : undefined;
   const experts = await readFolder(reader, 'experts', names.dirs, 'expert');
   const questions = await readFolder(reader, 'questions', names.dirs, 'question');
 
@@ -109,7 +113,7 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
   const sourceHash = createHash('sha256');
   const files = new Map<string, KnownFile>();
-  for (const file of [site, topics, ...experts.parsed, ...questions.parsed]) {
+  for (const file of [site, topics, ...(synonyms ? [synonyms] : []), ...experts.parsed, ...questions.parsed]) {
     sourceHash.update(`${file.file}\0${file.hash}\0`);
     files.set(file.file, { hash: file.hash, stamp: file.stamp, value: file.value });
   }
@@ -120,6 +124,7 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
     topics: asData<TopicsData>(topics),
     experts: experts.parsed.map((file) => asData<ExpertData>(file)),
     questions: questions.parsed.map((file) => asData<QuestionData>(file)),
+    ...(synonyms ? { synonyms: asData<SynonymsData>(synonyms) } : {}),
   };
 }
 

@@ -114,12 +114,25 @@ export const questionSchema = z
   })
   .meta({ title: 'answerpress question', description: 'One question with its answers; the slug is the file name.' });
 
+/** One search term: lowercase is not required, but a term must hold a letter or digit. */
+const synonymTerm = text.refine((value) => /[\p{L}\p{N}]/u.test(value), { message: 'must contain a letter or a digit' });
+
+export const synonymsSchema = z
+  .array(
+    z
+      .array(synonymTerm)
+      .min(2, { message: 'a group needs at least two terms that mean the same, e.g. [rhinoplasty, nose job]' })
+      .describe('Terms a reader may use for the same thing, e.g. `[rhinoplasty, nose job, nose surgery]`.'),
+  )
+  .meta({ title: 'answerpress synonyms.yaml', description: 'Optional: groups of equivalent search terms; a search for one term also finds pages with the others.' });
+
 export type SiteData = z.infer<typeof siteSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type TopicsData = z.infer<typeof topicsSchema>;
 export type ExpertData = z.infer<typeof expertSchema>;
 export type AnswerData = z.infer<typeof answerSchema>;
 export type QuestionData = z.infer<typeof questionSchema>;
+export type SynonymsData = z.infer<typeof synonymsSchema>;
 
 /** The file kinds of the contract, with the JSON Schema file each is published as. */
 export const fileKinds = {
@@ -127,6 +140,7 @@ export const fileKinds = {
   topics: { schema: topicsSchema, jsonSchema: 'topics.schema.json' },
   expert: { schema: expertSchema, jsonSchema: 'expert.schema.json' },
   question: { schema: questionSchema, jsonSchema: 'question.schema.json' },
+  synonyms: { schema: synonymsSchema, jsonSchema: 'synonyms.schema.json' },
 } as const;
 
 export type FileKind = keyof typeof fileKinds;

@@ -18,6 +18,8 @@ export interface PluginOptions {
   searchCacheTag: string;
   /** The file name of Pagefind's script in the bundle, which the search page loads; known only after indexing. Empty: `pagefind.js`. */
   searchScript: string;
+  /** The search vocabulary's file names by key (`search/vocabulary.ts`), for typo correction. Default: none. */
+  searchVocabulary?: Record<string, string>;
   /** The pages to render, by name in `pages.ts`. Default: all of them. */
   only?: readonly PageName[];
   /** The questions, experts and listings to render pages for. Default: all of the model's. */
@@ -55,6 +57,7 @@ export default function answerpressPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addGlobalData('assets', options.assets);
   eleventyConfig.addGlobalData('searchCacheTag', options.searchCacheTag);
   eleventyConfig.addGlobalData('searchScript', options.searchScript);
+  eleventyConfig.addGlobalData('searchVocabulary', options.searchVocabulary ?? {});
   for (const [name, page] of Object.entries(pages)) {
     if (options.only && !options.only.includes(name as PageName)) continue;
     eleventyConfig.addTemplate(`answerpress-${name}.njk`, `{% extends "pages/${page.layout}" %}`, {

@@ -132,7 +132,17 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
       .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : compareNewest(a, b)))
       .slice(0, options.feedCount ?? 20),
     updated,
+    synonyms: searchSynonyms(data.synonyms?.data ?? [], site.language),
   };
+}
+
+/**
+ * The groups of `synonyms.yaml` as the search page matches them: each term lowercased in the
+ * site's language with its words split on spaces, groups and terms in the file's order, a term
+ * repeated within a group kept once.
+ */
+export function searchSynonyms(groups: readonly (readonly string[])[], language: string): string[][] {
+  return groups.map((group) => [...new Set(group.map((term) => term.normalize('NFC').toLocaleLowerCase(language).split(/\s+/u).filter(Boolean).join(' ')))]);
 }
 
 /** The site's language, a BCP 47 tag: English unless `site.yaml` says otherwise. */

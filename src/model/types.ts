@@ -38,6 +38,14 @@ export interface Labels {
   searchResultFor: string;
   searchNoResultsFor: string;
   searchFilteredResults: string;
+  /** "Showing results for {q}", where a typo was corrected. */
+  searchShowingFor: string;
+  /** "Search instead for {q}": the words as typed. */
+  searchInsteadFor: string;
+  /** Before the words a result lacks. */
+  searchMissing: string;
+  /** "No page has: {words}". */
+  searchNotFound: string;
   searchMore: string;
   searchFilters: string;
   searchUnavailable: string;
@@ -230,4 +238,6 @@ export interface SiteModel {
   feed: Question[];
   /** The newest date anywhere on the site. */
   updated: string;
+  /** Groups of equivalent search terms from `synonyms.yaml`, lowercased; see `searchSynonyms`. */
+  synonyms: string[][];
 }

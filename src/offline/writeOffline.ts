@@ -67,8 +67,8 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
   const core = [...new Set([...shell, ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
 
-  // Index chunks first, then filters, then fragments, while they fit the budget.
-  const chunkOrder = ['index', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/${kind}/`));
+  // Index chunks first, then the vocabulary that corrects typos, then filters, then fragments, while they fit the budget.
+  const chunkOrder = ['index', 'vocabulary', 'filter', 'fragment'].map((kind) => new RegExp(`^pagefind/${kind}/`));
   const chunks: string[] = [];
   let budget = site.offlineBudget;
   for (const kind of chunkOrder) {
@@ -100,7 +100,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
   await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // Every page, and all the search data.
-  const searchData = /^pagefind\/(index|filter|fragment)\//;
+  const searchData = /^pagefind\/(index|vocabulary|filter|fragment)\//;
   const saveAll = files.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || searchData.test(f.path));
   const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
   await replaceFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));

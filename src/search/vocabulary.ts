@@ -1,0 +1,76 @@
+/**
+ * The site's vocabulary for the search page's typo correction: every word of the indexed pages'
+ * text with the number of pages it is on, split into one small file per first letter
+ * (`query/words.ts`), so that correcting one word loads one file. The files are published under
+ * `pagefind/vocabulary/` with content-hashed names (the service worker keeps them like the
+ * index); the search page reads their names from its configuration.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SiteModel } from '../model/types.js';
+import { MIN_CORRECTED_LENGTH, queryWords, vocabularyKey } from './query/words.js';
+
+/** Longer words are not typed into a search box: they are left out of the vocabulary. */
+const MAX_LENGTH = 40;
+export const VOCABULARY_FOLDER = 'vocabulary';
+
+export interface Vocabulary {
+  /** Key (`vocabularyKey`) → published file name. */
+  names: Record<string, string>;
+  /** Published file name → its JSON: `[[word, pages], …]` in code-point order. */
+  files: Map<string, string>;
+}
+
+/** The text of each page the search indexes: question pages with their answers' bylines, and expert profiles. */
+function* indexedTexts(model: SiteModel): Generator<string[]> {
+  for (const question of model.questions) {
+    const texts = [question.title, question.bodyText, ...question.topics.map((topic) => topic.name)];
+    for (const answer of question.answers) {
+      const { expert } = answer;
+      texts.push(answer.headline, answer.bodyText, expert.displayName, expert.specialty, expert.locationText);
+    }
+    yield texts;
+  }
+  for (const expert of model.experts) yield [expert.displayName, expert.specialty, expert.locationText, expert.bioText];
+}
+
+export function siteVocabulary(model: SiteModel): Vocabulary {
+  const pages = new Map<string, number>();
+  const language = model.site.language;
+  for (const texts of indexedTexts(model)) {
+    const seen = new Set<string>();
+    for (const text of texts) for (const word of queryWords(text, language)) seen.add(word);
+    for (const word of seen) {
+      const length = word.length;
+      if (length < MIN_CORRECTED_LENGTH || length > MAX_LENGTH || /^\d+$/.test(word)) continue;
+      pages.set(word, (pages.get(word) ?? 0) + 1);
+    }
+  }
+  const byKey = new Map<string, [string, number][]>();
+  for (const entry of pages) {
+    const key = vocabularyKey(entry[0]);
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(entry);
+  }
+  const names: Record<string, string> = {};
+  const files = new Map<string, string>();
+  for (const key of [...byKey.keys()].sort()) {
+    const entries = (byKey.get(key) as [string, number][]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const json = JSON.stringify(entries);
+    const name = `${key}.${createHash('sha256').update(json).digest('hex').slice(0, 12)}.json`;
+    names[key] = name;
+    files.set(name, json);
+  }
+  return { names, files };
+}
+
+/** Writes the vocabulary's files into `bundleDir/vocabulary/`, replacing what was there. */
+export async function writeVocabulary(bundleDir: string, vocabulary: Vocabulary): Promise<void> {
+  const dir = join(bundleDir, VOCABULARY_FOLDER);
+  // An incremental build's folder holds links to the last output's files: they are removed, never written through.
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await Promise.all([...vocabulary.files].map(([name, json]) => writeFile(join(dir, name), json)));
+}

@@ -121,7 +121,9 @@ export const synonymsSchema = z
   .array(
     z
       .array(synonymTerm)
-      .min(2, { message: 'a group needs at least two terms that mean the same, e.g. [rhinoplasty, nose job]' })
+      .refine((terms) => terms.length >= 2, { message: 'is a group of fewer than two terms: list at least two that mean the same, e.g. [rhinoplasty, nose job]' })
+      // The check above is not expressed in JSON Schema by zod: editors get it as minItems.
+      .meta({ minItems: 2 })
       .describe('Terms a reader may use for the same thing, e.g. `[rhinoplasty, nose job, nose surgery]`.'),
   )
   .meta({ title: 'answerpress synonyms.yaml', description: 'Optional: groups of equivalent search terms; a search for one term also finds pages with the others.' });

@@ -83,6 +83,18 @@ interface Case {
 
 const cases: Case[] = [
   {
+    name: 'synonym-group-of-one',
+    word: 'synonyms.yaml',
+    issues: [
+      {
+        file: 'synonyms.yaml',
+        line: 2,
+        col: 3,
+        message: '[1] is a group of fewer than two terms: list at least two that mean the same, e.g. [rhinoplasty, nose job]',
+      },
+    ],
+  },
+  {
     name: 'bad-indentation',
     word: 'indentation',
     issues: [

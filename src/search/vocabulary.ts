@@ -36,23 +36,31 @@ function* indexedTexts(model: SiteModel): Generator<string[]> {
 }
 
 export function siteVocabulary(model: SiteModel): Vocabulary {
-  const pages = new Map<string, number>();
+  // Each word's page count, and the last page that counted it (one lookup a word, no set a page).
+  const pages = new Map<string, { count: number; page: number }>();
   const language = model.site.language;
+  let page = 0;
   for (const texts of indexedTexts(model)) {
-    const seen = new Set<string>();
-    for (const text of texts) for (const word of queryWords(text, language)) seen.add(word);
-    for (const word of seen) {
-      const length = word.length;
-      if (length < MIN_CORRECTED_LENGTH || length > MAX_LENGTH || /^\d+$/.test(word)) continue;
-      pages.set(word, (pages.get(word) ?? 0) + 1);
+    page += 1;
+    for (const text of texts) {
+      for (const word of queryWords(text, language)) {
+        const seen = pages.get(word);
+        if (seen === undefined) pages.set(word, { count: 1, page });
+        else if (seen.page !== page) {
+          seen.count += 1;
+          seen.page = page;
+        }
+      }
     }
   }
   const byKey = new Map<string, [string, number][]>();
-  for (const entry of pages) {
-    const key = vocabularyKey(entry[0]);
+  for (const [word, { count }] of pages) {
+    const length = word.length;
+    if (length < MIN_CORRECTED_LENGTH || length > MAX_LENGTH || /^\d+$/.test(word)) continue;
+    const key = vocabularyKey(word);
     let list = byKey.get(key);
     if (!list) byKey.set(key, (list = []));
-    list.push(entry);
+    list.push([word, count]);
   }
   const names: Record<string, string> = {};
   const files = new Map<string, string>();

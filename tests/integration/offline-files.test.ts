@@ -21,7 +21,7 @@ describe('the offline file list of a sharded site', () => {
     const { files } = JSON.parse(await readFile(join(out, 'offline', 'files.json'), 'utf8')) as { files: [string, number][] };
     const listed = new Map(files);
     const all = await listFiles(out);
-    const wanted = all.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || /^pagefind\/(index|filter|fragment)\//.test(f.path));
+    const wanted = all.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || /^pagefind\/(index|vocabulary|filter|fragment)\//.test(f.path));
     expect(wanted.some((f) => /^pagefind\/fragment\/1-[0-9a-f]+\//.test(f.path))).toBe(true);
     expect(listed.size).toBe(wanted.length);
     for (const file of wanted) expect(listed.get(`/${file.path.replace(/index\.html$/, '')}`), file.path).toBe(file.bytes);

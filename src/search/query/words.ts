@@ -9,9 +9,17 @@
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 const APOSTROPHES = /['\u2019\u02bc]/gu;
 
+const ASCII_WORD = /[a-z0-9_]+/g;
+const NOT_ASCII = /[^\u0000-\u007f]/;
+/** Languages whose lowercase letters differ from the default mapping (dotted and dotless i). */
+const OWN_CASE = new Set(['tr', 'az', 'lt']);
+
 /** The words of `text`, lowercased in `language`, in order. */
 export function queryWords(text: string, language = 'en'): string[] {
-  const folded = text.normalize('NFC').replace(APOSTROPHES, '').toLocaleLowerCase(language);
+  // Plain ASCII text, most of an English site's, takes the fast path: the same words.
+  if (!NOT_ASCII.test(text)) return text.replace(/'/g, '').toLowerCase().match(ASCII_WORD) ?? [];
+  const stripped = text.normalize('NFC').replace(APOSTROPHES, '');
+  const folded = OWN_CASE.has(language.split('-')[0] ?? '') ? stripped.toLocaleLowerCase(language) : stripped.toLowerCase();
   return folded.match(WORD) ?? [];
 }
 

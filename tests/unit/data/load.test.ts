@@ -120,7 +120,7 @@ describe('loadData on broken data', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'sites.yaml', line: 1, col: 1 });
     expect(issues[0]?.message).toMatch(/^"sites\.yaml" is not part of the data contract: did you mean "site\.yaml"\? \(data files are/);
-    expect(issues[0]?.message).toContain('data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml');
+    expect(issues[0]?.message).toContain('data files are site.yaml, topics.yaml, synonyms.yaml, experts/*.yaml and questions/*.yaml');
   });
 
   it('reports an unknown top-level file with no close match, and ignores files that are not YAML', async () => {
@@ -132,7 +132,7 @@ describe('loadData on broken data', () => {
         file: 'authors.yml',
         line: 1,
         col: 1,
-        message: '"authors.yml" is not part of the data contract (data files are site.yaml, topics.yaml, experts/*.yaml and questions/*.yaml)',
+        message: '"authors.yml" is not part of the data contract (data files are site.yaml, topics.yaml, synonyms.yaml, experts/*.yaml and questions/*.yaml)',
       },
     ]);
   });

@@ -223,3 +223,22 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const query = values.query ?? (await medianChunkWord(values.site));
   console.log(JSON.stringify(await measureSearchPayload({ siteDir: values.site, query })));
 }
+
+/** `word` with its middle letter left out: a typo the search page must correct. */
+export function misspelled(word) {
+  const at = Math.floor(word.length / 2);
+  return word.slice(0, at) + word.slice(at + 1);
+}
+
+/**
+ * A natural question over the site's words: "how does" and six words of the first question
+ * page's title, as a reader who half-remembers a page would type them.
+ */
+export async function naturalQuestion(siteDir) {
+  const folder = join(siteDir, 'questions');
+  const first = (await readdir(folder)).filter((name) => !name.includes('.')).sort()[0];
+  const html = await readFile(join(folder, first, 'index.html'), 'utf8');
+  const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
+  const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return ['how', 'does', ...words.slice(1, 7)].join(' ');
+}

@@ -295,8 +295,20 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
       pane.append(group);
     }
     totalCounts = totals;
-    // With a search on screen, the counts are those of its results.
     showCounts(lastCounts);
+    // Pagefind counts a search's results by filter only once the filters are loaded: with a
+    // search on screen, it runs again (its index chunks are loaded) for the counts.
+    const term = input.value.trim();
+    if (term || selected.size > 0) {
+      const current = sequence;
+      const outcome = await engine()
+        .then((instance) => searchQuery(instance, term, { language, synonyms: table, filters: filterOptions(), vocabulary: vocabularyOf, verbatim }))
+        .catch(() => null);
+      if (outcome && current === sequence) {
+        lastCounts = outcome.filters;
+        showCounts(lastCounts);
+      }
+    }
   }
 
   // Counts for the current search, else the totals. A value no result has goes last, unless ticked.

@@ -150,7 +150,7 @@ describe('search', () => {
     expect(filterFiles).toEqual([]);
     await page.locator('#search-filters summary').click();
     // Counted among the results for “rash” (1), not over the whole site (2).
-    await expect.poll(() => page.locator('label.filter-option', { hasText: 'Allergist' }).textContent()).toBe(' Allergist (1)');
+    await expect.poll(() => page.locator('label.filter-option', { hasText: 'Allergist' }).textContent()).toBe('Allergist\u00a0(1)');
     const allergist = page.getByRole('group', { name: 'Specialty' }).getByRole('checkbox', { name: /^Allergist/ });
     await allergist.check();
     expect(filterFiles.length).toBeGreaterThan(0);

@@ -236,7 +236,8 @@ export function misspelled(word) {
  */
 export async function naturalQuestion(siteDir) {
   const folder = join(siteDir, 'questions');
-  const first = (await readdir(folder)).filter((name) => !name.includes('.')).sort()[0];
+  // Question pages' folders are named by slug; `page/` holds the listing's later pages.
+  const first = (await readdir(folder)).filter((name) => name !== 'page' && !name.includes('.')).sort()[0];
   const html = await readFile(join(folder, first, 'index.html'), 'utf8');
   const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1] ?? '';
   const words = title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -74,7 +74,6 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     if (key.startsWith('f.') && value) valuesOf(key.slice(2)).add(value);
   }
 
-  pane.hidden = false;
   pane.addEventListener('toggle', () => {
     if (pane.open) void loadFilters();
   });

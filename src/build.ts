@@ -24,6 +24,7 @@ import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js'
 import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
+import { startMinifier } from './output/minify.js';
 import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
@@ -149,6 +150,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments };
   };
 
+  startMinifier();
   const packageHash = await hashPackage();
   await recover(outDir, { background: true });
   const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;

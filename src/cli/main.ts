@@ -13,6 +13,7 @@ import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { startDevServer } from '../serve/watch.js';
 import { didYouMean } from '../data/suggest.js';
+import { stopMinifier } from '../output/minify.js';
 import { counted, formatDataError, formatWarnings, type ErrorFormat } from './format.js';
 import { init, type InitReport } from './init.js';
 import { newAnswer, newExpert, newQuestion } from './scaffold.js';
@@ -80,6 +81,14 @@ type Values = {
 };
 
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+  try {
+    return await run(argv, out, err);
+  } finally {
+    await stopMinifier();
+  }
+}
+
+async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {

@@ -6,7 +6,7 @@
  * then runs none of this package's dependencies' scripts (npm 11 asks to approve each).
  * https://esbuild.github.io/api/#transform
  */
-import { transform } from 'esbuild-wasm';
+import { stop, transform } from 'esbuild-wasm';
 
 /**
  * Starts esbuild's service, a child process that compiles its WebAssembly once: called when a
@@ -14,6 +14,14 @@ import { transform } from 'esbuild-wasm';
  */
 export function startMinifier(): void {
   transform('', { loader: 'js' }).catch(() => undefined);
+}
+
+/**
+ * Ends esbuild's service. A process that exits with it still starting would have it print a
+ * broken pipe's stack trace to the terminal; the CLI calls this before it returns.
+ */
+export async function stopMinifier(): Promise<void> {
+  await stop();
 }
 
 /** `source` minified as a `.js` (an ES module or a classic script) or `.css` file; esbuild's error if it does not parse. */

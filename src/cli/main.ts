@@ -157,9 +157,9 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   const { work } = result;
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   if (slice) {
-    out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${work.pages} pages, ${work.shardsIndexed} of ${work.shards} search shards, in ${seconds} s. Merge the parts with answerpress merge.`);
+    out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${counted(work.pages, 'page')}, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')}, in ${seconds} s. Merge the parts with answerpress merge.`);
   } else {
-    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
+    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${counted(work.pages, 'page')} rendered, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')} indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
     out(`Built ${counted(result.model.questions.length, 'question')}, ${counted(result.model.experts.length, 'expert')} into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
   }
   if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);
@@ -253,7 +253,8 @@ async function runServe(values: Values, out: (text: string) => void): Promise<nu
     cacheDir: values.cache,
     port,
     host: values.host ?? '127.0.0.1',
-    allowShrink: values['allow-shrink'],
+    // The guard protects what is published; a preview follows the data as it is edited.
+    allowShrink: true,
     log: out,
     formatError: (error) =>
       error instanceof DataError

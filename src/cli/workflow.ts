@@ -60,6 +60,9 @@ ${setup}      # The last output, the one before it (hard links into it, which ta
             .answerpress-cache
           key: answerpress-\${{ github.sha }}
           restore-keys: answerpress-
+      # With the last output restored, a build that would remove more than half of its question
+      # pages (a deleted or moved folder) stops rather than publish; --allow-shrink, run by hand,
+      # publishes such a change when it is meant.
       - run: npx answerpress build --data ${dataDir}${layouts} --out _site --cache .answerpress-cache
       - uses: actions/upload-pages-artifact@v3
         with:

@@ -112,6 +112,7 @@ describe('answerpress init', () => {
     expect(steps[cache]?.with?.path?.split('\n').filter(Boolean)).toEqual(['_site', '.answerpress-mirror-_site', '.answerpress-cache']);
     expect(steps[cache]?.with?.key).toBe('answerpress-${{ github.sha }}');
     expect(workflow('data', undefined)).not.toContain('--layouts');
-    expect(workflow('data', undefined)).not.toContain('--allow-shrink');
+    // The shrink guard stays on: no step passes --allow-shrink.
+    expect([...parsed.jobs.validate.steps, ...steps].filter((s) => s.run?.includes('--allow-shrink'))).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
+import type { DataIssue } from './errors/DataIssue.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
@@ -24,6 +25,8 @@ import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js'
 import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
+import { startMinifier } from './output/minify.js';
+import { checkShrink } from './output/shrinkGuard.js';
 import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
@@ -60,6 +63,11 @@ export interface BuildOptions {
    * (see `output/part.ts`). A part is always built cold, with no cache.
    */
   slice?: Slice;
+  /**
+   * Publish even when more than half of the question pages in the output folder would be
+   * removed. Default: false, and such a build stops (see `output/shrinkGuard.ts`).
+   */
+  allowShrink?: boolean;
 }
 
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
@@ -85,6 +93,8 @@ export interface BuildResult {
   /** What the offline files hold; none for a part (`slice`), which the merge completes. */
   offline?: OfflineResult;
   work: BuildWork;
+  /** Files in the data folder that were not read (see `LoadedData.warnings`). */
+  warnings: DataIssue[];
 }
 
 /** Pages rendered once per build, from the whole model. */
@@ -147,9 +157,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous.files.clear();
       previous.markdown.clear();
     }
-    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments };
+    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, warnings: data.warnings ?? [] };
   };
 
+  startMinifier();
   const packageHash = await hashPackage();
   await recover(outDir, { background: true });
   const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
@@ -171,7 +182,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let keepBundle = false;
   let sealed: IndexSummary | undefined;
   try {
-    const { model, sourceHash, fileHashes, segments } = await loadModel();
+    const { model, sourceHash, fileHashes, segments, warnings } = await loadModel();
+    if (!options.slice && !options.allowShrink) {
+      await checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug));
+    }
     const templates = await hashTemplates(layoutDirs);
     const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
     // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
@@ -294,7 +308,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
-      return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false } };
+      return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false }, warnings };
     }
     await timed('index', async () => {
       await indexer.finish();
@@ -327,7 +341,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version)]);
       }
     });
-    return { model, outDir, timings, offline, work };
+    return { model, outDir, timings, offline, work, warnings };
   } finally {
     await Promise.all([linking, mirrorCopy, merger.close(), runtimeAhead?.catch(() => undefined)]);
     await rm(staging, { recursive: true, force: true });

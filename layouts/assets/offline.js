@@ -227,6 +227,23 @@ async function listSaved(list) {
   if (urls.length > 0) list.closest('[hidden]')?.removeAttribute('hidden');
 }
 
+/**
+ * The offline page is shown for any page not saved when it could not be fetched, which may be a
+ * passing failure: the page says whether the device is offline now, and follows it.
+ * https://html.spec.whatwg.org/multipage/system-state.html#navigator.online
+ */
+function showConnection(line) {
+  const update = () => {
+    line.textContent = navigator.onLine ? line.dataset.online : line.dataset.offline;
+  };
+  update();
+  addEventListener('online', update);
+  addEventListener('offline', update);
+}
+
+const connection = document.getElementById('connection');
+if (connection) showConnection(connection);
+
 if ('serviceWorker' in navigator && 'caches' in window) {
   whenSettled()
     .then(register)

@@ -1,6 +1,6 @@
 import { normalize } from 'node:path';
 import { DataError } from '../errors/DataError.js';
-import { formatIssue } from '../errors/DataIssue.js';
+import { formatIssue, sortIssues, type DataIssue } from '../errors/DataIssue.js';
 
 export type ErrorFormat = 'text' | 'github';
 
@@ -10,16 +10,36 @@ export type ErrorFormat = 'text' | 'github';
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
  */
 export function formatDataError(error: DataError, dataDir: string, format: ErrorFormat): string {
-  const prefix = normalize(dataDir).replace(/[\\/]+$/, '').replace(/^\.$/, '');
-  const fileOf = (file: string) => (prefix ? `${prefix}/${file}` : file).split('\\').join('/');
+  const { prefix, fileOf } = paths(dataDir);
   const lines = error.issues.map((issue) =>
     format === 'github'
       ? `::error file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
       : formatIssue({ ...issue, file: fileOf(issue.file) }),
   );
-  const count = error.issues.length;
-  lines.push(`${count} error${count === 1 ? '' : 's'} in ${prefix || '.'}: nothing was built or changed.`);
+  lines.push(`${counted(error.issues.length, 'error')} in ${prefix || '.'}: nothing was built or changed.`);
   return lines.join('\n');
+}
+
+/** Problems that do not stop a build (files that are not read), as `path:line:col: warning: message` or annotations. */
+export function formatWarnings(warnings: readonly DataIssue[], dataDir: string, format: ErrorFormat): string {
+  const { fileOf } = paths(dataDir);
+  return sortIssues(warnings)
+    .map((issue) =>
+      format === 'github'
+        ? `::warning file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
+        : formatIssue({ ...issue, file: fileOf(issue.file), message: `warning: ${issue.message}` }),
+    )
+    .join('\n');
+}
+
+/** "1 question", "2 questions". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function paths(dataDir: string): { prefix: string; fileOf: (file: string) => string } {
+  const prefix = normalize(dataDir).replace(/[\\/]+$/, '').replace(/^\.$/, '');
+  return { prefix, fileOf: (file) => (prefix ? `${prefix}/${file}` : file).split('\\').join('/') };
 }
 
 function escapeGithub(text: string): string {

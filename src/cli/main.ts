@@ -12,13 +12,17 @@ import { loadData } from '../data/load.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { startDevServer } from '../serve/watch.js';
-import { formatDataError, type ErrorFormat } from './format.js';
-import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
+import { didYouMean } from '../data/suggest.js';
+import { stopMinifier } from '../output/minify.js';
+import { counted, formatDataError, formatWarnings, type ErrorFormat } from './format.js';
+import { init, type InitReport } from './init.js';
+import { newAnswer, newExpert, newQuestion } from './scaffold.js';
 
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
 
 Usage:
-  answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings]
+  answerpress init     [DIR] [--data DIR] [--layouts DIR] [--force]   (a new site's repository)
+  answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings] [--allow-shrink]
   answerpress build    --shard I/N [--data DIR] [--layouts DIR] --out PART   (one machine's part)
   answerpress merge    [--layouts DIR] [--out DIR] PART...                   (the parts, as one site)
   answerpress validate [--data DIR] [--format text|github]
@@ -26,7 +30,6 @@ Usage:
   answerpress new question "Title" --topic ID [--topic ID]   [--data DIR]
   answerpress new answer SLUG --author ID                    [--data DIR]
   answerpress new expert ID                                  [--data DIR]
-  answerpress init     [--data DIR] [--layouts DIR]   (writes a GitHub Actions workflow)
 
 Options:
   --data DIR      the data folder (default: data)
@@ -36,6 +39,10 @@ Options:
                   (default: node_modules/.cache/answerpress/<output folder>-<hash>)
   --clean         build everything, ignoring the build cache
   --timings       build: also print the time each phase took
+  --allow-shrink  build: publish even if more than half of the question pages in the
+                  output folder would go (without it, such a build stops)
+  --force         init: replace files that exist (package.json and .gitignore are
+                  only ever added to)
   --shard I/N     build: only part I of N (0 ≤ I < N), for N machines to share a
                   large site; merge puts the parts together
   --format F      how validate reports errors: text (default) or github (annotations)
@@ -54,6 +61,8 @@ const OPTIONS = {
   out: { type: 'string' },
   cache: { type: 'string' },
   clean: { type: 'boolean' },
+  'allow-shrink': { type: 'boolean' },
+  force: { type: 'boolean' },
   timings: { type: 'boolean' },
   shard: { type: 'string' },
   format: { type: 'string' },
@@ -65,17 +74,27 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+const COMMANDS = ['build', 'merge', 'validate', 'serve', 'new', 'init'] as const;
+
 type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
 };
 
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+  try {
+    return await run(argv, out, err);
+  } finally {
+    await stopMinifier();
+  }
+}
+
+async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    err(`${(error as Error).message}\n\nRun answerpress --help for usage.`);
+    err(`${optionError(error as Error & { code?: string })}\n\nRun answerpress --help for usage.`);
     return 2;
   }
   if (values.version) {
@@ -89,7 +108,8 @@ export async function main(argv: string[], out: (text: string) => void = console
   }
   const format = (values.format ?? 'text') as ErrorFormat;
   try {
-    if (rest.length > 0 && command !== 'new' && command !== 'merge') throw new UsageError(`unexpected argument "${rest[0]}"`);
+    const positional = command === 'new' || command === 'merge' || (command === 'init' && rest.length === 1);
+    if (rest.length > 0 && !positional) throw new UsageError(`unexpected argument "${rest[command === 'init' ? 1 : 0]}"`);
     if (format !== 'text' && format !== 'github') throw new UsageError(`--format must be text or github, not "${values.format}"`);
     switch (command) {
       case 'build':
@@ -103,10 +123,9 @@ export async function main(argv: string[], out: (text: string) => void = console
       case 'new':
         return await runNew(rest, values, out);
       case 'init':
-        out(`Wrote ${await init(process.cwd(), values.data ?? 'data', values.layouts)}: pull requests are validated, pushes to main are built and deployed to GitHub Pages (enable Pages with "GitHub Actions" as the source).`);
-        return 0;
+        return await runInit(rest[0], values, out);
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`unknown command "${command}"${didYouMean(command, COMMANDS)}`);
     }
   } catch (error) {
     if (error instanceof DataError) {
@@ -117,7 +136,9 @@ export async function main(argv: string[], out: (text: string) => void = console
       err(`${error.message}\n\nRun answerpress --help for usage.`);
       return 2;
     }
-    err(`Build failed: ${error instanceof Error ? error.message : String(error)}\nThe previous output was left as it was.`);
+    const message = error instanceof Error ? error.message : String(error);
+    // Only a build has an output to leave as it was.
+    err(command === 'build' || command === 'serve' ? `Build failed: ${message}\nThe previous output was left as it was.` : `answerpress ${command} failed: ${message}`);
     return 1;
   }
 }
@@ -131,14 +152,15 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   const start = performance.now();
   const slice = values.shard === undefined ? undefined : parseSlice(values.shard);
   if (slice && values.out === undefined) throw new UsageError('build --shard needs --out, a folder of its own for the part');
-  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean, slice });
+  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean, slice, allowShrink: values['allow-shrink'] });
+  if (result.warnings.length > 0) out(formatWarnings(result.warnings, values.data ?? 'data', 'text'));
   const { work } = result;
   const seconds = ((performance.now() - start) / 1000).toFixed(2);
   if (slice) {
-    out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${work.pages} pages, ${work.shardsIndexed} of ${work.shards} search shards, in ${seconds} s. Merge the parts with answerpress merge.`);
+    out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${counted(work.pages, 'page')}, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')}, in ${seconds} s. Merge the parts with answerpress merge.`);
   } else {
-    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${work.pages} pages rendered, ${work.shardsIndexed} of ${work.shards} search shards indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
-    out(`Built ${result.model.questions.length} questions, ${result.model.experts.length} experts into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
+    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${counted(work.pages, 'page')} rendered, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')} indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
+    out(`Built ${counted(result.model.questions.length, 'question')}, ${counted(result.model.experts.length, 'expert')} into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
   }
   if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);
   return 0;
@@ -156,13 +178,15 @@ async function runMerge(parts: string[], values: Values, out: (text: string) => 
   if (parts.length === 0) throw new UsageError('merge needs the folders of the parts: answerpress merge --out DIR PART...');
   const start = performance.now();
   const merged = await mergeParts({ layoutsDir: values.layouts, outDir: values.out, parts });
-  out(`Merged ${parts.length} parts into ${values.out ?? '_site'}: ${merged.pages} indexed pages in ${merged.shards} search shard${merged.shards === 1 ? '' : 's'}, in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
+  out(`Merged ${counted(parts.length, 'part')} into ${values.out ?? '_site'}: ${counted(merged.pages, 'indexed page')} in ${counted(merged.shards, 'search shard')}, in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
   return 0;
 }
 
 async function runValidate(values: Values, out: (text: string) => void): Promise<number> {
+  const format = (values.format ?? 'text') as ErrorFormat;
   const data = await loadData(values.data ?? 'data');
-  out(`${values.data ?? 'data'} is valid: ${data.questions.length} questions, ${data.experts.length} experts, ${Object.keys(data.topics.data).length} topics.`);
+  if (data.warnings?.length) out(formatWarnings(data.warnings, values.data ?? 'data', format));
+  out(`${values.data ?? 'data'} is valid: ${counted(data.questions.length, 'question')}, ${counted(data.experts.length, 'expert')}, ${counted(Object.keys(data.topics.data).length, 'topic')}.`);
   return 0;
 }
 
@@ -177,9 +201,45 @@ async function runNew(args: string[], values: Values, out: (text: string) => voi
     if (!values.author) throw new UsageError('new answer needs --author ID');
     path = await newAnswer(dataDir, name, values.author);
   } else if (kind === 'expert') path = await newExpert(dataDir, name);
-  else throw new UsageError(`new makes a question, an answer or an expert, not "${kind ?? ''}"`);
+  else throw new UsageError(`new makes a question, an answer or an expert, not "${kind ?? ''}"${didYouMean(kind ?? '', ['question', 'answer', 'expert'])}`);
   out(`Wrote ${path}: fill in the TODOs, then run answerpress validate.`);
   return 0;
+}
+
+async function runInit(dir: string | undefined, values: Values, out: (text: string) => void): Promise<number> {
+  const root = dir ?? '.';
+  const dataDir = values.data ?? 'data';
+  const report = await init({ root, dataDir, layoutsDir: values.layouts, force: values.force, version: version() });
+  out(initSummary(report, root, dataDir));
+  return 0;
+}
+
+/** What init did, and what to run next. */
+export function initSummary(report: InitReport, root: string, dataDir: string): string {
+  const lines: string[] = [];
+  if (report.written.length > 0) lines.push(`Wrote ${report.written.join(', ')}.`);
+  if (report.updated.length > 0) lines.push(`Added to ${report.updated.join(', ')}.`);
+  if (report.kept.length > 0) lines.push(`Kept ${report.kept.join(', ')} as ${report.kept.length === 1 ? 'it was' : 'they were'} (--force replaces them).`);
+  const inside = root === '.' ? '' : `cd ${root} && `;
+  const steps = [
+    ...(report.installed ? [] : [`${inside}npm install            installs answerpress; commit package-lock.json with the rest`]),
+    `${inside}npx answerpress serve    shows the site at http://127.0.0.1:8080 and rebuilds it as you edit ${dataDir}/`,
+    `npx answerpress new question "Your question?" --topic getting-started`,
+    `npx answerpress validate              checks every file, as pull requests will be checked`,
+    `Set url in ${dataDir}/site.yaml to the address the site will have, push the repository to GitHub and choose`,
+    `Settings > Pages > Source: GitHub Actions: each push to main then rebuilds and publishes the site.`,
+  ];
+  lines.push('', 'Next:', ...steps.map((step) => `  ${step}`));
+  return lines.join('\n');
+}
+
+/** parseArgs' message, with the option that was probably meant. */
+function optionError(error: Error & { code?: string }): string {
+  const unknown = /^Unknown option '(-{1,2})([^']+)'/.exec(error.message);
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || !unknown) return error.message;
+  const names = Object.keys(OPTIONS);
+  const guess = unknown[1] === '--' ? didYouMean(unknown[2] ?? '', names) : '';
+  return `Unknown option '${unknown[1]}${unknown[2]}'${guess.replace(/"([^"]+)"/, '"--$1"')}`;
 }
 
 async function runServe(values: Values, out: (text: string) => void): Promise<number> {
@@ -193,6 +253,8 @@ async function runServe(values: Values, out: (text: string) => void): Promise<nu
     cacheDir: values.cache,
     port,
     host: values.host ?? '127.0.0.1',
+    // The guard protects what is published; a preview follows the data as it is edited.
+    allowShrink: true,
     log: out,
     formatError: (error) =>
       error instanceof DataError

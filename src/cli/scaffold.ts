@@ -1,10 +1,13 @@
 /**
- * `answerpress new question|answer|expert` and `answerpress init`: files an editor starts from,
- * valid as written, with every required field present and the open-ended ones marked TODO.
+ * `answerpress new question|answer|expert`: files an editor starts from, with every required
+ * field present and the open-ended ones marked TODO, which `validate` reports until they are
+ * written.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { ID_PATTERN } from '../data/schema.js';
+import { didYouMean, unknownChoice } from '../data/suggest.js';
+import { parseYaml } from '../data/yaml.js';
 import { UsageError } from '../errors/UsageError.js';
 
 /** Today as YYYY-MM-DD (UTC), or the date given for reproducible output. */
@@ -35,8 +38,8 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function writeNew(path: string, text: string): Promise<string> {
-  if (await exists(path)) throw new UsageError(`${path} already exists: choose another name`);
+async function writeNew(path: string, text: string, instead: string): Promise<string> {
+  if (await exists(path)) throw new UsageError(`${path} already exists: ${instead}`);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, text);
   return path;
@@ -46,7 +49,11 @@ export async function newQuestion(dataDir: string, title: string, topics: string
   const slug = slugify(title);
   if (!slug) throw new UsageError('the title needs some letters or digits to make a file name from');
   if (topics.length === 0) throw new UsageError('give at least one topic: --topic ID');
-  for (const topic of topics) if (!ID_PATTERN.test(topic)) throw new UsageError(`"${topic}" is not a topic id`);
+  const known = await topicIds(dataDir);
+  const unknown = topics.filter((topic) => !known.includes(topic));
+  if (unknown.length > 0) {
+    throw new UsageError(unknown.map((topic) => `unknown topic "${topic}": ${unknownChoice(topic, known, 'topics in topics.yaml')}`).join('\n') + '\nAdd a new topic to topics.yaml first.');
+  }
   const text = [
     `title: ${yamlText(title)}`,
     `asked: ${date}`,
@@ -56,18 +63,21 @@ export async function newQuestion(dataDir: string, title: string, topics: string
     'answers: []',
     '',
   ].join('\n');
-  return writeNew(join(dataDir, 'questions', `${slug}.yaml`), text);
+  return writeNew(join(dataDir, 'questions', `${slug}.yaml`), text, `add an answer to it with answerpress new answer ${slug} --author ID, or reword the title`);
 }
 
 export async function newAnswer(dataDir: string, slug: string, author: string, date = today()): Promise<string> {
-  if (!ID_PATTERN.test(author)) throw new UsageError(`"${author}" is not an expert id`);
   let path = join(dataDir, 'questions', `${slug}.yaml`);
   if (!(await exists(path))) path = join(dataDir, 'questions', `${slug}.yml`);
   let source: string;
   try {
     source = await readFile(path, 'utf8');
   } catch {
-    throw new UsageError(`no question ${slug}: there is no file questions/${slug}.yaml`);
+    throw new UsageError(`no question ${slug}: there is no file questions/${slug}.yaml${didYouMean(slug, await idsIn(join(dataDir, 'questions')))}`);
+  }
+  const experts = await idsIn(join(dataDir, 'experts'));
+  if (!experts.includes(author)) {
+    throw new UsageError(`unknown expert "${author}": ${unknownChoice(author, experts, 'experts in experts/')}\nAdd a new expert with answerpress new expert ID first.`);
   }
   const answer = [
     `  - author: ${author}`,
@@ -97,7 +107,7 @@ export async function newExpert(dataDir: string, id: string): Promise<string> {
   if (!ID_PATTERN.test(id)) throw new UsageError(`"${id}" is not a valid expert id: use lowercase letters, digits and single hyphens`);
   const text = [
     'name: "TODO: Full Name"',
-    'credentials: [MD]',
+    'credentials: ["TODO: e.g. MD, or delete this line"]',
     'specialty: "TODO: e.g. Neurologist"',
     'location:',
     '  city: "TODO: city"',
@@ -106,79 +116,28 @@ export async function newExpert(dataDir: string, id: string): Promise<string> {
     '  TODO: a few sentences about the expert (markdown), or delete this field.',
     '',
   ].join('\n');
-  return writeNew(join(dataDir, 'experts', `${id}.yaml`), text);
+  return writeNew(join(dataDir, 'experts', `${id}.yaml`), text, 'choose another id');
 }
 
-/**
- * A GitHub Actions workflow for a content repository: pull requests are validated (errors show
- * on the offending lines); pushes to main that touch data or layouts are built (incrementally,
- * from the last output and build cache kept by actions/cache) and deployed to GitHub Pages.
- * https://docs.github.com/actions/deployment/deploying-to-github-pages
- */
-export function workflow(dataDir: string, layoutsDir: string | undefined): string {
-  const layouts = layoutsDir ? ` --layouts ${layoutsDir}` : '';
-  const setup = `      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-          cache: npm
-      - run: npm ci
-`;
-  const paths = [`'${dataDir}/**'`, ...(layoutsDir ? [`'${layoutsDir}/**'`] : []), "'.github/workflows/answerpress.yml'"].join(', ');
-  return `# Written by \`answerpress init\`.
-name: answerpress
-
-on:
-  pull_request:
-    paths: [${paths}]
-  push:
-    branches: [main]
-    paths: [${paths}]
-  workflow_dispatch:
-
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-
-concurrency:
-  group: answerpress-\${{ github.ref }}
-  cancel-in-progress: true
-
-jobs:
-  validate:
-    runs-on: ubuntu-latest
-    steps:
-${setup}      - run: npx answerpress validate --data ${dataDir} --format github
-
-  deploy:
-    if: github.event_name != 'pull_request'
-    needs: validate
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: \${{ steps.deployment.outputs.page_url }}
-    steps:
-${setup}      # The last output, the one before it (hard links into it, which tar keeps) and the build
-      # cache (outside node_modules, which npm ci replaces), so a commit that changes one file
-      # rebuilds incrementally.
-      - uses: actions/cache@v4
-        with:
-          path: |
-            _site
-            .answerpress-mirror-_site
-            .answerpress-cache
-          key: answerpress-\${{ github.sha }}
-          restore-keys: answerpress-
-      - run: npx answerpress build --data ${dataDir}${layouts} --out _site --cache .answerpress-cache
-      - uses: actions/upload-pages-artifact@v3
-        with:
-          path: _site
-      - id: deployment
-        uses: actions/deploy-pages@v4
-`;
+/** The topic ids in the data folder's topics.yaml (or .yml). */
+async function topicIds(dataDir: string): Promise<string[]> {
+  for (const name of ['topics.yaml', 'topics.yml']) {
+    let text: string;
+    try {
+      text = await readFile(join(dataDir, name), 'utf8');
+    } catch {
+      continue;
+    }
+    const parsed = parseYaml(text);
+    if (!parsed.ok) throw new UsageError(`${join(dataDir, name)}:${parsed.position.line}:${parsed.position.col}: ${parsed.message}`);
+    const value = parsed.value;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  }
+  throw new UsageError(`there is no ${join(dataDir, 'topics.yaml')}: a question's topics must be defined there (answerpress init writes one; pass --data DIR for another data folder)`);
 }
 
-export async function init(root: string, dataDir: string, layoutsDir: string | undefined): Promise<string> {
-  return writeNew(join(root, '.github', 'workflows', 'answerpress.yml'), workflow(dataDir, layoutsDir));
+/** The ids of the YAML files in a folder, none when it is missing. */
+async function idsIn(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((name) => ['.yaml', '.yml'].includes(extname(name))).map((name) => name.slice(0, -extname(name).length)).sort();
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DataIssue } from '../errors/DataIssue.js';
 import { fileKinds, type FileKind } from './schema.js';
-import { locate, parseYaml } from './yaml.js';
+import { ruleProblems } from './rules.js';
+import { locate, offsetToPosition, parseYaml, positionToOffset } from './yaml.js';
 import { schemaProblems } from './zodIssues.js';
 
 /** One data file checked: its value and every mistake in it, each located in the file. */
@@ -37,5 +38,14 @@ export function checkFile(file: string, bytes: Uint8Array, kind: FileKind, known
     return { hash, source, value: undefined, ok: false, issues: [{ file, ...parsed.position, message: parsed.message }], known: false };
   }
   const issues = schemaProblems(fileKinds[kind].schema, parsed.value).map((problem) => ({ file, ...locate(source, problem.path, problem.part), message: problem.message }));
+  for (const problem of ruleProblems(kind, parsed.value)) {
+    let position = locate(source, problem.path);
+    // A placeholder is pointed at where it is, inside a block of text as well.
+    if (problem.mark) {
+      const at = source.indexOf(problem.mark, positionToOffset(source, position));
+      if (at !== -1) position = offsetToPosition(source, at);
+    }
+    issues.push({ file, ...position, message: problem.message });
+  }
   return { hash, source, value: parsed.value, ok: issues.length === 0, issues, known: false };
 }

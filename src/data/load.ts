@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, type BigIntStats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import type { DataIssue } from '../errors/DataIssue.js';
 import { DataError } from '../errors/DataError.js';
@@ -47,6 +47,8 @@ export interface LoadedData {
   sourceHash: string;
   /** Every file read, by path relative to the data folder, to be known by the next build. */
   files?: Map<string, KnownFile>;
+  /** Problems that do not stop a build: files in the data folder that are not read. */
+  warnings?: DataIssue[];
   site: DataFile<SiteData>;
   topics: DataFile<TopicsData>;
   experts: DataFile<ExpertData>[];
@@ -82,12 +84,16 @@ export interface ParsedFile {
  */
 export async function loadData(dataDir: string, options: LoadOptions = {}): Promise<LoadedData> {
   const issues: DataIssue[] = [];
-  const reader: Reader = { dataDir, issues, known: options.known ?? new Map(), threads: options.threads };
-  const names = await listFolder(dataDir);
+  const warnings: DataIssue[] = [];
+  const reader: Reader = { dataDir, issues, warnings, known: options.known ?? new Map(), threads: options.threads };
+  const names = await listFolder(reader, dataDir, '');
   const byName = new Map<string, string>();
   for (const entry of names.files) {
     const ext = extname(entry);
-    if (!YAML_EXTENSIONS.has(ext)) continue;
+    if (!YAML_EXTENSIONS.has(ext)) {
+      if (looksLikeData(entry)) warnings.push(at(entry, 1, 1, notRead(entry, 'site.yaml, topics.yaml')));
+      continue;
+    }
     const base = entry.slice(0, -ext.length);
     if ((TOP_FILES as readonly string[]).includes(base)) {
       if (byName.has(base)) issues.push(at(entry, 1, 1, `both ${byName.get(base)} and ${entry} exist: keep one`));
@@ -120,6 +126,7 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
   return {
     sourceHash: sourceHash.digest('hex'),
     files,
+    warnings,
     site: asData<SiteData>(site),
     topics: asData<TopicsData>(topics),
     experts: experts.parsed.map((file) => asData<ExpertData>(file)),
@@ -136,23 +143,78 @@ function at(file: string, line: number, col: number, message: string): DataIssue
   return { file, line, col, message };
 }
 
-async function listFolder(dataDir: string): Promise<{ files: string[]; dirs: string[] }> {
+/** A file in a form that suggests data the loader does not read (`x.YAML`, `q.json`). */
+function looksLikeData(name: string): boolean {
+  return !name.startsWith('.') && /\.(ya?ml|json)$/i.test(name);
+}
+
+function notRead(file: string, expected: string): string {
+  const ext = extname(file);
+  const fix = YAML_EXTENSIONS.has(ext.toLowerCase()) ? `rename it to end in ${ext.toLowerCase()} (lowercase)` : `data files are YAML: ${expected}`;
+  return `"${file}" is not read: ${fix}`;
+}
+
+function missingFolder(folder: (typeof FOLDERS)[number]): DataIssue {
+  const what = folder === 'questions' ? 'one file per question (answerpress new question "Title?" --topic ID)' : 'one file per expert (answerpress new expert ID)';
+  return at(`${folder}/`, 1, 1, `missing folder ${folder}/: create it with ${what}; without it the site would have no ${folder}`);
+}
+
+/**
+ * The files and folders in `dir` (`under` is its path in the data folder), sorted. A symbolic
+ * link is followed when it points inside the data folder, or to a folder (a data folder may
+ * keep its questions elsewhere); a link to a file outside it is reported and never read, so
+ * that a contributed link cannot publish a file from the machine that builds the site.
+ */
+async function listFolder(reader: Reader, dir: string, under: string): Promise<{ files: string[]; dirs: string[] }> {
   let entries;
   try {
-    entries = await readdir(dataDir, { withFileTypes: true });
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
-    throw new UsageError(`data folder not found: ${dataDir} (pass --data DIR)`);
+    if (under === '') throw new UsageError(`data folder not found: ${dir} (pass --data DIR)`);
+    return { files: [], dirs: [] };
   }
   const sorted = entries.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return {
-    files: sorted.filter((e) => e.isFile()).map((e) => e.name),
-    dirs: sorted.filter((e) => e.isDirectory()).map((e) => e.name),
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const entry of sorted) {
+    if (entry.isFile()) files.push(entry.name);
+    else if (entry.isDirectory()) dirs.push(entry.name);
+    else if (entry.isSymbolicLink()) {
+      const kind = await linkTarget(reader, join(dir, entry.name), `${under}${entry.name}`, [dir]);
+      if (kind === 'file') files.push(entry.name);
+      else if (kind === 'dir') dirs.push(entry.name);
+    }
+  }
+  return { files, dirs };
+}
+
+/** What a symbolic link points to, or nothing (and an issue) for a broken link or a file outside `roots` and the data folder. */
+async function linkTarget(reader: Reader, path: string, file: string, roots: readonly string[]): Promise<'file' | 'dir' | undefined> {
+  let target: string;
+  let info;
+  try {
+    target = await realpath(path);
+    info = await stat(target);
+  } catch {
+    reader.issues.push(at(file, 1, 1, `"${file}" is a symbolic link to nothing: remove it or point it at a file that exists`));
+    return undefined;
+  }
+  if (info.isDirectory()) return 'dir';
+  if (!info.isFile()) return undefined;
+  const inside = async (root: string) => {
+    const real = await realpath(root).catch(() => root);
+    const path = relative(real, target);
+    return path !== '' && !path.startsWith('..') && !isAbsolute(path);
   };
+  for (const root of [reader.dataDir, ...roots]) if (await inside(root)) return 'file';
+  reader.issues.push(at(file, 1, 1, `"${file}" is a symbolic link to a file outside the data folder, which is not read: copy the file into the data folder instead`));
+  return undefined;
 }
 
 interface Reader {
   dataDir: string;
   issues: DataIssue[];
+  warnings: DataIssue[];
   known: ReadonlyMap<string, KnownFile>;
   /** Worker threads parsing beside this one; undefined: as `threadsFor` chooses. */
   threads?: number;
@@ -169,11 +231,18 @@ async function readOne(reader: Reader, name: string | undefined, expected: strin
 
 async function readFolder(reader: Reader, folder: (typeof FOLDERS)[number], dirs: readonly string[], kind: FileKind): Promise<{ parsed: ParsedFile[]; all: ParsedFile[] }> {
   const { issues } = reader;
-  if (!dirs.includes(folder)) return { parsed: [], all: [] };
-  const entries = (await readdir(join(reader.dataDir, folder), { withFileTypes: true }))
-    .filter((entry) => entry.isFile() && YAML_EXTENSIONS.has(extname(entry.name)))
-    .map((entry) => entry.name)
-    .sort();
+  if (!dirs.includes(folder)) {
+    issues.push(missingFolder(folder));
+    return { parsed: [], all: [] };
+  }
+  const listed = await listFolder(reader, join(reader.dataDir, folder), `${folder}/`);
+  const entries = listed.files.filter((name) => YAML_EXTENSIONS.has(extname(name)));
+  for (const name of listed.files) {
+    if (!YAML_EXTENSIONS.has(extname(name)) && !name.startsWith('.')) reader.warnings.push(at(`${folder}/${name}`, 1, 1, notRead(`${folder}/${name}`, `${folder}/*.yaml`)));
+  }
+  for (const name of listed.dirs) {
+    if (!name.startsWith('.')) reader.warnings.push(at(`${folder}/${name}/`, 1, 1, `folder "${folder}/${name}/" is not read: ${folder === 'questions' ? 'questions' : 'experts'} are files directly in ${folder}/, not in folders within it`));
+  }
   const seen = new Map<string, string>();
   const stamps = await folderStamps(join(reader.dataDir, folder), folder);
   const named = entries.map((name) => {

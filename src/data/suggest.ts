@@ -49,3 +49,30 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   const match = closest(word, candidates);
   return match === undefined ? '' : `: did you mean "${match}"?`;
 }
+
+/** The `count` candidates nearest to `word` (fewest edits, then in their order), however far. */
+export function nearest(word: string, candidates: Iterable<string>, count = 3): string[] {
+  const lower = word.toLowerCase();
+  return [...candidates]
+    .map((candidate, order) => ({ candidate, order, distance: fold(candidate) === fold(word) ? 0 : editDistance(lower, candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .slice(0, count)
+    .map(({ candidate }) => candidate);
+}
+
+/** Lists shown in full up to this many; longer ones end with "and N more". */
+const LISTED = 40;
+
+/**
+ * Why `word` is not one of `candidates`, for an error message: the nearest ones first, then all
+ * that exist (`kind` names them: "topics in topics.yaml").
+ */
+export function unknownChoice(word: string, candidates: readonly string[], kind: string): string {
+  if (candidates.length === 0) return `there are no ${kind} yet`;
+  const near = nearest(word, candidates);
+  const guess = closest(word, candidates);
+  const lead = guess ? `did you mean "${guess}"? ` : `nearest: ${near.join(', ')}. `;
+  const sorted = [...candidates].sort();
+  const shown = sorted.slice(0, LISTED).join(', ');
+  return `${lead}The ${kind}: ${shown}${sorted.length > LISTED ? ` and ${sorted.length - LISTED} more` : ''}`;
+}

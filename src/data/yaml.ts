@@ -1,4 +1,5 @@
 import { EVENT_ID, getScalarValue, load, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { closerOf, unclosedBefore } from './unclosed.js';
 
 /** A key or index on the way from a document's root to one of its values. */
 export type PathSegment = string | number;
@@ -32,6 +33,15 @@ export function parseYaml(source: string): ParseResult {
     const position = error.mark
       ? { line: error.mark.line + 1, col: error.mark.column + 1 }
       : { line: 1, col: 1 };
+    const unclosed = unclosedBefore(text, position.line);
+    if (unclosed) {
+      const what = unclosed.opener === '[' ? 'list' : unclosed.opener === '{' ? 'mapping' : 'quoted text';
+      return {
+        ok: false,
+        position: { line: unclosed.line, col: unclosed.col },
+        message: `YAML syntax error: the ${what} opened by ${unclosed.opener} here is never closed: add ${closerOf(unclosed.opener)} where it ends`,
+      };
+    }
     const lineText = (text.split('\n')[position.line - 1] ?? '').trim();
     return { ok: false, position, message: yamlMessage(error.reason, lineText) };
   }
@@ -159,4 +169,15 @@ export function offsetToPosition(text: string, offset: number): Position {
     lineStart = i + 1;
   }
   return { line, col: offset - lineStart + 1 };
+}
+
+/** The offset of a 1-based line and column. */
+export function positionToOffset(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 1; line < position.line; line += 1) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) break;
+    offset = next + 1;
+  }
+  return offset + position.col - 1;
 }

@@ -75,6 +75,9 @@ export interface Labels {
   notFoundTitle: string;
   notFoundText: string;
   offlineTitle: string;
+  /** The offline page's line when the device has no connection, and when it has one again. */
+  connectionOffline: string;
+  connectionOnline: string;
   offlineText: string;
   savedPages: string;
   makeOffline: string;

@@ -2,17 +2,36 @@
  * Scripts and stylesheets are published minified: comments and spaces are for whoever edits the
  * layouts, not for readers' connections. esbuild only rewrites syntax and keeps modules as
  * modules, except that a script importing one of the package's browser modules
- * (`answerpress/search-query`) has it bundled in.
+ * (`answerpress/search-query`) has it bundled in. Its WebAssembly build is used, the same
+ * minifier with the same output as the native one, because it has no install script: a site
+ * owner's `npm install` then runs none of this package's dependencies' scripts (npm 11 asks to
+ * approve each).
  * https://esbuild.github.io/api/#transform https://esbuild.github.io/api/#alias
  */
 import { fileURLToPath } from 'node:url';
-import { build, transform } from 'esbuild';
+import { build, stop, transform } from 'esbuild-wasm';
 
 /** The package's modules a layouts script may import, and where they are (TypeScript in the repository, JavaScript once compiled). */
 const BROWSER_MODULES: Record<string, string> = {
   'answerpress/search-query': fileURLToPath(new URL('../search/query/index', import.meta.url)),
 };
 const IMPORTS_PACKAGE = /\bfrom\s*['"]answerpress\//;
+
+/**
+ * Starts esbuild's service, a child process that compiles its WebAssembly once: called when a
+ * build starts, so that the compile runs while the data loads rather than before the first asset.
+ */
+export function startMinifier(): void {
+  transform('', { loader: 'js' }).catch(() => undefined);
+}
+
+/**
+ * Ends esbuild's service. A process that exits with it still starting would have it print a
+ * broken pipe's stack trace to the terminal; the CLI calls this before it returns.
+ */
+export async function stopMinifier(): Promise<void> {
+  await stop();
+}
 
 /** `source` minified as a `.js` (an ES module or a classic script) or `.css` file; esbuild's error if it does not parse. */
 export async function minify(source: string, loader: 'js' | 'css'): Promise<string> {

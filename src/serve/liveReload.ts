@@ -10,6 +10,19 @@ const PREFIX = '/__answerpress';
 
 export type LiveEvent = { type: 'reload' } | { type: 'errors'; lines: string[] } | { type: 'building' };
 
+/**
+ * The error overlay's own colours, which meet WCAG 2.2 AA contrast in the light and the dark
+ * scheme (tests/browser/serve.test.ts checks both with axe).
+ * https://www.w3.org/WAI/WCAG22/Understanding/contrast-minimum.html
+ */
+const OVERLAY_CSS = [
+  ':host{all:initial}',
+  'div{position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:1.5rem;background:#fff;color:#1a1a1a;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace}',
+  'h2{font:600 16px system-ui,sans-serif;margin:0 0 1rem;color:#a4160c}',
+  'pre{margin:0;white-space:pre-wrap;background:none;color:inherit;font:inherit;padding:0}',
+  '@media (prefers-color-scheme:dark){div{background:#141418;color:#f4f4f4}h2{color:#ffb4a8}}',
+].join('');
+
 const CLIENT = `(() => {
   const events = new EventSource('${PREFIX}/events');
   let box;
@@ -18,17 +31,22 @@ const CLIENT = `(() => {
   events.addEventListener('errors', (event) => {
     clear();
     const { lines } = JSON.parse(event.data);
-    box = document.createElement('div');
-    box.setAttribute('role', 'alertdialog');
-    box.setAttribute('aria-label', 'The data has errors');
-    box.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:1.5rem;background:rgba(20,20,24,.96);color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap';
+    // In a shadow root, so the site's stylesheet cannot restyle it; its own colours meet WCAG AA
+    // contrast in the light and the dark scheme.
+    box = document.createElement('answerpress-errors');
+    const root = box.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = ${JSON.stringify(OVERLAY_CSS)};
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'alertdialog');
+    dialog.setAttribute('aria-labelledby', 'title');
     const heading = document.createElement('h2');
+    heading.id = 'title';
     heading.textContent = 'answerpress: the last good site is still served. Fix these and save:';
-    heading.style.cssText = 'font:600 16px system-ui,sans-serif;margin:0 0 1rem;color:#ffb4a8';
     const list = document.createElement('pre');
     list.textContent = lines.join('\\n');
-    list.style.margin = '0';
-    box.append(heading, list);
+    dialog.append(heading, list);
+    root.append(style, dialog);
     document.body.append(box);
   });
 })();

@@ -5,8 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import sirv from 'sirv';
+import { UsageError } from '../errors/UsageError.js';
 
 export interface ServeOptions {
   /** The built site. */
@@ -75,7 +77,7 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
       });
   }
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, options.port, host)));
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address();
@@ -89,6 +91,23 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Throws the error `serveSite` would if `port` is taken on `host`; port 0 (any) never is. */
+export async function assertPortFree(port: number | undefined, host = '127.0.0.1'): Promise<void> {
+  if (!port) return;
+  const probe = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenError(error, port, host)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+/** A taken port is the user's to change: said so, with the option that changes it. */
+function listenError(error: Error & { code?: string }, port: number | undefined, host: string): Error {
+  if (error.code === 'EADDRINUSE') return new UsageError(`port ${port} on ${host} is taken by another server: stop that one, or choose another port with --port ${(port ?? 8080) + 1}`);
+  if (error.code === 'EACCES') return new UsageError(`port ${port} on ${host} needs privileges this user does not have: choose a port above 1023 with --port 8080`);
+  return error;
 }
 
 /** Before the last `</body>`: the page's own, not one quoted inside it. */

@@ -3,11 +3,11 @@
  * A rebuild that fails keeps the last good site served; its errors go to the terminal and, as an
  * overlay, to every open page.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { DataError } from '../errors/DataError.js';
 import { CLIENT_TAG, LiveReload } from './liveReload.js';
-import { serveSite, type RunningServer } from './server.js';
+import { assertPortFree, serveSite, type RunningServer } from './server.js';
+import { watchTree, type TreeWatcher } from './watchTree.js';
 
 export interface DevServerOptions extends BuildOptions {
   port?: number;
@@ -28,6 +28,8 @@ export interface DevServer {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const live = new LiveReload();
+  // A taken port is said before a build the server could not show.
+  await assertPortFree(options.port, options.host);
   const first = await build(options);
   const basePath = first.model.site.basePath;
   const server: RunningServer = await serveSite({
@@ -76,19 +78,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }, options.debounceMs ?? 150);
   };
 
-  const watchers: FSWatcher[] = [];
-  try {
-    for (const dir of [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])]) {
-      const watcher = watch(dir, { recursive: true }, schedule);
-      // A folder removed or renamed (a branch switch) ends its watch; the site stays served.
-      watcher.on('error', (error) => options.log(`Stopped watching ${dir}: ${error.message}`));
-      watchers.push(watcher);
-    }
-  } catch (error) {
-    for (const watcher of watchers) watcher.close();
-    await server.close();
-    throw error;
-  }
+  const watchers: TreeWatcher[] = [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])].map((dir) => watchTree(dir, schedule, options.log));
   return {
     url: `${server.url}${basePath}/`,
     close: async () => {

@@ -58,7 +58,11 @@ describe('offline', () => {
     await expect.poll(() => page.locator('#search-results > li h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/questions/morning-headache-and-snoring/']);
 
     await page.goto(`${server.url}/experts/hiro-tanabe/`);
-    expect(await page.locator('h1').textContent()).toBe('You are offline');
+    expect(await page.locator('h1').textContent()).toBe('This page is not saved on this device');
+    await expect.poll(() => page.locator('#connection').textContent()).toBe('You are offline: pages you saved, and search, still work.');
+    await context.setOffline(false);
+    await expect.poll(() => page.locator('#connection').textContent()).toBe('You are online: reload the page to read it.');
+    await context.setOffline(true);
     await expect.poll(() => page.locator('#saved-pages a', { hasText: 'Why did I get an itchy rash after hiking?' }).count()).toBe(1);
     expect(await page.locator('main form[role=search] input[name=q]').isVisible()).toBe(true);
     expect(errors).toEqual([]);
@@ -79,7 +83,7 @@ describe('offline', () => {
     await context.setOffline(true);
     for (const path of pages.filter((p) => p !== '/offline/')) {
       await page.goto(server.url + path);
-      expect(await page.locator('h1').textContent(), path).not.toBe('You are offline');
+      expect(await page.locator('h1').textContent(), path).not.toBe('This page is not saved on this device');
     }
     await context.close();
   });

@@ -1,4 +1,5 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,8 @@ import { DataError } from '../../src/errors/DataError.js';
 import { startDevServer, type DevServer } from '../../src/serve/watch.js';
 import { launch } from '../helpers/browser.js';
 import { cleanup, copyData, fixturesDir, tempDir } from '../helpers/site.js';
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let root: string;
 let data: string;
@@ -63,6 +66,46 @@ describe('answerpress serve', () => {
 
     await writeFile(file, good);
     await expect.poll(() => page.locator('[role=alertdialog]').count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('shows its error overlay with text that meets WCAG AA contrast in light and dark, whatever the site\'s stylesheet', async () => {
+    const file = join(data, 'questions', 'morning-headache-and-snoring.yaml');
+    const good = await readFile(file, 'utf8');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    await writeFile(file, good.replace('author: elif-yilmaz', 'author: elif-yilmas'));
+    try {
+      await expect.poll(() => page.locator('[role=alertdialog]').count(), { timeout: 30_000 }).toBe(1);
+      await page.addScriptTag({ content: await axeSource });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const result = (await page.evaluate(
+          `axe.run({ include: [['answerpress-errors']] }, { runOnly: ['color-contrast'] }).then((r) => ({ violations: r.violations.map((v) => v.nodes.map((n) => n.failureSummary).join('; ')), passes: r.passes.length }))`,
+        )) as { violations: string[]; passes: number };
+        expect(result.violations, colorScheme).toEqual([]);
+        expect(result.passes, colorScheme).toBeGreaterThan(0);
+      }
+    } finally {
+      await writeFile(file, good);
+    }
+    await expect.poll(() => page.locator('[role=alertdialog]').count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('keeps watching the data folder after it is moved away and back', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    const away = `${data}-away`;
+    await rename(data, away);
+    await expect.poll(() => log.join('\n'), { timeout: 30_000 }).toContain(`${data} is gone`);
+    await rename(away, data);
+    await expect.poll(() => log.join('\n'), { timeout: 30_000 }).toContain(`${data} is back`);
+    await appendFile(
+      join(data, 'questions', 'morning-headache-and-snoring.yaml'),
+      '  - author: dmitri-volkov\n    date: 2025-05-24\n    title: Written after the move\n    body: The watcher found the folder again.\n',
+    );
+    await expect.poll(() => page.locator('.answer-title', { hasText: 'Written after the move' }).count(), { timeout: 30_000 }).toBe(1);
     await page.close();
   });
 });

@@ -48,7 +48,7 @@ describe('incremental builds', () => {
   it('adds an answer: renders the pages it reaches, indexes one shard, and matches a cold build', async () => {
     await appendFile(
       join(data, 'questions', 'morning-headache-and-snoring.yaml'),
-      ['  - author: carmen-soto', '    date: 2025-02-03', '    body: |', '      Try a humidifier; a word found only here: zanthoxylum.', ''].join('\n'),
+      ['  - author: carmen-soto', '    date: 2025-06-03', '    body: |', '      Try a humidifier; a word found only here: zanthoxylum.', ''].join('\n'),
     );
     const result = await incremental();
     expect(result.work.incremental).toBe(true);

@@ -55,10 +55,13 @@ async function site(overlays: readonly string[] = [], remove: readonly string[] 
   const data = join(root, 'data');
   await cp(good, data, { recursive: true });
   for (const overlay of overlays) await cp(join(broken, overlay), data, { recursive: true });
-  for (const file of remove) await rm(join(data, file));
-  await mkdir(join(root, 'out', 'questions', 'old'), { recursive: true });
+  for (const file of remove) await rm(join(data, file), { recursive: true });
+  // The live site's question pages: one that the data no longer has, and three that it has.
+  for (const slug of ['old', 'can-i-compost-citrus-peel', 'how-often-water-succulents', 'when-to-prune-roses']) {
+    await mkdir(join(root, 'out', 'questions', slug), { recursive: true });
+    await writeFile(join(root, 'out', 'questions', slug, 'index.html'), `${SENTINEL}, a question page`);
+  }
   await writeFile(join(root, 'out', 'index.html'), SENTINEL);
-  await writeFile(join(root, 'out', 'questions', 'old', 'index.html'), `${SENTINEL}, an old page`);
   return root;
 }
 
@@ -214,6 +217,43 @@ const cases: Case[] = [
     issues: [{ file: 'questions/when-to-prune-roses.yaml', line: 3, col: 9, message: 'topics must be a list, not text "flowers"' }],
   },
   {
+    // js-yaml fails on the next line; the mistake is where the list opens.
+    name: 'unclosed-bracket',
+    word: '[',
+    issues: [{ file: 'questions/when-to-prune-roses.yaml', line: 3, col: 9, message: 'YAML syntax error: the list opened by [ here is never closed: add ] where it ends' }],
+  },
+  {
+    name: 'todo-left',
+    word: 'TODO',
+    issues: [{ file: 'questions/when-to-prune-roses.yaml', line: 5, col: 3, message: 'body still holds a TODO placeholder: write it' }],
+  },
+  {
+    name: 'answer-before-question',
+    word: '2024-06-01',
+    issues: [
+      {
+        file: 'questions/why-are-tomato-leaves-yellow.yaml',
+        line: 16,
+        col: 11,
+        message: 'answers[1].date 2024-06-01 is before the question was asked (2024-06-03): correct one of the two dates',
+      },
+    ],
+  },
+  {
+    name: 'missing-questions-folder',
+    overlays: [],
+    remove: ['questions'],
+    word: 'questions/',
+    issues: [
+      {
+        file: 'questions/',
+        line: 1,
+        col: 1,
+        message: 'missing folder questions/: create it with one file per question (answerpress new question "Title?" --topic ID); without it the site would have no questions',
+      },
+    ],
+  },
+  {
     name: 'missing-site-file',
     overlays: [],
     remove: ['site.yaml'],
@@ -336,6 +376,7 @@ describe('good data', () => {
     expect(home).not.toContain(SENTINEL);
     expect(home).toMatch(/^<!doctype html>/i);
     await expect(stat(join(root, 'out', 'questions', 'old'))).rejects.toThrow(/ENOENT/);
+    expect(await readFile(join(root, '.answerpress-mirror-out', 'questions', 'old', 'index.html'), 'utf8')).toContain(SENTINEL);
 
     const questions: [string, string][] = [
       ['can-i-compost-citrus-peel', 'Can I put citrus peel in my compost heap?'],

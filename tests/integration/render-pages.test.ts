@@ -356,7 +356,7 @@ describe('demo site: every HTML page', () => {
       expect(all(doc, (el) => el.name === 'meta' && el.attribs.name === 'robots')[0]?.attribs.content, path).toBe('noindex');
     }
     expect(text(byTag(await html('404.html'), 'h1')[0])).toBe('Page not found');
-    expect(text(byTag(await html('offline/index.html'), 'h1')[0])).toBe('You are offline');
+    expect(text(byTag(await html('offline/index.html'), 'h1')[0])).toBe('This page is not saved on this device');
   });
 
   it('the search page works as a plain form and has its cache tag and Pagefind script stamped', async () => {

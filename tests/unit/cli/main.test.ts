@@ -2,7 +2,8 @@
  * `main()` in-process: exit codes and what goes to stdout and stderr. The real binary is run as a
  * child process by tests/integration/data-broken-fixtures.test.ts.
  */
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
@@ -32,6 +33,9 @@ afterAll(async () => {
 describe('main', () => {
   it.each<[string, string[], string]>([
     ['an unknown command', ['frob'], 'unknown command "frob"'],
+    ['a misspelled command', ['biuld'], 'unknown command "biuld": did you mean "build"?'],
+    ['a misspelled kind of record', ['new', 'qestion', 'T'], 'new makes a question, an answer or an expert, not "qestion": did you mean "question"?'],
+    ['a second folder for init', ['init', 'a', 'b'], 'unexpected argument "b"'],
     ['an extra argument', ['validate', 'extra'], 'unexpected argument "extra"'],
     ['an unknown --format', ['validate', '--format', 'xml'], '--format must be text or github, not "xml"'],
     ['a port that is not a number', ['serve', '--port', 'eighty'], '--port must be a port number, not "eighty"'],
@@ -55,6 +59,8 @@ describe('main', () => {
 
   it.each([
     [['--nope'], "Unknown option '--nope'"],
+    [['build', '--allow-shrnk'], 'Unknown option \'--allow-shrnk\': did you mean "--allow-shrink"?'],
+    [['validate', '--fromat', 'github'], 'Unknown option \'--fromat\': did you mean "--format"?'],
     [['validate', '-x'], "Unknown option '-x'"],
     [['validate', '--data'], "Option '--data <value>' argument missing"],
   ])('returns 2 for the bad option in %j', async (args, start) => {
@@ -100,12 +106,69 @@ describe('main', () => {
     for (const [index, part] of parts.entries()) {
       const built = await run(['build', '--data', data, '--shard', `${index}/2`, '--out', part]);
       expect(built.code, built.err.join('\n')).toBe(0);
-      expect(built.out[0]).toMatch(new RegExp(`^Built part ${index}/2 into .*part-${index}: \\d+ of \\d+ pages, \\d+ of \\d+ search shards, in [\\d.]+ s\\. Merge the parts with answerpress merge\\.$`));
+      expect(built.out[0]).toMatch(new RegExp(`^Built part ${index}/2 into .*part-${index}: \\d+ of \\d+ pages, \\d+ of \\d+ search shards?, in [\\d.]+ s\\. Merge the parts with answerpress merge\\.$`));
     }
     const merged = await run(['merge', '--out', join(root, 'merged'), ...parts]);
     expect(merged.code, merged.err.join('\n')).toBe(0);
     expect(merged.out[0]).toMatch(/^Merged 2 parts into .*merged: 7 indexed pages in 1 search shards?, in [\d.]+ s\.$/);
     expect(await readFile(join(root, 'merged', 'index.html'), 'utf8')).toContain('<html');
+  });
+
+  it('counts in English: 1 question, 1 expert, 1 topic', async () => {
+    const one = await copyData(join(fixturesDir, 'good'), join(root, 'one'));
+    const data = await import('../../../src/data/load.js').then(({ loadData }) => loadData(one));
+    const first = data.questions[0]?.file as string;
+    for (const question of data.questions) if (question.file !== first) await rm(join(one, question.file));
+    const used = new Set(data.questions[0]?.data.answers?.map((answer) => answer.author));
+    for (const expert of data.experts) if (!used.has(expert.id) && used.size > 0) await rm(join(one, expert.file));
+    await writeFile(join(one, 'topics.yaml'), `${data.questions[0]?.data.topics[0]}:\n  name: Only\n`);
+    const result = await run(['validate', '--data', one]);
+    expect(result.out[0]).toMatch(/is valid: 1 question, \d+ experts?, 1 topic\.$/);
+  });
+
+  it('reports files it does not read as warnings, in the format asked for, and still validates', async () => {
+    const extra = await copyData(join(fixturesDir, 'good'), join(root, 'extra'));
+    await writeFile(join(extra, 'questions', 'x.YAML'), 'title: T\n');
+    const text = await run(['validate', '--data', extra]);
+    expect(text.code).toBe(0);
+    expect(text.out[0]).toBe(`${extra}/questions/x.YAML:1:1: warning: "questions/x.YAML" is not read: rename it to end in .yaml (lowercase)`);
+    const github = await run(['validate', '--data', extra, '--format', 'github']);
+    expect(github.out[0]).toBe(`::warning file=${extra}/questions/x.YAML,line=1,col=1,title=answerpress::"questions/x.YAML" is not read: rename it to end in .yaml (lowercase)`);
+  });
+
+  it('says "Build failed" only for a command that builds', async () => {
+    const file = join(root, 'a-file');
+    await writeFile(file, 'not a folder');
+    const result = await run(['init', file]);
+    expect(result.code).toBe(1);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toMatch(/^answerpress init failed: EEXIST/);
+    expect(result.err[0]).not.toContain('Build failed');
+  });
+
+  it('initialises a folder and says what it wrote and what to run next', async () => {
+    const folder = join(root, 'new-site');
+    const result = await run(['init', folder]);
+    expect(result.code, result.err.join('\n')).toBe(0);
+    const [summary] = result.out;
+    expect(summary).toContain('Wrote package.json, .gitignore, data/site.yaml, data/topics.yaml, data/experts/sam-example.yaml, data/questions/how-do-i-add-a-question.yaml, .github/workflows/answerpress.yml, .vscode/settings.json.');
+    expect(summary).toContain(`\nNext:\n  cd ${folder} && npm install `);
+    expect(summary).toContain('npx answerpress serve');
+    const again = await run(['init', folder]);
+    expect(again.out[0]).toMatch(/^Kept package\.json, \.gitignore, data\/, \.github\/workflows\/answerpress\.yml, \.vscode\/settings\.json as they were \(--force replaces them\)\.\n/);
+  });
+
+  it('says a port is taken, and which option chooses another, before building', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = await run(['serve', '--data', data, '--out', join(root, 'never-built'), '--port', String(port)]);
+      expect(result).toEqual({ code: 2, out: [], err: [`port ${port} on 127.0.0.1 is taken by another server: stop that one, or choose another port with --port ${port + 1}${USAGE_HINT}`] });
+      await expect(readFile(join(root, 'never-built', 'index.html'))).rejects.toThrow();
+    } finally {
+      blocker.close();
+    }
   });
 
   it('builds, and with --timings also says how long each phase took', async () => {

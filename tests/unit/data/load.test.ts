@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { cp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
@@ -198,12 +198,24 @@ describe('loadData on broken data', () => {
     expect(issues).toContainEqual({ file, line: 1, col: 1, message: `missing file ${file}: create it (see the data contract in the README)` });
   });
 
-  it('loads a site with no experts/ and no questions/ folder', async () => {
+  it('reports a missing experts/ or questions/ folder rather than load a site without them', async () => {
     await rm(join(data, 'experts'), { recursive: true });
     await rm(join(data, 'questions'), { recursive: true });
-    const loaded = await loadData(data);
-    expect(loaded.experts).toEqual([]);
-    expect(loaded.questions).toEqual([]);
+    expect(await issuesOf(data)).toEqual([
+      { file: 'experts/', line: 1, col: 1, message: 'missing folder experts/: create it with one file per expert (answerpress new expert ID); without it the site would have no experts' },
+      {
+        file: 'questions/',
+        line: 1,
+        col: 1,
+        message: 'missing folder questions/: create it with one file per question (answerpress new question "Title?" --topic ID); without it the site would have no questions',
+      },
+    ]);
+  });
+
+  it('loads an empty questions/ folder', async () => {
+    await rm(join(data, 'questions'), { recursive: true });
+    await mkdir(join(data, 'questions'));
+    expect((await loadData(data)).questions).toEqual([]);
   });
 
   it('reports a file that is not UTF-8', async () => {
@@ -217,6 +229,73 @@ describe('loadData on broken data', () => {
     await writeFile(join(data, 'experts/cleo-tamsin.yaml'), '\uFEFFname: Cleo Tamsin\nspecialty: Cut Flowers\nlocation:\n  city: Hobart\nrating:\n  value: 4.2\n  count: -9\n');
     expect(await issuesOf(data)).toEqual([
       { file: 'experts/cleo-tamsin.yaml', line: 7, col: 10, message: 'rating.count must be at least 0, not -9' },
+    ]);
+  });
+
+  it('follows questions/ and experts/ when they are symbolic links to folders elsewhere', async () => {
+    const elsewhere = join(root, 'elsewhere');
+    await mkdir(elsewhere);
+    await rename(join(data, 'questions'), join(elsewhere, 'questions'));
+    await rename(join(data, 'experts'), join(elsewhere, 'experts'));
+    await symlink(join(elsewhere, 'questions'), join(data, 'questions'));
+    await symlink('../elsewhere/experts', join(data, 'experts'));
+    const loaded = await loadData(data);
+    const direct = await loadData(join(fixturesDir, 'good'));
+    expect(loaded.questions.map((q) => q.id)).toEqual(direct.questions.map((q) => q.id));
+    expect(loaded.questions.length).toBeGreaterThan(2);
+    expect(loaded.experts.map((e) => e.id)).toEqual(direct.experts.map((e) => e.id));
+  });
+
+  it('follows a data file linked inside the data folder, and reports one linked outside it without reading it', async () => {
+    await mkdir(join(data, 'drafts'));
+    await rename(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'drafts/when-to-prune-roses.yaml'));
+    await symlink('../drafts/when-to-prune-roses.yaml', join(data, 'questions/when-to-prune-roses.yaml'));
+    const secret = join(root, 'secret.yaml');
+    await writeFile(secret, 'title: [unclosed\n');
+    await symlink(secret, join(data, 'questions/stolen.yaml'));
+    await symlink(join(root, 'nothing.yaml'), join(data, 'experts/gone.yaml'));
+    const issues = await issuesOf(data);
+    // drafts/ is a folder outside the contract (reported as such); the question linked into it is read.
+    expect(issues.map((issue) => `${issue.file}: ${issue.message}`)).toEqual([
+      'drafts/: folder "drafts" is not part of the data contract (only experts/ and questions/ hold data files)',
+      'experts/gone.yaml: "experts/gone.yaml" is a symbolic link to nothing: remove it or point it at a file that exists',
+      'questions/stolen.yaml: "questions/stolen.yaml" is a symbolic link to a file outside the data folder, which is not read: copy the file into the data folder instead',
+    ]);
+  });
+
+  it('warns about files that look like data but are not read, and loads .yml files', async () => {
+    await cp(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'questions/pruning-again.YAML'));
+    await writeFile(join(data, 'questions/q.json'), '{}');
+    await mkdir(join(data, 'questions/archive'));
+    await cp(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'questions/archive/old.yaml'));
+    await cp(join(data, 'questions/when-to-prune-roses.yaml'), join(data, 'questions/pruning-twice.yml'));
+    await writeFile(join(data, 'questions/.DS_Store'), '');
+    await writeFile(join(data, 'site.json'), '{}');
+    const loaded = await loadData(data);
+    expect(loaded.questions.map((q) => q.file)).toContain('questions/pruning-twice.yml');
+    expect(loaded.warnings).toEqual([
+      { file: 'site.json', line: 1, col: 1, message: '"site.json" is not read: data files are YAML: site.yaml, topics.yaml' },
+      { file: 'questions/pruning-again.YAML', line: 1, col: 1, message: '"questions/pruning-again.YAML" is not read: rename it to end in .yaml (lowercase)' },
+      { file: 'questions/q.json', line: 1, col: 1, message: '"questions/q.json" is not read: data files are YAML: questions/*.yaml' },
+      { file: 'questions/archive/', line: 1, col: 1, message: 'folder "questions/archive/" is not read: questions are files directly in questions/, not in folders within it' },
+    ]);
+  });
+
+  it('reports a TODO placeholder on its line, and an answer dated before its question', async () => {
+    const file = join(data, 'questions/when-to-prune-roses.yaml');
+    const asked = '2024-02-10';
+    const changed = `title: When should I prune climbing roses?\nasked: ${asked}\ntopics: [flowers]\nbody: |\n  Some words first.\n  TODO: the rest\nanswers:\n  - author: ada-fenwick\n    date: 2000-01-01\n    body: Late winter.\n`;
+    await writeFile(file, changed);
+    const lines = changed.split('\n');
+    const issues = await issuesOf(data);
+    expect(issues).toEqual([
+      { file: 'questions/when-to-prune-roses.yaml', line: lines.findIndex((l) => l.includes('TODO')) + 1, col: 3, message: 'body still holds a TODO placeholder: write it' },
+      {
+        file: 'questions/when-to-prune-roses.yaml',
+        line: lines.findIndex((l) => l.includes('2000-01-01')) + 1,
+        col: 11,
+        message: `answers[0].date 2000-01-01 is before the question was asked (${asked}): correct one of the two dates`,
+      },
     ]);
   });
 

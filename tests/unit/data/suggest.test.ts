@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, didYouMean, editDistance } from '../../../src/data/suggest.js';
+import { closest, didYouMean, editDistance, nearest, unknownChoice } from '../../../src/data/suggest.js';
 
 describe('editDistance', () => {
   it.each([
@@ -58,5 +58,25 @@ describe('didYouMean', () => {
 
   it('says nothing when every candidate is far', () => {
     expect(didYouMean('zzz', ['title', 'body'])).toBe('');
+  });
+});
+
+describe('nearest and unknownChoice', () => {
+  it('lists the nearest candidates first, however far, in their order on ties', () => {
+    expect(nearest('filers', ['skin', 'fillers', 'lasers', 'filters'])).toEqual(['fillers', 'filters', 'lasers']);
+    expect(nearest('zzz', ['b', 'a'], 1)).toEqual(['b']);
+  });
+
+  it.each<[string, string[], string]>([
+    ['skn', ['skin', 'headaches'], 'did you mean "skin"? The topics: headaches, skin'],
+    ['fillers', ['skin', 'headaches', 'hair'], 'nearest: hair, skin, headaches. The topics: hair, headaches, skin'],
+    ['x', [], 'there are no topics yet'],
+  ])('explains %j among %j', (word, candidates, message) => {
+    expect(unknownChoice(word, candidates, 'topics')).toBe(message);
+  });
+
+  it('shortens a long list of what exists', () => {
+    const many = Array.from({ length: 45 }, (_, i) => `expert-${String(i).padStart(2, '0')}`);
+    expect(unknownChoice('nobody', many, 'experts')).toMatch(/expert-39 and 5 more$/);
   });
 });

@@ -220,16 +220,17 @@ export function initSummary(report: InitReport, root: string, dataDir: string): 
   if (report.written.length > 0) lines.push(`Wrote ${report.written.join(', ')}.`);
   if (report.updated.length > 0) lines.push(`Added to ${report.updated.join(', ')}.`);
   if (report.kept.length > 0) lines.push(`Kept ${report.kept.join(', ')} as ${report.kept.length === 1 ? 'it was' : 'they were'} (--force replaces them).`);
-  const inside = root === '.' ? '' : `cd ${root} && `;
-  const steps = [
-    ...(report.installed ? [] : [`${inside}npm install            installs answerpress; commit package-lock.json with the rest`]),
-    `${inside}npx answerpress serve    shows the site at http://127.0.0.1:8080 and rebuilds it as you edit ${dataDir}/`,
-    `npx answerpress new question "Your question?" --topic getting-started`,
-    `npx answerpress validate              checks every file, as pull requests will be checked`,
-    `Set url in ${dataDir}/site.yaml to the address the site will have, push the repository to GitHub and choose`,
-    `Settings > Pages > Source: GitHub Actions: each push to main then rebuilds and publishes the site.`,
+  const steps: [string, string][] = [
+    ...(root === '.' ? [] : [[`cd ${root}`, ''] as [string, string]]),
+    ...(report.installed ? [] : [['npm install', 'installs answerpress; commit package-lock.json with the rest'] as [string, string]]),
+    ['npx answerpress serve', `shows the site at http://127.0.0.1:8080, rebuilt as you edit ${dataDir}/`],
+    ['npx answerpress new question "Your question?" --topic getting-started', ''],
+    ['npx answerpress validate', 'checks every file, as pull requests will be'],
   ];
-  lines.push('', 'Next:', ...steps.map((step) => `  ${step}`));
+  const width = Math.max(...steps.filter(([, why]) => why).map(([command]) => command.length));
+  lines.push('', 'Next:', ...steps.map(([command, why]) => `  ${why ? `${command.padEnd(width)}   ${why}` : command}`));
+  lines.push(`Then set url in ${dataDir}/site.yaml to the address the site will have, push the repository to GitHub`);
+  lines.push('and choose Settings > Pages > Source: GitHub Actions. Each push to main then publishes the site.');
   return lines.join('\n');
 }
 

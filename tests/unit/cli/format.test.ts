@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDataError } from '../../../src/cli/format.js';
+import { counted, formatDataError, formatWarnings } from '../../../src/cli/format.js';
 import { DataError } from '../../../src/errors/DataError.js';
 
 const error = new DataError([
@@ -62,5 +62,39 @@ describe('formatDataError, github', () => {
   it('leaves the text format unescaped', () => {
     const tricky = new DataError([{ file: 'site.yaml', line: 2, col: 3, message: '100% wrong' }]);
     expect(formatDataError(tricky, '.', 'text').split('\n')[0]).toBe('site.yaml:2:3: 100% wrong');
+  });
+});
+
+describe('formatWarnings', () => {
+  const warnings = [
+    { file: 'questions/x.YAML', line: 1, col: 1, message: '"questions/x.YAML" is not read: rename it to end in .yaml (lowercase)' },
+    { file: 'q.json', line: 1, col: 1, message: '"q.json" is not read: data files are YAML: site.yaml, topics.yaml' },
+  ];
+
+  it('prints each warning as path:line:col: warning:, sorted by file', () => {
+    expect(formatWarnings(warnings, 'content/', 'text')).toBe(
+      [
+        'content/q.json:1:1: warning: "q.json" is not read: data files are YAML: site.yaml, topics.yaml',
+        'content/questions/x.YAML:1:1: warning: "questions/x.YAML" is not read: rename it to end in .yaml (lowercase)',
+      ].join('\n'),
+    );
+  });
+
+  it('prints ::warning annotations for GitHub, with no count (they stop nothing)', () => {
+    expect(formatWarnings(warnings.slice(0, 1), 'data', 'github')).toBe(
+      '::warning file=data/questions/x.YAML,line=1,col=1,title=answerpress::"questions/x.YAML" is not read: rename it to end in .yaml (lowercase)',
+    );
+  });
+});
+
+describe('counted', () => {
+  it.each<[number, string, string]>([
+    [0, 'question', '0 questions'],
+    [1, 'question', '1 question'],
+    [2, 'question', '2 questions'],
+    [1, 'search shard', '1 search shard'],
+    [12, 'indexed page', '12 indexed pages'],
+  ])('%i %s is "%s"', (count, noun, text) => {
+    expect(counted(count, noun)).toBe(text);
   });
 });

@@ -152,7 +152,7 @@ describe('main', () => {
     expect(result.code, result.err.join('\n')).toBe(0);
     const [summary] = result.out;
     expect(summary).toContain('Wrote package.json, .gitignore, data/site.yaml, data/topics.yaml, data/experts/sam-example.yaml, data/questions/how-do-i-add-a-question.yaml, .github/workflows/answerpress.yml, .vscode/settings.json.');
-    expect(summary).toContain(`\nNext:\n  cd ${folder} && npm install `);
+    expect(summary).toContain(`\nNext:\n  cd ${folder}\n  npm install `);
     expect(summary).toContain('npx answerpress serve');
     const again = await run(['init', folder]);
     expect(again.out[0]).toMatch(/^Kept package\.json, \.gitignore, data\/, \.github\/workflows\/answerpress\.yml, \.vscode\/settings\.json as they were \(--force replaces them\)\.\n/);

@@ -41,7 +41,7 @@ import { ShardMerger } from './search/merger.js';
 import { pruneStore, readMergedChunks, shardStoreDir, storedShards, writeMergedChunks } from './search/shardStore.js';
 import { planShards, type Shard } from './search/shards.js';
 import { pagesNeedingSegmentation } from './search/unspacedPages.js';
-import { siteVocabulary, writeVocabulary } from './search/vocabulary.js';
+import { publishVocabulary, siteVocabulary, VOCABULARY_TOKEN } from './search/vocabulary.js';
 
 export { packageLayouts };
 
@@ -194,7 +194,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const site = join(root, ...baseSegments);
     const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
-    const vocabulary = await timed('model', () => siteVocabulary(model));
     const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
     const keys = outputKeys(model, shards, {
       templates,
@@ -207,7 +206,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous !== null && previous.shards.length === shards.length && changed.size <= Math.max(INCREMENTAL_PAGES, keys.pages.size * INCREMENTAL_SHARE) && (await timed('render', () => linking)) !== null;
     const renderPages = async (target: string, only: readonly PageName[], pageSet: PageSet) => {
       try {
-        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchScript: RUNTIME_SCRIPT_TOKEN, searchVocabulary: vocabulary.names, only, pageSet });
+        await render(target, staging, { model, layoutDirs, assets, searchCacheTag: META_CACHE_TAG_TOKEN, searchScript: RUNTIME_SCRIPT_TOKEN, searchVocabulary: VOCABULARY_TOKEN, only, pageSet });
       } catch (error) {
         throw new BuildError('render', error instanceof Error ? error.message : String(error), { cause: error });
       }
@@ -304,13 +303,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await timed('swap', async () => {
         const own = indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
         // The search page is runner 0's, and so is the vocabulary it names.
-        if (ownsSitePages(slice)) await writeVocabulary(join(site, 'pagefind'), vocabulary);
+        if (ownsSitePages(slice)) await publishVocabulary(site, siteVocabulary(model));
         await writePart(site, storeDir, { slice, version, templates, site: model.site, pages: model.questions.length + model.experts.length, shardCount: shards.length, shards: own });
         await swapIn(site, outDir, { background: true });
       });
       return { model, outDir, timings, work: { ...work, pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false }, warnings };
     }
     await timed('index', async () => {
+      // Made while the shards are indexed in other threads.
+      const vocabulary = siteVocabulary(model);
       await indexer.finish();
       // Shard 0's runtime, when this build indexed it, is compressed beside the merge.
       const wasm = indexedRuntime ? recompressWasmOffThread(join(site, 'pagefind')).then(() => undefined, (error: unknown) => error) : undefined;
@@ -329,7 +330,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       const failed = await wasm;
       if (failed) throw failed;
       sealed = await sealIndex(site, model.questions.length + model.experts.length);
-      await writeVocabulary(join(site, 'pagefind'), vocabulary);
+      await publishVocabulary(site, vocabulary);
     });
     const offline = await timed('offline', () => writeOffline({ siteDir: site, site: model.site, layoutDirs, version, searchScript: (sealed as IndexSummary).script }));
     await timed('swap', async () => {

@@ -172,6 +172,7 @@ export function editorSchemas(data: string): Record<string, string[]> {
     [schema('topics')]: both(`${data}/topics`),
     [schema('expert')]: both(`${data}/experts/*`),
     [schema('question')]: both(`${data}/questions/*`),
+    [schema('synonyms')]: both(`${data}/synonyms`),
   };
 }
 

@@ -18,8 +18,8 @@ export interface PluginOptions {
   searchCacheTag: string;
   /** The file name of Pagefind's script in the bundle, which the search page loads; known only after indexing. Empty: `pagefind.js`. */
   searchScript: string;
-  /** The search vocabulary's file names by key (`search/vocabulary.ts`), for typo correction. Default: none. */
-  searchVocabulary?: Record<string, string>;
+  /** The search vocabulary's file names by key, or the token the build replaces with them (`search/vocabulary.ts`). Default: none. */
+  searchVocabulary?: Record<string, string> | string;
   /** The pages to render, by name in `pages.ts`. Default: all of them. */
   only?: readonly PageName[];
   /** The questions, experts and listings to render pages for. Default: all of the model's. */

@@ -3,17 +3,23 @@
  * text with the number of pages it is on, split into one small file per first letter
  * (`query/words.ts`), so that correcting one word loads one file. The files are published under
  * `pagefind/vocabulary/` with content-hashed names (the service worker keeps them like the
- * index); the search page reads their names from its configuration.
+ * index); the search page reads their names from its configuration, where the build writes
+ * them in place of `VOCABULARY_TOKEN` once they are known. It is made while the search shards
+ * are indexed and merged in other threads, when this one would wait.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
+import { replaceFile } from '../output/replaceFile.js';
 import { MIN_CORRECTED_LENGTH, queryWords, vocabularyKey } from './query/words.js';
 
 /** Longer words are not typed into a search box: they are left out of the vocabulary. */
 const MAX_LENGTH = 40;
 export const VOCABULARY_FOLDER = 'vocabulary';
+/** Rendered into the search page's configuration as a JSON string, replaced by the files' names. */
+export const VOCABULARY_TOKEN = '__ANSWERPRESS_VOCABULARY__';
+const SEARCH_PAGE = 'search/index.html';
 
 export interface Vocabulary {
   /** Key (`vocabularyKey`) → published file name. */
@@ -74,11 +80,17 @@ export function siteVocabulary(model: SiteModel): Vocabulary {
   return { names, files };
 }
 
-/** Writes the vocabulary's files into `bundleDir/vocabulary/`, replacing what was there. */
-export async function writeVocabulary(bundleDir: string, vocabulary: Vocabulary): Promise<void> {
-  const dir = join(bundleDir, VOCABULARY_FOLDER);
+/**
+ * Writes the vocabulary's files into `siteDir/pagefind/vocabulary/`, replacing what was there,
+ * and their names into the search page.
+ */
+export async function publishVocabulary(siteDir: string, vocabulary: Vocabulary): Promise<void> {
+  const dir = join(siteDir, 'pagefind', VOCABULARY_FOLDER);
   // An incremental build's folder holds links to the last output's files: they are removed, never written through.
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await Promise.all([...vocabulary.files].map(([name, json]) => writeFile(join(dir, name), json)));
+  const page = join(siteDir, SEARCH_PAGE);
+  const html = await readFile(page, 'utf8');
+  await replaceFile(page, html.replace(`"${VOCABULARY_TOKEN}"`, JSON.stringify(vocabulary.names)));
 }

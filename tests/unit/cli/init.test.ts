@@ -1,11 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { editorSchemas, init } from '../../../src/cli/init.js';
 import { workflow } from '../../../src/cli/workflow.js';
 import { loadData } from '../../../src/data/load.js';
-import { cleanup, tempDir } from '../../helpers/site.js';
+import { cleanup, repoRoot, tempDir } from '../../helpers/site.js';
 
 type Workflow = {
   on: { pull_request: { paths: string[] }; push: { branches: string[]; paths: string[] } };
@@ -32,6 +32,9 @@ describe('answerpress init', () => {
     const settings = JSON.parse(await readFile(join(site, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']).toEqual(editorSchemas('data'));
     expect(settings['yaml.schemas']['./node_modules/answerpress/schema/question.schema.json']).toEqual(['data/questions/*.yaml', 'data/questions/*.yml']);
+    // Every schema the package publishes is mapped to its files.
+    const published = (await readdir(join(repoRoot, 'schema'))).map((name) => `./node_modules/answerpress/schema/${name}`);
+    expect(Object.keys(settings['yaml.schemas']).sort()).toEqual(published.sort());
     const data = await loadData(join(site, 'data'));
     expect(data.warnings).toEqual([]);
     expect(data.questions.map((q) => q.id)).toEqual(['how-do-i-add-a-question']);

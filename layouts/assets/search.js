@@ -36,7 +36,6 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
   let shown = 0;
   let sequence = 0;
   let lastCounts;
-  let timer;
   const words = new Map();
 
   // Searching on the page's own thread spares a 12 KB worker script; one search takes milliseconds.
@@ -134,9 +133,9 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     const term = input.value.trim();
     const filters = filterOptions();
     const current = ++sequence;
-    clearTimeout(timer);
+    // Typing waits for a pause: a search superseded meanwhile ends here.
     if (delay > 0) {
-      await new Promise((resolve) => (timer = setTimeout(resolve, delay)));
+      await new Promise((resolve) => setTimeout(resolve, delay));
       if (current !== sequence) return;
     }
     keepAddress(term);

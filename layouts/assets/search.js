@@ -125,7 +125,7 @@ function start({ bundle, script, cacheTag, labels }, form) {
     const count = results.length.toLocaleString(lang);
     status.textContent = !term
       ? labels.filtered.replace('{n}', count)
-      : (results.length === 0 ? labels.noResultsFor : results.length === 1 ? labels.resultFor : labels.resultsFor).replace('{n}', count).replace('{q}', term);
+      : (results.length === 0 ? labels.noResultsFor : (labels.results[new Intl.PluralRules(lang).select(results.length)] ?? labels.results.other)).replace('{n}', count).replace('{q}', term);
     if (filterBoxes) showCounts(response.filters);
   }
 

@@ -168,7 +168,7 @@ describe('schemaProblems', () => {
       'an unknown field with no close match',
       expertSchema,
       { ...expert, favouriteColour: 'green' },
-      [key(['favouriteColour'], 'unknown field "favouriteColour": the fields allowed here are name, credentials, specialty, location, rating, bio, website')],
+      [key(['favouriteColour'], 'unknown field "favouriteColour": the fields allowed here are name, credentials, specialty, location, rating, bio, website, photo')],
     ],
     [
       'an unknown nested field with no close match',

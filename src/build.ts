@@ -20,7 +20,8 @@ import { BuildError } from './errors/BuildError.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
-import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js';
+import { buildModel, markdownFields, siteAddress, siteLanguage } from './model/buildModel.js';
+import { IMAGE_FOLDER, makeImages, pruneImages, publishImages } from './images/makeImages.js';
 import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
@@ -74,6 +75,8 @@ export interface BuildWork {
   shards: number;
   /** Whether the shards were merged into the search bundle; not when none changed and the last bundle stands. */
   merged: boolean;
+  /** Images (photos, share image, logo) made from their source, not found in the cache. */
+  imagesMade: number;
 }
 
 export interface BuildResult {
@@ -131,7 +134,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // Reported by the shard that takes it; a build that fails first only waits for it.
       runtimeAhead.catch(() => undefined);
     }
-    const model = await timed('model', () => buildModel(data, { markdown: memo }));
+    // Photos, the logo and the share image are made (or found in the cache) before the model,
+    // which gives their URLs and sizes to the pages.
+    const address = siteAddress(data);
+    const images = await timed('model', () => makeImages(data, { dataDir, cacheDir: imagesDir, basePath: address.basePath, siteUrl: address.url }));
+    const model = await timed('model', () => buildModel(data, { markdown: memo, images: images.images }));
     const files = data.files ?? new Map();
     // A segment is reused when all its entries came unchanged from the previous build.
     const reused = (kind: Kind, key: string): boolean => {
@@ -146,7 +153,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous.files.clear();
       previous.markdown.clear();
     }
-    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments };
+    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, images };
   };
 
   const packageHash = await hashPackage();
@@ -159,6 +166,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
   const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
   const storeDir = shardStoreDir(cacheDir, staging);
+  const imagesDir = join(cacheDir ?? staging, 'images');
   // The search shards are merged after every build that changed one, the unchanged ones included.
   const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
@@ -170,7 +178,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let keepBundle = false;
   let sealed: IndexSummary | undefined;
   try {
-    const { model, sourceHash, fileHashes, segments } = await loadModel();
+    const { model, sourceHash, fileHashes, segments, images } = await loadModel();
     const templates = await hashTemplates(layoutDirs);
     const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
     // The site is built at its base path inside `root`, so the search indexer sees its real URLs.
@@ -179,7 +187,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const site = join(root, ...baseSegments);
     const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
-    const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
+    const assets = await timed('render', async () => {
+      await publishImages(images.files, freshSite);
+      return copyAssets(layoutDirs, freshSite);
+    });
     const keys = outputKeys(model, shards, {
       templates,
       assets,
@@ -218,6 +229,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await timed('render', async () => {
           await moveCopy(staging, (await linking) as string, site);
           for (const file of (previous as PreviousBuild).pages.keys()) if (!keys.pages.has(file)) await removeFile(site, file);
+          // The images are published anew from the cache, leaving none the data no longer uses.
+          await rm(join(site, IMAGE_FOLDER), { recursive: true, force: true });
           const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
           await renderPages(freshSite, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {
             questions: pick(model.questions),
@@ -277,7 +290,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
     const indexedRuntime = indexed.some((shard) => shard.id === 0);
-    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle };
+    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle, imagesMade: images.made };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
       const slice = options.slice;
@@ -319,7 +332,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
       if (cacheDir) {
         await writeMergedChunks(storeDir, version, (merged as MergeResult).chunks).catch(() => undefined);
-        await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version)]);
+        await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version), pruneImages(imagesDir, images.keys)]);
       }
     });
     return { model, outDir, timings, offline, work };

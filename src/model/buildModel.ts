@@ -148,15 +148,21 @@ export function siteLanguage(data: Pick<LoadedData, 'site'>): string {
   return data.site.data.language ?? 'en';
 }
 
+/** The site's absolute URL without a trailing slash, and the path it is served under (`''` at a domain's root). */
+export function siteAddress(data: Pick<LoadedData, 'site'>): { url: string; basePath: string } {
+  const url = new URL(data.site.data.url);
+  const basePath = url.pathname.replace(/\/+$/, '');
+  return { url: `${url.origin}${basePath}`, basePath };
+}
+
 function siteInfo(data: LoadedData, md: MarkdownMemo, images: SiteImages): SiteInfo {
   const raw = data.site.data;
-  const url = new URL(raw.url);
-  const basePath = url.pathname.replace(/\/+$/, '');
+  const { url, basePath } = siteAddress(data);
   const language = siteLanguage(data);
   const disclaimer = raw.disclaimer ?? '';
   return {
     title: raw.title,
-    url: `${url.origin}${basePath}`,
+    url,
     basePath,
     language,
     dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',

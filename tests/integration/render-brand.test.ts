@@ -2,13 +2,14 @@
  * Builds tests/fixtures/branded: two experts with photos (a JPEG and a PNG), one without, a logo,
  * a share image and an accent colour.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { htmlPages, parsePage } from '../helpers/pages.js';
-import { buildSite, cleanup, fixturesDir } from '../helpers/site.js';
+import sharp from 'sharp';
+import { buildSite, cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
 
 const SITE = 'https://example.org';
 let root = '';
@@ -139,4 +140,33 @@ describe('share cards', () => {
     expect(ada).toMatch(/-600\.jpeg$/);
     expect(cleo).toBe(home);
   });
+});
+
+describe('incremental builds with photos', () => {
+  it('replaces a changed photo and drops a removed one, as a cold build of the same data', async () => {
+    const dir = await tempDir();
+    try {
+      const data = await copyData(join(fixturesDir, 'branded'), dir);
+      const options = { dataDir: data, outDir: join(dir, 'out'), cacheDir: join(dir, 'cache') };
+      const cold = async () => {
+        await build({ ...options, outDir: join(dir, 'cold'), cacheDir: false });
+        const files = await snapshot(join(dir, 'cold'));
+        await rm(join(dir, 'cold'), { recursive: true, force: true });
+        return files;
+      };
+      await build(options);
+      await writeFile(join(data, 'photos', 'ada-fenwick.jpg'), await sharp({ create: { width: 300, height: 300, channels: 3, background: '#c84' } }).jpeg().toBuffer());
+      const replaced = await build(options);
+      expect(replaced.work).toMatchObject({ incremental: true, imagesMade: 1 });
+      expect(await snapshot(options.outDir)).toEqual(await cold());
+
+      const expert = join(data, 'experts', 'bram-oduya.yaml');
+      await writeFile(expert, (await readFile(expert, 'utf8')).replace(/^photo: .*\n/m, ''));
+      const removed = await build(options);
+      expect(removed.work).toMatchObject({ incremental: true, imagesMade: 0 });
+      expect(await snapshot(options.outDir)).toEqual(await cold());
+    } finally {
+      await cleanup(dir);
+    }
+  }, 180_000);
 });

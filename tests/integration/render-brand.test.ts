@@ -102,7 +102,7 @@ describe('brand', () => {
     for (const { path } of await htmlPages(out)) {
       const logo = (await parsePage(out, path)).querySelector('header .site-title img.logo');
       expect(logo?.getAttribute('alt'), path).toBe('Ask the Gardeners');
-      expect(logo?.getAttribute('width'), path).toBe('264');
+      expect(logo?.getAttribute('width'), path).toBe('300');
       expect(logo?.getAttribute('height'), path).toBe('48');
       expect(await exists(logo?.getAttribute('src') as string), path).toBe(true);
     }

@@ -86,6 +86,8 @@ describe('expert photos in bylines', () => {
     expect(img?.getAttribute('width')).toBe('160');
     expect(img?.getAttribute('alt')).toBe('Photo of Ada Fenwick');
     expect(img?.getAttribute('loading')).toBeUndefined();
+    const person = JSON.parse(profile.querySelector('script[type="application/ld+json"]')?.text ?? '{}') as { mainEntity?: { image?: string } };
+    expect(person.mainEntity?.image).toMatch(/^https:\/\/example\.org\/img\/.+-600\.jpeg$/);
   });
 
   it('makes the images once: a second build finds them in the cache', async () => {

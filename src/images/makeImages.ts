@@ -163,7 +163,8 @@ interface EleventyImageStat {
 async function resize(source: string, into: string, settings: Record<string, unknown>): Promise<Made[]> {
   // Its own caches are off: ours is keyed by content, and its memory cache would answer for
   // files a test or an earlier build in this process removed.
-  const stats = (await Image(source, { ...settings, outputDir: into, urlPath: '/', useCache: false, svgShortCircuit: false })) as Record<string, EleventyImageStat[]>;
+  // fixOrientation: a phone's photo stored sideways or upside down, with its EXIF orientation, is turned upright.
+  const stats = (await Image(source, { ...settings, outputDir: into, urlPath: '/', useCache: false, fixOrientation: true })) as Record<string, EleventyImageStat[]>;
   return Object.values(stats)
     .flat()
     .map((stat) => ({ name: stat.filename, width: stat.width, height: stat.height, format: stat.format }))

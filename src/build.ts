@@ -10,6 +10,7 @@
  * A part (`slice`, from `--shard i/n`) renders and indexes only its runner's shards and stops
  * before the merge: `merge.ts` puts the parts together.
  */
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
@@ -153,7 +154,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous.files.clear();
       previous.markdown.clear();
     }
-    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, images };
+    // The images' keys hash their sources' bytes: the version changes with a replaced photo too.
+    const sourceHash = images.keys.size === 0 ? data.sourceHash : createHash('sha256').update([data.sourceHash, ...[...images.keys].sort()].join('\0')).digest('hex');
+    return { model, sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, images };
   };
 
   const packageHash = await hashPackage();

@@ -157,9 +157,13 @@ describe('incremental builds with photos', () => {
         return files;
       };
       await build(options);
+      const version = async () => (JSON.parse(await readFile(join(options.outDir, 'offline', 'summary.json'), 'utf8')) as { version: string }).version;
+      const before = await version();
       await writeFile(join(data, 'photos', 'ada-fenwick.jpg'), await sharp({ create: { width: 300, height: 300, channels: 3, background: '#c84' } }).jpeg().toBuffer());
       const replaced = await build(options);
       expect(replaced.work).toMatchObject({ incremental: true, imagesMade: 1 });
+      // Readers' saved copies are replaced too: the offline version names the photos' bytes.
+      expect(await version()).not.toBe(before);
       expect(await snapshot(options.outDir)).toEqual(await cold());
 
       const expert = join(data, 'experts', 'bram-oduya.yaml');

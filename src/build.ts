@@ -10,6 +10,7 @@
  * A part (`slice`, from `--shard i/n`) renders and indexes only its runner's shards and stops
  * before the merge: `merge.ts` puts the parts together.
  */
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
@@ -21,7 +22,8 @@ import type { DataIssue } from './errors/DataIssue.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
-import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js';
+import { buildModel, markdownFields, siteAddress, siteLanguage } from './model/buildModel.js';
+import { IMAGE_FOLDER, makeImages, pruneImages, publishImages } from './images/makeImages.js';
 import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
@@ -83,6 +85,8 @@ export interface BuildWork {
   shards: number;
   /** Whether the shards were merged into the search bundle; not when none changed and the last bundle stands. */
   merged: boolean;
+  /** Images (photos, share image, logo) made from their source, not found in the cache. */
+  imagesMade: number;
 }
 
 export interface BuildResult {
@@ -142,7 +146,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // Reported by the shard that takes it; a build that fails first only waits for it.
       runtimeAhead.catch(() => undefined);
     }
-    const model = await timed('model', () => buildModel(data, { markdown: memo }));
+    // Photos, the logo and the share image are made (or found in the cache) before the model,
+    // which gives their URLs and sizes to the pages.
+    const address = siteAddress(data);
+    const images = await timed('model', () => makeImages(data, { dataDir, cacheDir: imagesDir, basePath: address.basePath, siteUrl: address.url }));
+    const model = await timed('model', () => buildModel(data, { markdown: memo, images: images.images }));
     const files = data.files ?? new Map();
     // A segment is reused when all its entries came unchanged from the previous build.
     const reused = (kind: Kind, key: string): boolean => {
@@ -157,7 +165,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       previous.files.clear();
       previous.markdown.clear();
     }
-    return { model, sourceHash: data.sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, warnings: data.warnings ?? [] };
+    // The images' keys hash their sources' bytes: the version changes with a replaced photo too.
+    const sourceHash = images.keys.size === 0 ? data.sourceHash : createHash('sha256').update([data.sourceHash, ...[...images.keys].sort()].join('\0')).digest('hex');
+    return { model, sourceHash, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), segments, images, warnings: data.warnings ?? [] };
   };
 
   startMinifier();
@@ -171,6 +181,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const linking = manifest ? linkedCopy(outDir, staging).catch(() => null) : Promise.resolve(null);
   const previous = cacheDir && manifest ? await timed('load', () => loadCache(cacheDir, manifest)) : null;
   const storeDir = shardStoreDir(cacheDir, staging);
+  const imagesDir = join(cacheDir ?? staging, 'images');
   // The search shards are merged after every build that changed one, the unchanged ones included.
   const merger = new ShardMerger();
   let mirrorCopy: Promise<string | undefined> | undefined;
@@ -182,7 +193,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let keepBundle = false;
   let sealed: IndexSummary | undefined;
   try {
-    const { model, sourceHash, fileHashes, segments, warnings } = await loadModel();
+    const { model, sourceHash, fileHashes, segments, images, warnings } = await loadModel();
     if (!options.slice && !options.allowShrink) {
       await checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug));
     }
@@ -194,7 +205,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const site = join(root, ...baseSegments);
     const freshSite = join(staging, 'fresh', ...baseSegments);
     const shards = planShards(model, options.pagesPerShard);
-    const assets = await timed('render', () => copyAssets(layoutDirs, freshSite));
+    const assets = await timed('render', async () => {
+      await publishImages(images.files, freshSite);
+      return copyAssets(layoutDirs, freshSite);
+    });
     const keys = outputKeys(model, shards, {
       templates,
       assets,
@@ -233,6 +247,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         await timed('render', async () => {
           await moveCopy(staging, (await linking) as string, site);
           for (const file of (previous as PreviousBuild).pages.keys()) if (!keys.pages.has(file)) await removeFile(site, file);
+          // The images are published anew from the cache, leaving none the data no longer uses.
+          await rm(join(site, IMAGE_FOLDER), { recursive: true, force: true });
           const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
           await renderPages(freshSite, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {
             questions: pick(model.questions),
@@ -292,7 +308,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
     const indexedRuntime = indexed.some((shard) => shard.id === 0);
-    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle };
+    const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle, imagesMade: images.made };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.
       const slice = options.slice;
@@ -339,7 +355,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       await swapIn(site, outDir, { background: true, mirror: cacheDir !== null, copy: await mirrorCopy });
       if (cacheDir) {
         await writeMergedChunks(storeDir, version, (merged as MergeResult).chunks).catch(() => undefined);
-        await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version)]);
+        await Promise.all([pruneCache(cacheDir, version), pruneStore(storeDir, keys.shards, version), pruneImages(imagesDir, images.keys)]);
       }
     });
     return { model, outDir, timings, offline, work, warnings };

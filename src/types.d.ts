@@ -10,3 +10,6 @@ declare module '@11ty/eleventy' {
     toJSON(): Promise<unknown>;
   }
 }
+declare module '@11ty/eleventy-img' {
+  export default function Image(src: string, options?: Record<string, unknown>): Promise<Record<string, { filename: string; width: number; height: number; format: string; url: string }[]>>;
+}

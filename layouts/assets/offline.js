@@ -6,9 +6,11 @@ const labels = config.labels ?? {};
 // The service worker's cache names: one site's apart from another's on the same origin.
 const PREFIX = `answerpress${base.replace(/[^a-z0-9]+/gi, '_')}-`;
 
+/** "2.4 MB" in the page's language ("2,4 Mo" in French). */
 function formatBytes(bytes) {
-  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
+  const lang = document.documentElement.lang || undefined;
+  if (bytes < 1e6) return new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1e3)));
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1e6);
 }
 
 function notice(message, action, onAction) {

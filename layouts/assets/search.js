@@ -166,7 +166,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     const shownTerm = outcome.corrections.length > 0 ? outcome.searched : term;
     status.textContent = !term
       ? labels.filtered.replace('{n}', count)
-      : (results.length === 0 ? labels.noResultsFor : results.length === 1 ? labels.resultFor : labels.resultsFor).replace('{n}', count).replace('{q}', shownTerm);
+      : (results.length === 0 ? labels.noResultsFor : (labels.results[new Intl.PluralRules(lang).select(results.length)] ?? labels.results.other)).replace('{n}', count).replace('{q}', shownTerm);
     showCorrection(term, outcome);
     lastCounts = outcome.filters;
     if (filterBoxes) showCounts(lastCounts);

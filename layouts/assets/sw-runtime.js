@@ -1,6 +1,6 @@
 // answerpress service worker. The build prepends `const CONFIG = {...}` (version, URLs).
 // Pages: network first with a short timeout, then the cache, then the site's offline page.
-// Search (Pagefind) and assets: cache first; what is fetched later is kept.
+// Search (Pagefind), assets and images: cache first; what is fetched later is kept.
 // Caches are versioned by a fingerprint of everything the output is made from; a new version
 // prepares while it waits, and takes over once the reader accepts the update.
 /* global CONFIG */
@@ -123,7 +123,8 @@ self.addEventListener('fetch', (event) => {
     // An entry (one per shard) names the index files: online it always comes from the server, so
     // a page never pairs with another build's index; offline, the saved one.
     event.respondWith(networkFirst(request));
-  } else if (url.pathname.startsWith(`${CONFIG.base}/pagefind/`) || url.pathname.startsWith(`${CONFIG.base}/assets/`) || CONFIG.core.includes(url.pathname)) {
+  } else if (url.pathname.startsWith(`${CONFIG.base}/pagefind/`) || url.pathname.startsWith(`${CONFIG.base}/assets/`) || url.pathname.startsWith(`${CONFIG.base}/img/`) || CONFIG.core.includes(url.pathname)) {
+    // Images, like assets, are named by their content: a cached one is never out of date.
     event.respondWith(cacheFirst(request));
   } else {
     event.respondWith(networkFirst(request));

@@ -9,6 +9,7 @@ import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { splitShares, threadsFor } from '../threads/batches.js';
 import { checkFile } from './checkFile.js';
+import { checkDataFiles } from './files.js';
 import { parseInWorkers } from './parseInWorkers.js';
 import type { ParsedReply } from './parseWorker.js';
 import { ID_PATTERN, type ExpertData, type FileKind, type QuestionData, type SiteData, type SynonymsData, type TopicsData } from './schema.js';
@@ -103,8 +104,10 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
     }
   }
   for (const dir of names.dirs) {
-    if (!(FOLDERS as readonly string[]).includes(dir) && !dir.startsWith('.')) {
-      issues.push(at(`${dir}/`, 1, 1, `folder "${dir}" is not part of the data contract${didYouMean(dir, FOLDERS)} (only experts/ and questions/ hold data files)`));
+    // Other folders hold the files the data points to (photos/, images/); one holding YAML files
+    // is most likely a misnamed experts/ or questions/.
+    if (!(FOLDERS as readonly string[]).includes(dir) && !dir.startsWith('.') && (await holdsYaml(join(dataDir, dir)))) {
+      issues.push(at(`${dir}/`, 1, 1, `folder "${dir}" is not part of the data contract${didYouMean(dir, FOLDERS)} (only experts/ and questions/ hold data files; other folders may hold images only)`));
     }
   }
 
@@ -116,6 +119,7 @@ export async function loadData(dataDir: string, options: LoadOptions = {}): Prom
   const questions = await readFolder(reader, 'questions', names.dirs, 'question');
 
   issues.push(...checkReferences({ topics, experts: experts.all, questions: questions.parsed }));
+  issues.push(...(await checkDataFiles(dataDir, { site, experts: experts.parsed.filter((file) => file.ok) })));
   if (issues.length > 0 || !site || !topics) throw new DataError(issues);
   const sourceHash = createHash('sha256');
   const files = new Map<string, KnownFile>();
@@ -209,6 +213,14 @@ async function linkTarget(reader: Reader, path: string, file: string, roots: rea
   for (const root of [reader.dataDir, ...roots]) if (await inside(root)) return 'file';
   reader.issues.push(at(file, 1, 1, `"${file}" is a symbolic link to a file outside the data folder, which is not read: copy the file into the data folder instead`));
   return undefined;
+}
+
+async function holdsYaml(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).some((name) => YAML_EXTENSIONS.has(extname(name)));
+  } catch {
+    return false;
+  }
 }
 
 interface Reader {

@@ -4,7 +4,9 @@
  * https://zod.dev/api
  */
 import { z } from 'zod';
+import { AA_TEXT, BACKGROUNDS, HEX_COLOUR, nearestShade, worstContrast } from './contrast.js';
 import { DATE_PATTERN, isCalendarDate } from './dates.js';
+import { englishLabels, PLURAL_CATEGORIES, PLURAL_LABELS, TEXT_LABELS, type LabelOverrides } from './labels/index.js';
 
 /** An id or slug: lowercase letters and digits in words joined by single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -48,6 +50,57 @@ const languageTag = z.string().refine(
   { message: 'must be a BCP 47 language tag such as en, fr-CA or ja' },
 );
 
+/** Files the data points to: by extension, what each field accepts. */
+export const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif'] as const;
+export const SHARE_IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'] as const;
+export const LOGO_EXTENSIONS = ['.svg', '.png', '.jpg', '.jpeg', '.webp', '.avif'] as const;
+
+/** A path to a file inside the data folder, written with `/`, of one of `extensions`. */
+function dataPath(extensions: readonly string[], kinds: string) {
+  return z
+    .string()
+    .refine((value) => !value.startsWith('/') && !value.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.split('/').some((part) => part === '..' || part === '.' || part === ''), {
+      message: 'must be a path inside the data folder, written with / and without .. (such as photos/jane-doe.jpg)',
+    })
+    .refine((value) => extensions.some((ext) => value.toLowerCase().endsWith(ext)), {
+      message: `must be ${kinds} (${extensions.join(', ')})`,
+    });
+}
+
+/**
+ * The accent colour: text in it must reach WCAG 2.2 AA (4.5:1) on the light scheme's page and
+ * cards; the dark scheme uses its nearest lighter shade that does (see `contrast.ts`), which
+ * always exists.
+ */
+const accent = z
+  .string()
+  .regex(HEX_COLOUR, { message: 'must be a colour written #RRGGBB, such as #0b57d0' })
+  .superRefine((value, ctx) => {
+    if (!HEX_COLOUR.test(value)) return;
+    const ratio = worstContrast(value, BACKGROUNDS.light);
+    if (ratio >= AA_TEXT) return;
+    const suggestion = nearestShade(value, BACKGROUNDS.light, 'darker');
+    ctx.addIssue({
+      code: 'custom',
+      message: `has a contrast of ${ratio.toFixed(2)}:1 against the light page (${BACKGROUNDS.light.join(' and ')}), below the 4.5:1 WCAG 2.2 AA needs for links and buttons: use ${suggestion}, the nearest shade that reaches it`,
+    });
+  });
+
+const pluralText = z.union([
+  text,
+  z.strictObject(Object.fromEntries(PLURAL_CATEGORIES.map((category) => [category, category === 'other' ? text : text.optional()]))),
+]);
+
+const labelsSchema = z.strictObject(
+  Object.fromEntries([
+    ...TEXT_LABELS.map((key) => [key, text.optional().describe(`Default (English): "${englishLabels[key]}".`)]),
+    ...PLURAL_LABELS.map((key) => [
+      key,
+      pluralText.optional().describe(`One text, or one per plural category (zero, one, two, few, many, other; other required). Default (English): one "${englishLabels[key].one}", other "${englishLabels[key].other}".`),
+    ]),
+  ]),
+) as unknown as z.ZodType<LabelOverrides>;
+
 export const siteSchema = z
   .strictObject({
     title: text.describe('The site\'s name, shown in every page title and the header.'),
@@ -60,6 +113,15 @@ export const siteSchema = z
       .optional()
       .describe('URL template with `{path}` (the data file\'s path) for "suggest an answer / edit" links. Default: none.'),
     offlineBudget: z.number().int().min(0).optional().describe('Bytes of search index and answer fragments a first visit stores for offline search. Default: 2,000,000 (about 2 MB).'),
+    logo: dataPath(LOGO_EXTENSIONS, 'an SVG, PNG, JPEG, WebP or AVIF file').optional().describe('Path inside the data folder of the logo shown in the header, with the title as its text alternative. Default: the title as text.'),
+    image: dataPath(SHARE_IMAGE_EXTENSIONS, 'a JPEG, PNG or WebP file').optional().describe('Path inside the data folder of the default share image (`og:image`); about 1200 x 630 pixels. Default: none.'),
+    theme: z
+      .strictObject({
+        accent: accent.optional().describe('Colour `#RRGGBB` of links, buttons and the browser bar; must reach 4.5:1 against the light page, and a lighter shade is used in the dark scheme. Default: #0b57d0.'),
+      })
+      .optional()
+      .describe('The site\'s colours. Default: the built-in blue.'),
+    labels: labelsSchema.optional().describe('Interface words replacing those of the site\'s language (see docs/labels.md). Default: the language\'s own set (English when none is shipped).'),
   })
   .meta({ title: 'answerpress site.yaml', description: 'The site itself: title, URL, language, disclaimer.' });
 
@@ -93,6 +155,7 @@ export const expertSchema = z
       .describe('Readers\' rating. Default: none (no stars are shown).'),
     bio: markdown.optional().describe('Markdown biography for the profile page. Default: none.'),
     website: httpUrl.optional().describe('The expert\'s own site. Default: none.'),
+    photo: dataPath(PHOTO_EXTENSIONS, 'a JPEG, PNG, WebP or AVIF file').optional().describe('Path inside the data folder of a portrait (at most 20 MB and 8000 pixels a side), made into responsive images. Default: an avatar of the initials.'),
   })
   .meta({ title: 'answerpress expert', description: 'One expert who answers questions; the id is the file name.' });
 

@@ -14,8 +14,25 @@ export function schemaProblems(schema: z.ZodType, value: unknown): SchemaProblem
   const result = schema.safeParse(value);
   if (result.success) return [];
   const problems: SchemaProblem[] = [];
-  for (const issue of result.error.issues) {
-    const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
+  collect(schema, value, result.error.issues, [], problems);
+  return problems;
+}
+
+function collect(schema: z.ZodType, value: unknown, issues: readonly z.core.$ZodIssue[], prefix: readonly PathSegment[], problems: SchemaProblem[]): void {
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.filter((s): s is PathSegment => typeof s !== 'symbol')];
+    if (issue.code === 'invalid_union') {
+      // A value of the kind one option takes is described by that option's mistakes; a value of
+      // no option's kind, by the kinds allowed.
+      const ofKind = issue.errors.find((errors) => !errors.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+      if (ofKind) {
+        collect(schema, value, ofKind, path, problems);
+        continue;
+      }
+      const kinds = issue.errors.flatMap((errors) => errors.flatMap((e) => (e.code === 'invalid_type' && e.path.length === 0 ? [article(e.expected)] : [])));
+      problems.push({ path, part: 'value', message: `${fieldName(path) || 'the file'} must be ${kinds.join(' or ')}, not ${kindOf(valueAt(value, path))}` });
+      continue;
+    }
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(shapeAt(schema, path));
       for (const key of issue.keys) {
@@ -29,7 +46,6 @@ export function schemaProblems(schema: z.ZodType, value: unknown): SchemaProblem
     }
     problems.push({ path, part: 'value', message: describe(issue, path, value) });
   }
-  return problems;
 }
 
 function place(path: readonly PathSegment[]): string {
@@ -106,7 +122,12 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 /** The fields an object schema allows at `path`, looking through arrays, records and optionals. */
 function shapeAt(schema: z.ZodType, path: readonly PathSegment[]): Record<string, unknown> {
   let node: z.ZodType = schema;
-  const unwrap = (n: z.ZodType): z.ZodType => (n instanceof z.ZodOptional ? (n.unwrap() as z.ZodType) : n);
+  // Through optionals, and to the object among a union's options (a plural label: text or forms).
+  const unwrap = (n: z.ZodType): z.ZodType => {
+    if (n instanceof z.ZodOptional) return unwrap(n.unwrap() as z.ZodType);
+    if (n instanceof z.ZodUnion) return ((n.options as z.ZodType[]).find((option) => option instanceof z.ZodObject) as z.ZodType | undefined) ?? n;
+    return n;
+  };
   node = unwrap(node);
   for (const segment of path) {
     if (node instanceof z.ZodObject) node = unwrap(node.shape[segment as string] as z.ZodType);

@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadData } from '../data/load.js';
+import { IMAGE_FOLDER, makeImages } from '../images/makeImages.js';
+import { siteAddress } from '../model/buildModel.js';
 import { buildModelAhead } from '../model/renderAhead.js';
 import { publishedName } from '../output/assets.js';
-import { layoutSearchPath, packageLayouts } from '../output/packagePaths.js';
+import { cacheRoot, layoutSearchPath, packageLayouts } from '../output/packagePaths.js';
 import answerpressPlugin from './plugin.js';
 
 export interface StandaloneOptions {
@@ -24,7 +26,11 @@ interface StandaloneConfig {
 }
 
 export default async function answerpressStandalone(eleventyConfig: StandaloneConfig, options: StandaloneOptions = {}): Promise<void> {
-  const model = await buildModelAhead(await loadData(resolve(options.dataDir ?? 'data')));
+  const dataDir = resolve(options.dataDir ?? 'data');
+  const data = await loadData(dataDir);
+  const address = siteAddress(data);
+  const images = await makeImages(data, { dataDir, cacheDir: join(cacheRoot(), 'images'), basePath: address.basePath, siteUrl: address.url });
+  const model = await buildModelAhead(data, { images: images.images });
   const layoutDirs = layoutSearchPath(options.layoutsDir);
   const cssPath = layoutDirs.map((dir) => join(dir, 'assets', 'style.css')).find((path) => {
     try {
@@ -35,7 +41,8 @@ export default async function answerpressStandalone(eleventyConfig: StandaloneCo
     }
   }) as string;
   const css = publishedName('style.css', readFileSync(cssPath));
-  eleventyConfig.addPassthroughCopy({ [cssPath]: `assets/${css}`, [join(packageLayouts, 'assets')]: 'assets' });
+  const imageCopies = Object.fromEntries([...images.files].map(([name, path]) => [path, `${IMAGE_FOLDER}/${name}`]));
+  eleventyConfig.addPassthroughCopy({ [cssPath]: `assets/${css}`, [join(packageLayouts, 'assets')]: 'assets', ...imageCopies });
   await eleventyConfig.addPlugin(answerpressPlugin, {
     model,
     layoutDirs,

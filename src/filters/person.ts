@@ -8,6 +8,7 @@ export function person(expert: ExpertCard, site: Pick<SiteInfo, 'url' | 'basePat
     name: expert.name,
     url: `${origin}${expert.url}`,
     jobTitle: expert.specialty,
+    ...(expert.photo ? { image: expert.photo.share.url } : {}),
     ...(expert.credentials.length ? { honorificSuffix: expert.credentials.join(', ') } : {}),
     address: {
       '@type': 'PostalAddress',

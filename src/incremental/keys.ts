@@ -67,7 +67,8 @@ export function outputKeys(model: SiteModel, shards: readonly Shard[], context: 
   }
   for (const expert of model.experts) {
     const file = `${expert.path}index.html`;
-    const own = hash(fileHash(expert.file), expert.id);
+    // The photo's URLs name its content: a photo replaced under the same path changes them.
+    const own = hash(fileHash(expert.file), expert.id, JSON.stringify(expert.photo));
     const answers = expert.answers.map((link) => `${questionOwn.get(link.questionUrl) ?? once(link)} ${link.url}`);
     const page = hash(pageBase, own, ...answers);
     pages.set(file, page);

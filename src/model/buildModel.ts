@@ -1,7 +1,8 @@
 import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
-import { answerCountText, answerFromText, answersText, englishLabels, helpfulText, pageTitleText, questionsText, ratingText } from './labels.js';
+import { accentPair } from '../data/contrast.js';
+import { labelsFor, Words } from './labels.js';
 import { MarkdownMemo, truncate, type MarkdownField } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
@@ -13,6 +14,7 @@ import type {
   ListingPage,
   Question,
   QuestionSummary,
+  SiteImages,
   SiteInfo,
   SiteModel,
   Topic,
@@ -28,7 +30,11 @@ export interface ModelOptions {
   feedCount?: number;
   /** Markdown rendered by an earlier build. Default: none. */
   markdown?: MarkdownMemo;
+  /** The images made of the files the data points to. Default: none (no photos, logo or share image). */
+  images?: SiteImages;
 }
+
+const NO_IMAGES: SiteImages = { photos: new Map(), logo: null, image: null };
 
 /** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
 export const DEFAULT_OFFLINE_BUDGET = 2_000_000;
@@ -52,19 +58,21 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ku', 'ps',
 export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteModel {
   const pageSize = options.pageSize ?? 20;
   const md = options.markdown ?? new MarkdownMemo();
-  const site = siteInfo(data, md);
+  const images = options.images ?? NO_IMAGES;
+  const site = siteInfo(data, md, images);
+  const words = new Words(site.language, site.labels);
   const base = site.basePath;
 
   const topicRefs = new Map<string, TopicRef>(
     Object.entries(data.topics.data).map(([id, topic]) => [id, { id, name: topic.name, url: urlFor(base, paths.topicPage(id, 1)) }]),
   );
-  const cards = new Map<string, ExpertCard>(data.experts.map((expert) => [expert.id, expertCard(expert.id, expert.data, base)]));
+  const cards = new Map<string, ExpertCard>(data.experts.map((expert) => [expert.id, expertCard(expert.id, expert.data, base, words, images)]));
 
   const sorted = [...data.questions].sort((a, b) =>
     compareNewest({ asked: a.data.asked, slug: a.id }, { asked: b.data.asked, slug: b.id }),
   );
   const questions: Question[] = sorted.map(({ id, file, data: question }) =>
-    buildQuestion(id, file, question, site, topicRefs, cards, md),
+    buildQuestion(id, file, question, site, words, topicRefs, cards, md),
   );
   const summaries = new Map(questions.map((question) => [question.slug, summarize(question)]));
   const related = relatedQuestions(questions.map((q) => ({ slug: q.slug, asked: q.asked, topics: q.topics.map((t) => t.id) })));
@@ -79,7 +87,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
       description: data.topics.data[ref.id]?.description ?? '',
       questionSlugs: slugs,
       questionCount: slugs.length,
-      questionCountText: questionsText(slugs.length),
+      questionCountText: words.count('questionCount', slugs.length),
     };
   });
 
@@ -100,18 +108,18 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     }
   }
   const experts = data.experts
-    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, answersByExpert.get(id) ?? [], md))
+    .map(({ id, file, data: expert }) => buildExpert(id, file, expert, cards.get(id) as ExpertCard, answersByExpert.get(id) ?? [], md, words))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 
   const listings = [
-    ...paginate(questions.map((q) => summaries.get(q.slug) as QuestionSummary), pageSize, (page) => paths.questionsPage(page), base, {
+    ...paginate(questions.map((q) => summaries.get(q.slug) as QuestionSummary), pageSize, (page) => paths.questionsPage(page), base, words, {
       kind: 'questions',
       title: site.labels.allQuestions,
       description: site.description || site.labels.allQuestions,
       topic: null,
     }),
     ...topics.flatMap((topic) =>
-      paginate(topic.questionSlugs.map((slug) => summaries.get(slug) as QuestionSummary), pageSize, (page) => paths.topicPage(topic.id, page), base, {
+      paginate(topic.questionSlugs.map((slug) => summaries.get(slug) as QuestionSummary), pageSize, (page) => paths.topicPage(topic.id, page), base, words, {
         kind: 'topic',
         title: topic.name,
         description: topic.description || `${site.labels.questions}: ${topic.name}`,
@@ -150,15 +158,21 @@ export function siteLanguage(data: Pick<LoadedData, 'site'>): string {
   return data.site.data.language ?? 'en';
 }
 
-function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
-  const raw = data.site.data;
-  const url = new URL(raw.url);
+/** The site's absolute URL without a trailing slash, and the path it is served under (`''` at a domain's root). */
+export function siteAddress(data: Pick<LoadedData, 'site'>): { url: string; basePath: string } {
+  const url = new URL(data.site.data.url);
   const basePath = url.pathname.replace(/\/+$/, '');
+  return { url: `${url.origin}${basePath}`, basePath };
+}
+
+function siteInfo(data: LoadedData, md: MarkdownMemo, images: SiteImages): SiteInfo {
+  const raw = data.site.data;
+  const { url, basePath } = siteAddress(data);
   const language = siteLanguage(data);
   const disclaimer = raw.disclaimer ?? '';
   return {
     title: raw.title,
-    url: `${url.origin}${basePath}`,
+    url,
     basePath,
     language,
     dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
@@ -167,11 +181,14 @@ function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
     disclaimerText: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).text : '',
     editUrl: raw.editUrl ?? null,
     offlineBudget: raw.offlineBudget ?? DEFAULT_OFFLINE_BUDGET,
-    labels: englishLabels,
+    labels: labelsFor(language, raw.labels),
+    logo: images.logo,
+    image: images.image,
+    accent: raw.theme?.accent ? accentPair(raw.theme.accent) : null,
   };
 }
 
-function expertCard(id: string, expert: ExpertData, base: string): ExpertCard {
+function expertCard(id: string, expert: ExpertData, base: string, words: Words, images: SiteImages): ExpertCard {
   const credentials = expert.credentials ?? [];
   const { city, region, country } = expert.location;
   return {
@@ -188,12 +205,28 @@ function expertCard(id: string, expert: ExpertData, base: string): ExpertCard {
       ? {
           value: expert.rating.value,
           count: expert.rating.count,
-          text: ratingText(expert.rating.value, expert.rating.count),
+          text: words.rating(expert.rating.value, expert.rating.count),
           percent: Math.round((expert.rating.value / 5) * 1000) / 10,
         }
       : null,
     url: urlFor(base, paths.expert(id)),
+    photo: expert.photo ? (images.photos.get(expert.photo) ?? null) : null,
+    photoAlt: words.photoAlt(expert.name),
+    initials: initialsOf(expert.name),
   };
+}
+
+/**
+ * "EM" for Elena Marsh: the first letters of the first and last words of a name, leaving out
+ * abbreviations such as "Dr." when a name has other words.
+ */
+export function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  const named = words.filter((word) => !word.endsWith('.'));
+  const chosen = named.length > 0 ? named : words;
+  const first = (word: string | undefined) => (word ? (Array.from(new Intl.Segmenter().segment(word))[0]?.segment ?? '') : '');
+  const letters = chosen.length > 1 ? first(chosen[0]) + first(chosen[chosen.length - 1]) : first(chosen[0]);
+  return letters.toUpperCase();
 }
 
 function buildQuestion(
@@ -201,6 +234,7 @@ function buildQuestion(
   file: string,
   question: QuestionData,
   site: SiteInfo,
+  words: Words,
   topicRefs: ReadonlyMap<string, TopicRef>,
   cards: ReadonlyMap<string, ExpertCard>,
   md: MarkdownMemo,
@@ -215,14 +249,14 @@ function buildQuestion(
     return {
       anchor,
       url: `${url}#${anchor}`,
-      headline: answer.title ?? answerFromText(expert.name),
+      headline: answer.title ?? words.answerFrom(expert.name),
       hasTitle: answer.title !== undefined,
       bodyHtml: body.html,
       bodyText: body.text,
       date: answer.date,
       dateText: formatDate(answer.date, site.language),
       helpful: answer.helpful ?? null,
-      helpfulText: answer.helpful ? helpfulText(answer.helpful) : null,
+      helpfulText: answer.helpful ? words.count('helpful', answer.helpful) : null,
       expert,
     };
   });
@@ -237,7 +271,7 @@ function buildQuestion(
     asked: question.asked,
     askedText: formatDate(question.asked, site.language),
     answerCount: answers.length,
-    answerCountText: answerCountText(answers.length),
+    answerCountText: words.count('answerCount', answers.length),
     excerpt: truncate(bodyText, 200),
     topics: question.topics.map((id) => topicRefs.get(id) as TopicRef),
     bodyHtml,
@@ -257,7 +291,7 @@ function summarize(question: Question): QuestionSummary {
   return { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics };
 }
 
-function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[], md: MarkdownMemo): Expert {
+function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertCard, answers: AnswerLink[], md: MarkdownMemo, words: Words): Expert {
   answers.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
   const bioText = expert.bio ? md.render(expert.bio, HEADINGS.bio).text : '';
   return {
@@ -268,8 +302,8 @@ function buildExpert(id: string, file: string, expert: ExpertData, card: ExpertC
     bioText,
     website: expert.website ?? null,
     answers,
-    answerCountText: answersText(answers.length),
-    description: truncate(bioText || `${card.displayName}, ${card.specialty} in ${card.locationText}.`, 160),
+    answerCountText: words.count('answersWritten', answers.length),
+    description: truncate(bioText || words.expertSummary(card.displayName, card.specialty, card.locationText), 160),
   };
 }
 
@@ -278,6 +312,7 @@ function paginate(
   pageSize: number,
   pathOf: (page: number) => string,
   base: string,
+  words: Words,
   meta: Pick<ListingPage, 'kind' | 'title' | 'description' | 'topic'>,
 ): ListingPage[] {
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
@@ -287,7 +322,7 @@ function paginate(
     path: pathOf(number),
     url,
     heading: meta.title,
-    title: number === 1 ? meta.title : pageTitleText(meta.title, number, pageCount),
+    title: number === 1 ? meta.title : words.pageTitle(meta.title, number, pageCount),
     pageNumber: number,
     pageCount,
     previousUrl: number > 1 ? (pages[number - 2]?.url ?? null) : null,

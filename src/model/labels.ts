@@ -1,106 +1,74 @@
-import type { Labels } from './types.js';
+/**
+ * Interface words, kept out of the templates so a site in any language can replace them: the
+ * site's language picks a shipped word set (English when there is none), `labels:` in site.yaml
+ * overrides any word, counts choose their plural form with `Intl.PluralRules` and numbers are
+ * written with `Intl.NumberFormat` of the site's language.
+ */
+import { englishLabels, LABEL_SETS, type LabelOverrides, type Labels, type PluralText } from '../data/labels/index.js';
 
-/** Interface words, kept out of the templates so a site in another language can replace them. */
-export const englishLabels: Labels = {
-  skipToContent: 'Skip to content',
-  home: 'Home',
-  mainNavigation: 'Main',
-  questions: 'Questions',
-  experts: 'Experts',
-  topics: 'Topics',
-  search: 'Search',
-  feed: 'Atom feed',
-  searchLabel: 'Search questions and answers',
-  siteSearch: 'Site search',
-  searchPlaceholder: 'Search questions and answers',
-  searchButton: 'Search',
-  searchResultsFor: '{n} results for “{q}”',
-  searchResultFor: '1 result for “{q}”',
-  searchNoResultsFor: 'No results for “{q}”',
-  searchFilteredResults: 'Pages matching the filters: {n}',
-  searchShowingFor: 'Showing results for {q}',
-  searchInsteadFor: 'Search instead for {q}',
-  searchMissing: 'Missing:',
-  searchNotFound: 'No page has: {words}',
-  searchMore: 'Show more results',
-  searchFilters: 'Filter results',
-  searchUnavailable: 'Search could not be loaded. Check your connection and try again.',
-  searchNeedsScript: 'Search runs in your browser and needs JavaScript. Questions can still be browsed by topic.',
-  filterTopic: 'Topic',
-  filterSpecialty: 'Specialty',
-  filterLocation: 'Location',
-  filterType: 'Page type',
-  asked: 'Asked',
-  answered: 'Answered',
-  noAnswers: 'No expert has answered this question yet.',
-  disclaimerHeading: 'Disclaimer',
-  relatedQuestions: 'Related questions',
-  latestQuestions: 'Latest questions',
-  allQuestions: 'All questions',
-  browseTopics: 'Browse by topic',
-  permalink: 'Link to this answer',
-  suggestAnswer: 'Suggest an answer',
-  edit: 'Edit this question',
-  website: 'Website',
-  answersBy: 'Answers',
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
-  pagination: 'Pages',
-  pageOf: 'Page {n} of {total}',
-  notFoundTitle: 'Page not found',
-  notFoundText: 'There is no page at this address. It may have moved, or the link may be mistyped.',
-  offlineTitle: 'This page is not saved on this device',
-  connectionOffline: 'You are offline: pages you saved, and search, still work.',
-  connectionOnline: 'You are online: reload the page to read it.',
-  offlineText: 'This page has not been saved on this device yet. Pages you have already read are listed below, and search still works.',
-  savedPages: 'Saved on this device',
-  makeOffline: 'Make available offline',
-  offlineReading: 'Offline reading',
-  cancel: 'Cancel',
-  savedAll: 'Every page and the search are saved on this device.',
-  saveCancelled: 'Saving was cancelled. What was saved stays saved.',
-  savePaused: 'Connection lost: saving will resume when you are back online.',
-  saveFailed: 'Saving stopped: the site was updated meanwhile. Reload the page and try again.',
-  saveNoSpace: 'There is not enough storage space on this device to save the whole site.',
-  dismiss: 'Dismiss',
-  updateAvailable: 'New answers are available.',
-  reload: 'Reload',
-  breadcrumbs: 'Breadcrumbs',
-  topicsOfQuestion: 'Topics',
-  noRating: 'No rating yet',
-};
+export { englishLabels };
 
-/** "Answer from Jane Doe": the headline of an answer written without one. */
-export function answerFromText(name: string): string {
-  return `Answer from ${name}`;
+/** The word set of `language` (`pt-BR` takes `pt`), with the site's overrides applied. */
+export function labelsFor(language: string, overrides: LabelOverrides = {}): Labels {
+  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const base = LABEL_SETS[primary] ?? englishLabels;
+  const labels: Record<string, string | PluralText> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    // A plural label overridden with one text uses it for every count.
+    labels[key] = typeof value === 'string' && typeof base[key as keyof Labels] !== 'string' ? { other: value } : value;
+  }
+  return labels as Labels;
 }
 
-/** "1 answer", "12 answers": how many answers an expert wrote. */
-export function answersText(count: number): string {
-  return `${count} answer${count === 1 ? '' : 's'}`;
+/** `{name}` and the like replaced by their values; an unknown placeholder stays as written. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** "1 question", "12 questions". */
-export function questionsText(count: number): string {
-  return `${count} question${count === 1 ? '' : 's'}`;
-}
+/** Words with their numbers, in one language. */
+export class Words {
+  readonly labels: Labels;
+  readonly #plural: Intl.PluralRules;
+  readonly #number: Intl.NumberFormat;
+  readonly #decimal: Intl.NumberFormat;
 
-/** "Sleep (page 2 of 3)". */
-export function pageTitleText(title: string, page: number, pages: number): string {
-  return `${title} (page ${page} of ${pages})`;
-}
+  constructor(language: string, labels: Labels) {
+    this.labels = labels;
+    this.#plural = new Intl.PluralRules(language);
+    this.#number = new Intl.NumberFormat(language);
+    this.#decimal = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
 
-/** "1 expert answer", "10 expert answers". */
-export function answerCountText(count: number): string {
-  return `${count} expert answer${count === 1 ? '' : 's'}`;
-}
+  /** A plural label for `count` (written as `{n}`), with other placeholders filled from `values`. */
+  count(key: { [K in keyof Labels]: Labels[K] extends PluralText ? K : never }[keyof Labels], count: number, values: Readonly<Record<string, string | number>> = {}): string {
+    const forms = this.labels[key];
+    const text = typeof forms === 'string' ? forms : (forms[this.#plural.select(count)] ?? forms.other);
+    return fill(text, { ...values, n: this.#number.format(count) });
+  }
 
-/** "4.9 out of 5 stars, 75 reviews". */
-export function ratingText(value: number, count: number): string {
-  return `${value.toFixed(1)} out of 5 stars, ${count} review${count === 1 ? '' : 's'}`;
-}
+  /** "Answer from Jane Doe". */
+  answerFrom(name: string): string {
+    return fill(this.labels.answerFrom, { name });
+  }
 
-/** "12 readers found this helpful". */
-export function helpfulText(count: number): string {
-  return `${count} ${count === 1 ? 'reader' : 'readers'} found this helpful`;
+  /** "4.9 out of 5 stars, 75 reviews". */
+  rating(value: number, count: number): string {
+    return this.count('rating', count, { value: this.#decimal.format(value) });
+  }
+
+  /** "Sleep (page 2 of 3)". */
+  pageTitle(title: string, page: number, pages: number): string {
+    return fill(this.labels.pageTitle, { title, n: this.#number.format(page), total: this.#number.format(pages) });
+  }
+
+  /** "Jane Doe, Neurologist in Boston." */
+  expertSummary(name: string, specialty: string, location: string): string {
+    return fill(this.labels.expertSummary, { name, specialty, location });
+  }
+
+  /** The text alternative of an expert's photo. */
+  photoAlt(name: string): string {
+    return fill(this.labels.photoAlt, { name });
+  }
 }

@@ -1,3 +1,7 @@
+import type { Labels } from '../data/labels/index.js';
+
+export type { Labels };
+
 /**
  * The page model: plain data built once from the validated files and handed to the templates.
  * No Eleventy types; every URL already includes the site's base path.
@@ -18,83 +22,51 @@ export interface SiteInfo {
   editUrl: string | null;
   offlineBudget: number;
   labels: Labels;
+  /** The logo shown in the header; null: the title as text. */
+  logo: Logo | null;
+  /** The default share image (`og:image`); null: none. */
+  image: ShareImage | null;
+  /** The accent colour of links and buttons in each scheme; null: the stylesheet's own. */
+  accent: { light: string; dark: string } | null;
 }
 
-export interface Labels {
-  skipToContent: string;
-  home: string;
-  mainNavigation: string;
-  questions: string;
-  experts: string;
-  topics: string;
-  search: string;
-  feed: string;
-  searchLabel: string;
-  siteSearch: string;
-  searchPlaceholder: string;
-  searchButton: string;
-  /** Search status lines: `{n}` is a number of results, `{q}` what was searched for. */
-  searchResultsFor: string;
-  searchResultFor: string;
-  searchNoResultsFor: string;
-  searchFilteredResults: string;
-  /** "Showing results for {q}", where a typo was corrected. */
-  searchShowingFor: string;
-  /** "Search instead for {q}": the words as typed. */
-  searchInsteadFor: string;
-  /** Before the words a result lacks. */
-  searchMissing: string;
-  /** "No page has: {words}". */
-  searchNotFound: string;
-  searchMore: string;
-  searchFilters: string;
-  searchUnavailable: string;
-  searchNeedsScript: string;
-  /** Search filters' names. */
-  filterTopic: string;
-  filterSpecialty: string;
-  filterLocation: string;
-  filterType: string;
-  asked: string;
-  answered: string;
-  noAnswers: string;
-  disclaimerHeading: string;
-  relatedQuestions: string;
-  latestQuestions: string;
-  allQuestions: string;
-  browseTopics: string;
-  permalink: string;
-  suggestAnswer: string;
-  edit: string;
-  website: string;
-  answersBy: string;
-  previousPage: string;
-  nextPage: string;
-  pagination: string;
-  pageOf: string;
-  notFoundTitle: string;
-  notFoundText: string;
-  offlineTitle: string;
-  /** The offline page's line when the device has no connection, and when it has one again. */
-  connectionOffline: string;
-  connectionOnline: string;
-  offlineText: string;
-  savedPages: string;
-  makeOffline: string;
-  offlineReading: string;
-  cancel: string;
-  savedAll: string;
-  saveCancelled: string;
-  savePaused: string;
-  saveFailed: string;
-  saveNoSpace: string;
-  dismiss: string;
-  updateAvailable: string;
-  reload: string;
-  breadcrumbs: string;
-  topicsOfQuestion: string;
-  noRating: string;
+/** Responsive versions of one image: `<source>`s (best format first) and the `<img>` fallback. */
+export interface Picture {
+  sources: { type: string; srcset: string }[];
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
 }
+
+/** An image for share cards, at an absolute URL. */
+export interface ShareImage {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+}
+
+export interface Logo {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** An expert's photo: a small one for bylines, a large one for the profile, and a share image. */
+export interface Portrait {
+  small: Picture;
+  large: Picture;
+  share: ShareImage;
+}
+
+/** What the build made of the files the data points to, by their path in the data folder. */
+export interface SiteImages {
+  photos: ReadonlyMap<string, Portrait>;
+  logo: Logo | null;
+  image: ShareImage | null;
+}
+
 
 export interface Rating {
   value: number;
@@ -120,6 +92,11 @@ export interface ExpertCard {
   locationText: string;
   rating: Rating | null;
   url: string;
+  /** The expert's photo; null: an avatar of `initials`. */
+  photo: Portrait | null;
+  photoAlt: string;
+  /** One or two letters for the avatar of an expert with no photo. */
+  initials: string;
 }
 
 export interface Expert extends ExpertCard {

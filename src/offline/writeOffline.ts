@@ -63,7 +63,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
     pagefindCore.push(`pagefind/pagefind.${info.hash}.pf_meta`, `pagefind/wasm.${info.wasm ?? 'unknown'}.pagefind`);
   }
   // The app shell: the pages a reader needs offline first, and every asset.
-  const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg'];
+  const shell = ['index.html', 'search/index.html', 'offline/index.html', '404.html', 'favicon.svg', ...(site.logo ? [site.logo.url.slice(base.length + 1)] : [])];
   const assetFiles = files.filter((f) => f.path.startsWith('assets/')).map((f) => f.path);
   const core = [...new Set([...shell, ...assetFiles, ...pagefindCore])].filter((p) => size.has(p));
 
@@ -122,7 +122,7 @@ function webManifest(site: SiteInfo): Record<string, unknown> {
     scope: `${base}/`,
     display: 'standalone',
     background_color: '#ffffff',
-    theme_color: '#0b57d0',
+    theme_color: site.accent?.light ?? '#0b57d0',
     icons: [
       { src: `${base}/favicon.svg`, sizes: 'any', type: 'image/svg+xml' },
       { src: `${base}/assets/icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any maskable' },

@@ -260,6 +260,43 @@ const cases: Case[] = [
     word: 'site.yaml',
     issues: [{ file: 'site.yaml', line: 1, col: 1, message: 'missing file site.yaml: create it (see the data contract in the README)' }],
   },
+  {
+    name: 'low-contrast-accent',
+    word: '#7fb3ff',
+    issues: [
+      {
+        file: 'site.yaml',
+        line: 7,
+        col: 12,
+        message:
+          'theme.accent has a contrast of 2.00:1 against the light page (#ffffff and #f6f7f9), below the 4.5:1 WCAG 2.2 AA needs for links and buttons: use #0066fa, the nearest shade that reaches it (found "#7fb3ff")',
+      },
+    ],
+  },
+  {
+    name: 'oversized-photo',
+    word: '8001 x 12',
+    issues: [
+      {
+        file: 'experts/ada-fenwick.yaml',
+        line: 14,
+        col: 8,
+        message: 'photo "photos/ada-fenwick.png" is 8001 x 12 pixels, more than the 8000 pixels a side allowed: save a smaller version',
+      },
+    ],
+  },
+  {
+    name: 'unknown-label',
+    word: 'disclaimerHeadin',
+    issues: [{ file: 'site.yaml', line: 7, col: 3, message: 'unknown field "disclaimerHeadin" in labels: did you mean "disclaimerHeading"?' }],
+  },
+  {
+    name: 'missing-site-file',
+    overlays: [],
+    remove: ['site.yaml'],
+    word: 'site.yaml',
+    issues: [{ file: 'site.yaml', line: 1, col: 1, message: 'missing file site.yaml: create it (see the data contract in the README)' }],
+  },
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -147,7 +147,7 @@ describe('loadData on broken data', () => {
         file: 'question/',
         line: 1,
         col: 1,
-        message: 'folder "question" is not part of the data contract: did you mean "questions"? (only experts/ and questions/ hold data files)',
+        message: 'folder "question" is not part of the data contract: did you mean "questions"? (only experts/ and questions/ hold data files; other folders may hold images only)',
       },
     ]);
   });

@@ -168,7 +168,7 @@ describe('schemaProblems', () => {
       'an unknown field with no close match',
       expertSchema,
       { ...expert, favouriteColour: 'green' },
-      [key(['favouriteColour'], 'unknown field "favouriteColour": the fields allowed here are name, credentials, specialty, location, rating, bio, website')],
+      [key(['favouriteColour'], 'unknown field "favouriteColour": the fields allowed here are name, credentials, specialty, location, rating, bio, website, photo')],
     ],
     [
       'an unknown nested field with no close match',
@@ -223,5 +223,24 @@ describe('fieldName', () => {
     [['credentials', 1], 'credentials[1]'],
   ])('%j is %j', (path, expected) => {
     expect(fieldName(path)).toBe(expected);
+  });
+});
+
+describe('schemaProblems on a field of several kinds (a plural label: text, or text per plural form)', () => {
+  it('describes a mapping by the mapping option\'s mistakes', () => {
+    expect(schemaProblems(siteSchema, { ...site, labels: { answerCount: { ones: '{n} reply' } } })).toEqual([
+      { path: ['labels', 'answerCount', 'other'], part: 'value', message: 'missing required field "labels.answerCount.other": add it' },
+      { path: ['labels', 'answerCount', 'ones'], part: 'key', message: 'unknown field "ones" in labels.answerCount: did you mean "one"?' },
+    ]);
+  });
+
+  it('names the kinds allowed for a value of neither kind', () => {
+    expect(schemaProblems(siteSchema, { ...site, labels: { helpful: 3 } })).toEqual([
+      { path: ['labels', 'helpful'], part: 'value', message: 'labels.helpful must be text or a mapping of fields, not the number 3' },
+    ]);
+  });
+
+  it('accepts one text or the forms with other', () => {
+    expect(schemaProblems(siteSchema, { ...site, labels: { helpful: 'Helpful: {n}', answerCount: { one: 'a', other: 'b' } } })).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedData } from '../../../src/data/load.js';
 import type { ExpertData, QuestionData, SiteData, TopicsData } from '../../../src/data/schema.js';
-import { buildModel } from '../../../src/model/buildModel.js';
+import { buildModel, initialsOf } from '../../../src/model/buildModel.js';
 import type { SiteModel } from '../../../src/model/types.js';
 
 const experts: Record<string, ExpertData> = {
@@ -364,5 +364,18 @@ describe('buildModel: purity', () => {
     expect(model.questions).toEqual([]);
     expect(model.listings.filter((l) => l.kind === 'questions')).toHaveLength(1);
     expect(model.feed).toEqual([]);
+  });
+});
+
+describe('initialsOf', () => {
+  it.each([
+    ['Elena Marsh', 'EM'],
+    ['Dr. Elena Marsh', 'EM'],
+    ['Cher', 'C'],
+    ['María José de la Cruz', 'MC'],
+    ['élodie durand', 'ÉD'],
+    ['Dr.', 'D'],
+  ])('%s -> %s', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
   });
 });

@@ -257,7 +257,7 @@ describe('loadData on broken data', () => {
     const issues = await issuesOf(data);
     // drafts/ is a folder outside the contract (reported as such); the question linked into it is read.
     expect(issues.map((issue) => `${issue.file}: ${issue.message}`)).toEqual([
-      'drafts/: folder "drafts" is not part of the data contract (only experts/ and questions/ hold data files)',
+      'drafts/: folder "drafts" is not part of the data contract (only experts/ and questions/ hold data files; other folders may hold images only)',
       'experts/gone.yaml: "experts/gone.yaml" is a symbolic link to nothing: remove it or point it at a file that exists',
       'questions/stolen.yaml: "questions/stolen.yaml" is a symbolic link to a file outside the data folder, which is not read: copy the file into the data folder instead',
     ]);

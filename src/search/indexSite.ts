@@ -28,6 +28,7 @@ import { readShardMeta } from './mergeBundles.js';
 import { decodeFile, isPlainFile, plainFile } from './pagefindFormat.js';
 import { prepareScripts, publishScript } from './runtime.js';
 import { segmentUnspaced } from './segment.js';
+import { sealStoredShard } from './shardStore.js';
 import type { Shard } from './shards.js';
 
 /** Written into the search page by the templates, replaced by the index's content hash. */
@@ -269,6 +270,7 @@ async function installBundle({ dir: bundle, named }: WrittenBundle, id: number, 
   }
   await decompressIndex(join(bundle, 'index'));
   await moveDir(bundle, join(storeDir, key));
+  await sealStoredShard(join(storeDir, key));
 }
 
 /**

@@ -98,14 +98,18 @@ export interface LoadedShard {
  * and its index chunks (about 70 bytes per word).
  */
 export async function loadShard(dir: string, id: number): Promise<LoadedShard> {
-  const meta = await readShardMeta(dir, id);
-  const chunks = await Promise.all(
-    meta.chunks.map(async (hash) => {
-      const file = join(dir, 'index', `${hash}.pf_index`);
-      return decodeFile(await readFile(file), file);
-    }),
-  );
-  return { meta, words: new WordTable(id, chunks) };
+  try {
+    const meta = await readShardMeta(dir, id);
+    const chunks = await Promise.all(
+      meta.chunks.map(async (hash) => {
+        const file = join(dir, 'index', `${hash}.pf_index`);
+        return decodeFile(await readFile(file), file);
+      }),
+    );
+    return { meta, words: new WordTable(id, chunks) };
+  } catch (error) {
+    throw new Error(`search shard ${id} in ${dir} cannot be read (${error instanceof Error ? error.message : String(error)}); rebuild with --clean`, { cause: error });
+  }
 }
 
 export interface MergeOptions {

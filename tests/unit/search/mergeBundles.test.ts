@@ -242,6 +242,13 @@ describe('mergeBundles', () => {
       await writeFile(entryFile, entry);
     }
   });
+  it('names the shard and its folder when a stored index cannot be read', async () => {
+    const shard = join(root, 'garbled');
+    await cp(join(root, 'shard-1'), shard, { recursive: true });
+    const chunk = join(shard, 'index', (await readdir(join(shard, 'index')))[0] as string);
+    await writeFile(chunk, Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from([0xff, 0xfe, 0x01])]));
+    await expect(mergeBundles([join(root, 'shard-0'), shard], join(root, 'other'))).rejects.toThrow(`search shard 1 in ${shard} cannot be read`);
+  });
 });
 
 describe('chunkLocations', () => {

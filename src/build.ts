@@ -27,6 +27,7 @@ import { copyAssets } from './output/assets.js';
 import { copyForMirror, linkedCopy, makeStaging, moveCopy, recover, swapIn } from './output/atomicDir.js';
 import { buildFingerprint, hashPackage, hashTemplates } from './output/fingerprint.js';
 import { moveInto, removeFile } from './output/linkTree.js';
+import { lockBuild } from './output/lock.js';
 import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
@@ -100,10 +101,19 @@ const INCREMENTAL_PAGES = 500;
 const INCREMENTAL_SHARE = 0.2;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const dataDir = resolve(options.dataDir ?? 'data');
   const outDir = resolve(options.outDir ?? '_site');
-  const layoutDirs = layoutSearchPath(options.layoutsDir);
   const cacheDir = options.cacheDir === false || options.slice ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
+  const lock = await lockBuild(outDir, cacheDir);
+  try {
+    return await buildLocked(options, outDir, cacheDir);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, outDir: string, cacheDir: string | null): Promise<BuildResult> {
+  const dataDir = resolve(options.dataDir ?? 'data');
+  const layoutDirs = layoutSearchPath(options.layoutsDir);
   const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 } satisfies Record<Phase, number>;
   const timed = async <T>(phase: Phase, fn: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();

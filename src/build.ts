@@ -103,7 +103,8 @@ const INCREMENTAL_SHARE = 0.2;
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? '_site');
   const cacheDir = options.cacheDir === false || options.slice ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
-  const lock = await lockBuild(outDir, cacheDir);
+  // The default cache belongs to the output alone, and is locked with it.
+  const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null);
   try {
     return await buildLocked(options, outDir, cacheDir);
   } finally {

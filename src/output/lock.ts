@@ -61,8 +61,8 @@ export async function takeLock(file: string, waiting?: (holder: number) => void)
 
 /**
  * Locks what a build into `outDir` writes: the output (a file beside it, as the build's staging
- * folders are) and, when there is one, the cache. The output is always locked first, so two
- * builds never wait for each other.
+ * folders are) and `cacheDir`, a cache that builds into other outputs may share. The output is
+ * always locked first, so two builds never wait for each other.
  */
 export async function lockBuild(outDir: string, cacheDir: string | null, waiting?: (holder: number) => void): Promise<Lock> {
   const out = resolve(outDir);

@@ -11,12 +11,13 @@
  * before the merge: `merge.ts` puts the parts together.
  */
 import { readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadData } from './data/load.js';
 import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
+import { namedNoSpace } from './errors/noSpace.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
@@ -107,6 +108,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null);
   try {
     return await buildLocked(options, outDir, cacheDir);
+  } catch (error) {
+    throw namedNoSpace(error, [dirname(outDir), ...(cacheDir ? [cacheDir] : [])]);
   } finally {
     await lock.release();
   }

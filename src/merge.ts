@@ -7,8 +7,9 @@
  * one machine's build of the same data.
  */
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BuildError } from './errors/BuildError.js';
+import { namedNoSpace } from './errors/noSpace.js';
 import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { hashTemplates } from './output/fingerprint.js';
 import { linkInto } from './output/linkTree.js';
@@ -46,6 +47,8 @@ export async function mergeParts(options: MergeOptions): Promise<MergedSite> {
     const parts = await Promise.all(options.parts.map(async (dir) => ({ dir: resolve(dir), manifest: await readPart(resolve(dir)) })));
     const { manifest, shardDirs } = checkParts(parts, await hashTemplates(layoutDirs));
     return await mergeInto(outDir, layoutDirs, parts, manifest, shardDirs);
+  } catch (error) {
+    throw namedNoSpace(error, [dirname(outDir)]);
   } finally {
     await lock.release();
   }

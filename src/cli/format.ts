@@ -14,12 +14,28 @@ export function formatDataError(error: DataError, dataDir: string, format: Error
   const fileOf = (file: string) => (prefix ? `${prefix}/${file}` : file).split('\\').join('/');
   const lines = error.issues.map((issue) =>
     format === 'github'
-      ? `::error file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
-      : formatIssue({ ...issue, file: fileOf(issue.file) }),
+      ? `::error file=${escapeProperty(printable(fileOf(issue.file), true))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(printable(issue.message, true))}`
+      : formatIssue({ ...issue, file: printable(fileOf(issue.file)), message: printable(issue.message) }),
   );
   const count = error.issues.length;
   lines.push(`${count} error${count === 1 ? '' : 's'} in ${prefix || '.'}: nothing was built or changed.`);
   return lines.join('\n');
+}
+
+/**
+ * Control characters, and those that reorder text, as `\x1b` or `\u202e`: text from the data
+ * (a value quoted in a message, a file name) reaches the terminal, where an escape sequence
+ * would run (clear the screen, retitle the window, hide the lines before it) and a direction
+ * override would show other text than the line holds. An issue is one line, so a newline is
+ * escaped too; `keepNewlines` keeps them, for GitHub's format, which escapes them its own way,
+ * and for messages of several lines.
+ */
+export function printable(text: string, keepNewlines = false): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    if (keepNewlines && (char === '\n' || char === '\r')) return char;
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function escapeGithub(text: string): string {

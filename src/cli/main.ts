@@ -12,7 +12,7 @@ import { loadData } from '../data/load.js';
 import { DataError } from '../errors/DataError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { startDevServer } from '../serve/watch.js';
-import { formatDataError, type ErrorFormat } from './format.js';
+import { formatDataError, printable, type ErrorFormat } from './format.js';
 import { init, newAnswer, newExpert, newQuestion } from './scaffold.js';
 
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
@@ -117,9 +117,17 @@ export async function main(argv: string[], out: (text: string) => void = console
       err(`${error.message}\n\nRun answerpress --help for usage.`);
       return 2;
     }
-    err(`Build failed: ${error instanceof Error ? error.message : String(error)}\nThe previous output was left as it was.`);
+    err(failure(command, error));
     return 1;
   }
+}
+
+/** What went wrong, said for the command that failed: only build, serve and merge replace an output. */
+function failure(command: string, error: unknown): string {
+  const message = printable(error instanceof Error ? error.message : String(error), true);
+  if (command === 'build' || command === 'serve') return `Build failed: ${message}\nThe previous output was left as it was.`;
+  if (command === 'merge') return `Merge failed: ${message}\nThe previous output was left as it was.`;
+  return `answerpress ${command} failed: ${message}`;
 }
 
 function version(): string {
@@ -197,7 +205,7 @@ async function runServe(values: Values, out: (text: string) => void): Promise<nu
     formatError: (error) =>
       error instanceof DataError
         ? formatDataError(error, dataDir, 'text').split('\n')
-        : [`Build failed: ${error instanceof Error ? error.message : String(error)}`],
+        : [`Build failed: ${printable(error instanceof Error ? error.message : String(error), true)}`],
   });
   out(`Serving ${values.out ?? '_site'} at ${server.url} (watching ${[dataDir, values.layouts].filter(Boolean).join(' and ')}; Ctrl+C to stop)`);
   await new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@
  * `main()` in-process: exit codes and what goes to stdout and stderr. The real binary is run as a
  * child process by tests/integration/data-broken-fixtures.test.ts.
  */
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
@@ -42,6 +42,19 @@ describe('main', () => {
     ['a merge of no parts', ['merge'], 'merge needs the folders of the parts: answerpress merge --out DIR PART...'],
   ])('returns 2 for %s, with the reason and a hint on stderr', async (_name, args, message) => {
     expect(await run(args)).toEqual({ code: 2, out: [], err: [`${message}${USAGE_HINT}`] });
+  });
+
+  it('says which command failed, and speaks of the previous output only for those that replace one', async () => {
+    const file = join(root, 'not-a-folder');
+    await writeFile(file, 'a file where the data folder should be');
+    const made = await run(['new', 'expert', 'ada-lovelace', '--data', file]);
+    expect(made.code).toBe(1);
+    expect(made.err).toHaveLength(1);
+    expect(made.err[0]).toMatch(/^answerpress new failed: /);
+    expect(made.err[0]).not.toMatch(/Build failed|previous output/);
+    const merged = await run(['merge', '--out', join(root, 'merged-nothing'), file]);
+    expect(merged.code).toBe(1);
+    expect(merged.err[0]).toMatch(/^Merge failed: [\s\S]*\nThe previous output was left as it was\.$/);
   });
 
   it('returns 2 for a missing data folder', async () => {

@@ -18,10 +18,11 @@ import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
 import { BuildError } from './errors/BuildError.js';
 import { namedNoSpace } from './errors/noSpace.js';
-import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
+import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type SegmentKind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
 import { MarkdownMemo } from './model/markdown.js';
 import { buildModel, markdownFields, siteLanguage } from './model/buildModel.js';
+import { primaryLanguage } from './model/language.js';
 import { renderAhead } from './model/renderAhead.js';
 import type { SiteModel } from './model/types.js';
 import { copyAssets } from './output/assets.js';
@@ -33,7 +34,7 @@ import { MemoryCeiling } from './output/memory.js';
 import { ownsShard, ownsSitePages, pagesOfPart, writePart, type Slice } from './output/part.js';
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { META_CACHE_TAG_TOKEN, primaryLanguage, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, indexesItself, writeRuntime, type IndexSummary } from './search/indexSite.js';
+import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN, sealIndex, ShardIndexer, indexesItself, writeRuntime, type IndexSummary } from './search/indexSite.js';
 import { recompressWasmOffThread } from './search/runtime.js';
 import type { MergeResult } from './search/mergeBundles.js';
 import { ShardMerger } from './search/merger.js';
@@ -148,7 +149,7 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
     const model = await timed('model', () => buildModel(data, { markdown: memo }));
     const files = data.files ?? new Map();
     // A segment is reused when all its entries came unchanged from the previous build.
-    const reused = (kind: Kind, key: string): boolean => {
+    const reused = (kind: SegmentKind, key: string): boolean => {
       if (kind === 'markdown') return !memo.rendered.has(key);
       const before = previous?.files.get(key);
       const now = files.get(key);
@@ -245,13 +246,13 @@ async function buildLocked(options: BuildOptions, outDir: string, cacheDir: stri
         if (manifest) known = await readMergedChunks(storeDir, manifest.version);
         keepBundle = known.size > 0 && shards.every(unchanged);
         for (const shard of shards) {
-          // An unchanged shard is read for the merge while Pagefind indexes the changed ones.
+          // An unchanged shard is read for the merge while the changed ones are indexed.
           if (!unchanged(shard)) indexShard(shard);
           else if (!keepBundle) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
         }
       } else {
         // The assets and the pages outside the search shards are runner 0's, in a build of parts.
-        // They are rendered once the first shard is being indexed: until then, Pagefind would
+        // They are rendered once the first shard is being indexed: until then, the indexer would
         // leave a core idle.
         let sitePagesDue = ownsSitePages(options.slice);
         const renderSitePages = () =>

@@ -1,6 +1,6 @@
 /**
  * What each output is made from, as a hash: a page's key changes exactly when its rendered
- * HTML can, and a shard's key exactly when what Pagefind reads from its pages can. An
+ * HTML can, and a shard's key exactly when what the indexer reads from its pages can. An
  * incremental build renders the pages and indexes the shards whose keys changed.
  */
 import { hash as digest } from 'node:crypto';

@@ -2,6 +2,7 @@ import type { LoadedData } from '../data/load.js';
 import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
 import { answerCountText, answerFromText, answersText, englishLabels, helpfulText, pageTitleText, questionsText, ratingText } from './labels.js';
+import { primaryLanguage } from './language.js';
 import { MarkdownMemo, truncate, type MarkdownField } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
@@ -151,7 +152,7 @@ function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
     url: `${url.origin}${basePath}`,
     basePath,
     language,
-    dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
+    dir: RTL_LANGUAGES.has(primaryLanguage(language)) ? 'rtl' : 'ltr',
     description: raw.description ?? '',
     disclaimerHtml: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).html : '',
     disclaimerText: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).text : '',

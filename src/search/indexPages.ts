@@ -25,7 +25,7 @@ export function indexerStemmer(language: string): Stemmer | undefined {
   return STEMMERS[language];
 }
 
-export interface IndexOptions {
+export interface IndexPagesOptions {
   /** Locations per index chunk: Pagefind's size by default (see `ShardBundle`). */
   chunkLocations?: number;
   /** The words read so far, for a thread indexing one shard after another (`newLexicon`). */
@@ -44,7 +44,7 @@ export interface IndexOptions {
  * a stemmer here. As in Pagefind, once any page marks its body with `data-pagefind-body`, the
  * pages that do not are left out, and so are pages without words.
  */
-export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, options: IndexOptions = {}): Promise<BundleSummary> {
+export async function indexPages(pages: readonly IndexedPage[], dir: string, language: string, options: IndexPagesOptions = {}): Promise<BundleSummary> {
   const lexicon = options.lexicon ?? newLexicon(language);
   const digests = pages.map((page) => ({ url: page.url, digest: readDigest(page.html) }));
   const anyBody = digests.some(({ digest }) => digest.hasBody);

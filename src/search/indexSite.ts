@@ -16,6 +16,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
+import { primaryLanguage } from '../model/language.js';
 import { replaceFile } from '../output/replaceFile.js';
 import { packageRoot } from '../output/packagePaths.js';
 import { JobPool } from '../threads/jobPool.js';
@@ -54,7 +55,7 @@ export function pagefindThreads(cores: number, busy: number): number {
 /** What the store keeps of a shard's bundle: what the merge reads. */
 const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter)$/;
 
-export interface IndexOptions {
+export interface ShardIndexerOptions {
   /** The built site. Bundles are written to `pagefind/` inside it. */
   siteDir: string;
   /** The folder holding the site at its base path (`siteDir` itself when the base path is empty). */
@@ -91,7 +92,7 @@ export class ShardIndexer {
   /** This package's indexer's workers, started with the first shard it indexes. */
   private pool: JobPool | null = null;
 
-  constructor(private readonly options: IndexOptions) {
+  constructor(private readonly options: ShardIndexerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.beside = Math.max(0, options.beside ?? 0);
   }
@@ -180,7 +181,7 @@ export class ShardIndexer {
  * it is taken from the bundle Pagefind writes for a site of one page, in `scratchDir`, for the
  * primary subtag `language`, with `threads` threads (by default, a share of the cores beside one
  * other busy thread). Returns that bundle. It needs no page of the site, so a cold build starts
- * it while its model is built, when a core is free (see `IndexOptions.runtime`).
+ * it while its model is built, when a core is free (see `ShardIndexerOptions.runtime`).
  */
 export async function writeRuntime(scratchDir: string, language: string, threads = pagefindThreads(availableParallelism(), 2)): Promise<string> {
   const site = join(scratchDir, 'runtime-site');
@@ -223,11 +224,6 @@ async function runIndexer(worker: string, job: ShardJob): Promise<void> {
   } catch (error) {
     throw new Error(`Pagefind: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-}
-
-/** The primary subtag of a BCP 47 tag, lowercased: the language the index is written for. */
-export function primaryLanguage(tag: string): string {
-  return tag.split('-')[0]?.toLowerCase() || 'en';
 }
 
 /**

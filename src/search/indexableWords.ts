@@ -118,9 +118,9 @@ export function discreteWords(raw: string): string {
   return words.map((word) => word.toLowerCase()).join(' ');
 }
 
-type Kind = 'lower' | 'upper' | 'digit' | 'other';
+type CharClass = 'lower' | 'upper' | 'digit' | 'other';
 
-function kind(c: string): Kind {
+function kind(c: string): CharClass {
   if (c >= '0' && c <= '9') return 'digit';
   if (/^\p{Lowercase}$/u.test(c)) return 'lower';
   if (UPPERCASE.test(c)) return 'upper';

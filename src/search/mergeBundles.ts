@@ -112,13 +112,13 @@ export async function loadShard(dir: string, id: number): Promise<LoadedShard> {
   }
 }
 
-export interface MergeOptions {
+export interface BundleMergeOptions {
   /** The most a word's postings may cost compressed before they are capped (see `wordCap.ts`). Default: `WORD_BYTES`. */
   wordBytes?: number;
 }
 
 /** Reads the shards' bundles (folders, by shard id) and merges them into `target`: see `writeMerged`. */
-export async function mergeBundles(shards: readonly string[], target: string, known?: ReadonlyMap<string, string>, options: MergeOptions = {}): Promise<MergeResult> {
+export async function mergeBundles(shards: readonly string[], target: string, known?: ReadonlyMap<string, string>, options: BundleMergeOptions = {}): Promise<MergeResult> {
   return writeMerged(await Promise.all(shards.map((dir, id) => loadShard(dir, id))), target, known, options);
 }
 
@@ -130,7 +130,7 @@ export async function mergeBundles(shards: readonly string[], target: string, kn
  * build that wrote them); a chunk it does not list is compared byte by byte. Files in `target`
  * may be links to a live site's, so none is written in place.
  */
-export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map(), options: MergeOptions = {}): Promise<MergeResult> {
+export async function writeMerged(shards: readonly LoadedShard[], target: string, known: ReadonlyMap<string, string> = new Map(), options: BundleMergeOptions = {}): Promise<MergeResult> {
   const metas = shards.map((shard) => shard.meta);
   const first = metas[0];
   if (!first) throw new Error('no search shards to merge');
@@ -176,7 +176,7 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   }
   const folders: FolderTable = metas.flatMap((shard, id) => (shard.pages.length > 0 ? [[shard.fragments, offsets[id] as number] as [string, number]] : []));
   meta.array(chunks.length);
-  for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
+  for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.name);
   meta.array(filters.length);
   for (const filter of filters) meta.array(2).text(filter.name).text(filter.hash);
   // A sort orders pages by values the shards' metadata no longer holds: sorts are not merged.
@@ -192,7 +192,7 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const entry: Entry = { ...first.entry, fragment_folders: folders, index_folder: folder, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
   await pruneFragments(target, metas.map((shard) => shard.fragments));
-  return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [`${folder}/${chunk.hash}`, chunk.sha256])) };
+  return { pages: pageCount, chunks: Object.fromEntries(chunks.map((chunk) => [`${folder}/${chunk.name}`, chunk.sha256])) };
 }
 
 /** Reads the metadata of the shard bundle in `dir`, a folder named by the shard's key. */
@@ -303,7 +303,8 @@ function writePostings(writer: CborWriter, lists: readonly { table: WordTable; p
 interface ChunkMeta {
   from: string;
   to: string;
-  hash: string;
+  /** The chunk's name, by position (see `chunkNames.ts`), in the field where Pagefind's metadata holds its hash. */
+  name: string;
   sha256: string;
 }
 
@@ -354,13 +355,13 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     head.array(1).array(count);
     const chunk = Buffer.concat([head.bytes(), words.bytes()]);
     const digest = sha256(chunk);
-    const hash = pageName(chunks.length, width);
-    chunks.push({ from, to: last[0].word(last[1]), hash, sha256: digest });
+    const name = pageName(chunks.length, width);
+    chunks.push({ from, to: last[0].word(last[1]), name, sha256: digest });
     words.reset();
     count = 0;
     size = 0;
-    const known = present.folder === null ? undefined : present.known.get(`${present.folder}/${hash}`);
-    await write(`${hash}.pf_index`, chunk, known === undefined ? 'compare' : known === digest ? 'same' : 'write');
+    const known = present.folder === null ? undefined : present.known.get(`${present.folder}/${name}`);
+    await write(`${name}.pf_index`, chunk, known === undefined ? 'compare' : known === digest ? 'same' : 'write');
   };
   // The shards holding the current word, in shard order, and where it is in each.
   const group: { table: WordTable; at: number }[] = [];

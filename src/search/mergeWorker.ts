@@ -1,7 +1,7 @@
 /**
  * Merges the search shards in a worker thread (see `mergeBundles.ts`). Shards are read as soon
- * as they are named, so that an incremental build reads the unchanged ones while Pagefind
- * indexes the changed ones, and only the merge itself waits for those.
+ * as they are named, so that an incremental build reads the unchanged ones while the changed
+ * ones are indexed, and only the merge itself waits for those.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadShard, writeMerged, type LoadedShard, type MergeResult } from './mergeBundles.js';

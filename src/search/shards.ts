@@ -1,9 +1,9 @@
 /**
- * The search index is built in shards, each indexed by Pagefind as a bundle of its own and then
+ * The search index is built in shards, each indexed as a bundle of its own (by this package's
+ * indexer, or by Pagefind for a language it has no stemmer for; see `indexSite.ts`) and then
  * merged into the site's one bundle (`mergeBundles.ts`). A page's shard comes from a stable hash
  * of its path, so a change re-indexes only the shards of the pages it touches, and no indexer
- * ever holds more than one shard: Pagefind's memory grows with the words it holds (about 0.6 MB
- * per question page).
+ * ever holds more than one shard: an indexer's memory grows with the words it holds.
  *
  * The number of shards is a power of two that depends only on the number of indexed pages, so a
  * cold build and an incremental one always agree, and it changes only when the site doubles.
@@ -12,7 +12,7 @@ import type { SiteModel } from '../model/types.js';
 
 /**
  * Indexed pages per shard above which the shard count doubles. Two shards are indexed at once,
- * each by a Pagefind process of about 0.7 MB per page: about 0.7 GB at most, next to Node.
+ * so the memory beside Node is that of two shards' indexers at most (see BENCHMARKS.md).
  */
 export const PAGES_PER_SHARD = 500;
 

@@ -6,7 +6,7 @@
  * https://snowballstem.org/algorithms/english/stemmer.html
  *
  * A word is an array of characters (code points), as Snowball counts them. The stemmer sees
- * words already lowercased with everything but word characters removed (`words.ts`).
+ * words already lowercased with everything but word characters removed (`indexableWords.ts`).
  */
 
 /** Words left as they are, or given a fixed stem, whatever their suffixes. */

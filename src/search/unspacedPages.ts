@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../model/language.js';
 import type { SiteModel } from '../model/types.js';
 import { hasUnspacedScript } from './segment.js';
 
@@ -10,7 +11,7 @@ const SEGMENTED_LANGUAGES = new Set(['zh', 'ja', 'th']);
  * Japanese or Thai site, where Pagefind splits words itself.
  */
 export function pagesNeedingSegmentation(model: SiteModel): (pages: readonly string[]) => string[] {
-  if (SEGMENTED_LANGUAGES.has(model.site.language.split('-')[0]?.toLowerCase() ?? '')) return () => [];
+  if (SEGMENTED_LANGUAGES.has(primaryLanguage(model.site.language))) return () => [];
   const texts = new Map<string, () => string[]>();
   for (const q of model.questions) {
     texts.set(`${q.path}index.html`, () => [q.title, q.bodyText, ...q.topics.map((t) => t.name), ...q.answers.flatMap((a) => [a.headline, a.bodyText, a.expert.displayName, a.expert.specialty, a.expert.locationText])]);

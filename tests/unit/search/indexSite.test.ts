@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindThreads, primaryLanguage } from '../../../src/search/indexSite.js';
+import { pagefindThreads } from '../../../src/search/indexSite.js';
 
 describe('pagefindThreads', () => {
   it('shares the cores among the busy threads, and gives at least one', () => {
@@ -7,17 +7,5 @@ describe('pagefindThreads', () => {
     expect([1, 2, 4].map((cores) => pagefindThreads(cores, 1))).toEqual([1, 2, 4]);
     expect(pagefindThreads(2, 3)).toBe(1);
     expect(pagefindThreads(4, 0)).toBe(4);
-  });
-});
-
-describe('primaryLanguage', () => {
-  it.each([
-    ['en', 'en'],
-    ['en-GB', 'en'],
-    ['pt-BR', 'pt'],
-    ['ZH-Hant-TW', 'zh'],
-    ['', 'en'],
-  ])('indexes a site in %j as %j', (tag, language) => {
-    expect(primaryLanguage(tag)).toBe(language);
   });
 });

@@ -26,7 +26,7 @@ import type { BundleJob } from './bundleWorker.js';
 import { indexerStemmer } from './indexPages.js';
 import type { ShardJob } from './indexWorker.js';
 import { readShardMeta } from './mergeBundles.js';
-import { decodeFile, isPlainFile, plainFile } from './pagefindFormat.js';
+import { decodeFile, isPlainFile, PAGEFIND_VERSION, plainFile } from './pagefindFormat.js';
 import { prepareScripts, publishScript } from './runtime.js';
 import { segmentUnspaced } from './segment.js';
 import { sealStoredShard } from './shardStore.js';
@@ -190,7 +190,25 @@ export async function writeRuntime(scratchDir: string, language: string, threads
   await mkdir(site, { recursive: true });
   await writeFile(join(site, 'index.html'), `<!DOCTYPE html><html lang="${language}"><body><p>runtime</p></body></html>`);
   await runIndexer(PAGEFIND_WORKER, { root: site, files: ['index.html'], outputPath, language, threads });
+  await checkRuntimeVersion(outputPath);
   return outputPath;
+}
+
+/**
+ * Stops the build when the Pagefind that wrote `bundle` is not the version whose index this
+ * package writes and reads (`PAGEFIND_VERSION`): its runtime would be published beside an index
+ * it may not read. The version is the one Pagefind stamps in the bundle's entry, so an npm
+ * `overrides` that installs another Pagefind is caught, whatever its package says.
+ */
+export async function checkRuntimeVersion(bundle: string): Promise<void> {
+  const file = join(bundle, 'pagefind-entry.json');
+  const entry = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
+  const found = typeof entry.version === 'string' ? entry.version : 'of unknown version';
+  if (found === PAGEFIND_VERSION) return;
+  throw new BuildError(
+    'index',
+    `the installed Pagefind is ${found} (${file}), but this answerpress writes and reads the search index of Pagefind ${PAGEFIND_VERSION} only. Install pagefind@${PAGEFIND_VERSION}: remove any npm "overrides" (or yarn "resolutions") entry for pagefind.`,
+  );
 }
 
 /**

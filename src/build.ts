@@ -1,23 +1,23 @@
 /**
  * The build: validate → model → render → index → offline → swap in. Every stage writes into a
- * staging folder beside the output (`build/staging.ts`); the output is replaced only when all of
+ * staging folder beside the output (`pipeline/staging.ts`); the output is replaced only when all of
  * them succeeded.
  *
- * Once the data is loaded and modelled (`build/inputs.ts`), the build is planned as one of three
- * kinds (`build/plan.ts`): cold, incremental or a part. A cold build or a part renders the pages
+ * Once the data is loaded and modelled (`pipeline/inputs.ts`), the build is planned as one of three
+ * kinds (`pipeline/plan.ts`): cold, incremental or a part. A cold build or a part renders the pages
  * shard by shard and indexes each shard while the next renders; an incremental build starts
  * from hard links to the last good output and renders and indexes only what changed
- * (`build/render.ts`). A part then stops before the merge, which `merge.ts` does for all the
- * parts; a site merges its shards, writes the offline files and swaps in (`build/finish.ts`).
+ * (`pipeline/render.ts`). A part then stops before the merge, which `merge.ts` does for all the
+ * parts; a site merges its shards, writes the offline files and swaps in (`pipeline/finish.ts`).
  */
 import { dirname, resolve } from 'node:path';
-import { loadInputs } from './build/inputs.js';
-import { planBuild } from './build/plan.js';
-import { renderCold, renderIncremental } from './build/render.js';
-import type { BuildRun, Rendered } from './build/run.js';
-import { finishPart, finishSite } from './build/finish.js';
-import { Staging } from './build/staging.js';
-import { PhaseClock, type BuildOptions, type BuildResult } from './build/types.js';
+import { loadInputs } from './pipeline/inputs.js';
+import { planBuild } from './pipeline/plan.js';
+import { renderCold, renderIncremental } from './pipeline/render.js';
+import type { BuildRun, Rendered } from './pipeline/run.js';
+import { finishPart, finishSite } from './pipeline/finish.js';
+import { Staging } from './pipeline/staging.js';
+import { PhaseClock, type BuildOptions, type BuildResult } from './pipeline/types.js';
 import { namedNoSpace } from './errors/noSpace.js';
 import { defaultCacheDir, loadCache, openCache } from './incremental/cache.js';
 import { recover } from './output/atomicDir.js';
@@ -30,7 +30,7 @@ import { ShardMerger } from './search/merger.js';
 import { shardStoreDir } from './search/shardStore.js';
 
 export { packageLayouts };
-export type { BuildOptions, BuildResult, BuildWork, Phase } from './build/types.js';
+export type { BuildOptions, BuildResult, BuildWork, Phase } from './pipeline/types.js';
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? '_site');

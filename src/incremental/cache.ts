@@ -146,7 +146,7 @@ function segmentFileName(kind: SegmentKind, sha256: string): string {
 }
 
 /**
- * Rendered markdown is most of the cache (about 190 MB at 10,000 questions), in small strings.
+ * Rendered markdown is most of the cache, in small strings.
  * A segment keeps it as one string with offsets: read back, it is one allocation, and each
  * field is a slice of it, which V8 makes without copying.
  */

@@ -99,8 +99,8 @@ async function listTree(dir: string): Promise<Map<string, TreeEntry>> {
  * Makes `target` a tree of hard links to exactly the files of `source`, reusing what it holds:
  * an entry that is already a link to the same file stays, anything else is removed, and what is
  * missing is linked. Brought up from the output an earlier swap replaced, that is a handful of
- * changed files instead of a folder per page: on ext4 a folder costs about 0.25 ms to create,
- * so a copy from nothing takes seconds on a large site.
+ * changed files instead of a folder per page, each of which costs a file system call to create:
+ * a copy from nothing takes seconds on a large site.
  */
 export async function syncTree(source: string, target: string): Promise<void> {
   const [want, have] = await Promise.all([listTree(source), listTree(target)]);

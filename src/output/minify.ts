@@ -1,7 +1,6 @@
 /**
  * Scripts and stylesheets are published minified: comments and spaces are for whoever edits the
- * layouts, not for readers' connections (the search page's own scripts shrink from 6.3 to 4.0 KB
- * gzipped). esbuild only rewrites syntax; it bundles nothing and keeps modules as modules.
+ * layouts, not for readers' connections. esbuild only rewrites syntax; it bundles nothing and keeps modules as modules.
  * https://esbuild.github.io/api/#transform
  */
 import { transform } from 'esbuild';

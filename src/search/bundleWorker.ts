@@ -28,7 +28,7 @@ export interface BundleJob {
 
 /**
  * The lexicon is started again past this many raw words, so that a worker's memory stays
- * bounded (about 60 bytes a raw word, a site's vocabulary with its spellings and punctuation).
+ * bounded (a site's vocabulary, with its spellings and punctuation, grows without end).
  */
 const LEXICON_SIZE = 1_500_000;
 let lexicon: { language: string; words: Lexicon } | null = null;

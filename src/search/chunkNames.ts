@@ -1,7 +1,7 @@
 /**
  * What the merged bundle calls its index chunks. Pagefind names a chunk by a 7-hex hash of its
- * content, and the metadata every search loads lists one name per chunk: at 10,000 questions
- * the 1,701 hashes were 9.6 of the metadata's 45.6 KB (gzip -9), since hashes do not compress.
+ * content, and the metadata every search loads lists one name per chunk: hashes do not
+ * compress, and were a fifth of the metadata.
  * The metadata names a chunk by its position instead, in base 36 with one width for all, and
  * the chunks live in a folder named by a hash of all of them (`chunkFolder`), which the entry
  * file, fetched fresh by every search, gives as `index_folder`. Any change to any chunk moves

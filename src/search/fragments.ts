@@ -11,7 +11,7 @@
  *
  * The metadata names a page by its position in the whole site instead, in base 36 with one
  * width for all (`pageName`): names that count up compress well, where the folder repeated in
- * every name cost 3.3 of the metadata's 48.9 KiB at 10,000 questions. The entry file, fetched
+ * every name did not. The entry file, fetched
  * fresh by every search, lists each shard's folder and first position (`FolderTable`), and
  * Pagefind's scripts are made to look a name up there (`resolveFragmentNames`) before they
  * fetch its fragment.
@@ -40,8 +40,7 @@ export function fragmentFolder(id: number, key: string): string {
 /**
  * The name of a shard's page's fragment: its position in the shard's part of the merged
  * metadata, in two base-36 digits at least (a shard holds up to about 1,000 pages). Names of
- * one length keep the metadata's page entries alike, which gzip rewards: 0.8 KB less at 10,000
- * questions than names of one or two digits.
+ * one length keep the metadata's page entries alike, which gzip rewards.
  * A page in a fragment group is looked up in the group's file by its name, which is kept.
  */
 export function fragmentName(page: FragmentPage): string {

@@ -44,9 +44,9 @@ const BUNDLE_WORKER = join(packageRoot, 'dist', 'search', 'bundleWorker.js');
 /**
  * Threads for a Pagefind process that will share the cores with `busy` busy threads, itself
  * included: in a cold build one shard beside the thread that renders, then two shards at once.
- * Left to itself, each Pagefind starts a thread per core; on two cores, with two busy, the
- * threads beyond one spent 15 % more of Pagefind's CPU time for the same bundles and made the
- * build 12 % slower (BENCHMARKS.md, finding 10). Alone, it is faster with them all.
+ * Left to itself, each Pagefind starts a thread per core; with the cores already busy, the
+ * threads beyond its share spend more CPU time for the same bundles and slow the build
+ * (BENCHMARKS.md, finding 10). Alone, it is faster with them all.
  */
 export function pagefindThreads(cores: number, busy: number): number {
   return Math.max(1, Math.floor(cores / Math.max(1, busy)));

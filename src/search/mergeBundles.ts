@@ -1,8 +1,8 @@
 /**
  * Merges the shards' Pagefind bundles into the one bundle readers load. Shards keep indexing
  * cheap and lean (see `shards.ts`), but a browser merging them at search time fetches every
- * shard's metadata and, for every word typed, one index chunk per shard: about 30 KB each. One
- * bundle costs a search one chunk per word.
+ * shard's metadata and, for every word typed, one index chunk per shard. One bundle costs a
+ * search one chunk per word.
  *
  * The merge reads each shard's index into columns (`wordTable.ts`), walks every shard's words in
  * order and writes each word's pages once, numbered across the whole site, each shard's pages
@@ -32,10 +32,10 @@ import { compareWords, readPostings, WordHeap, WordTable, type Postings } from '
 /**
  * Sizing index chunks. A search loads the metadata, which lists every chunk, and one chunk per
  * word typed. Compressed as served, a chunk's entry in the metadata (its bounds and a name that
- * counts up, see `chunkNames.ts`) costs about 6.7 bytes and a location in a chunk about 1.3
- * (measured at 10,000 questions, 1,701 chunks): with L locations in all, chunks of c locations
- * cost a one-word search about 6.7 L / c + 1.3 c bytes, least where the two parts are equal.
- * See `chunkLocations`.
+ * counts up, see `chunkNames.ts`) costs about `ENTRY_BYTES` and a location in a chunk about
+ * `LOCATION_BYTES` (fitted on the benchmark's corpus, docs/measurements.md): with L locations
+ * in all, chunks of c locations cost a one-word search about E L / c + l c bytes, least where
+ * the two parts are equal. See `chunkLocations`.
  */
 const ENTRY_BYTES = 6.7;
 const LOCATION_BYTES = 1.3;
@@ -44,15 +44,14 @@ const MIN_CHUNK_LOCATIONS = 2000;
 /**
  * Chunk sizes are whole thousands, so that an edit leaves them as they were: a size that moved
  * with every answer added would move every chunk's bounds, and a rebuild would rewrite all of
- * them (and every reader's saved copies go stale). At 10,000 questions the size changes once
- * the site's locations change by about 7 %; the cost of a search moves by under 0.1 %.
+ * them (and every reader's saved copies go stale). Rounding moves the cost of a search by a
+ * fraction of a per cent.
  */
 const CHUNK_STEP = 1000;
 
 /**
  * Index chunks compressed and written at once. Each gzip stream holds its buffers until it
- * ends: all 1,472 chunks of a 10,000-question site at once made the build's process 500 MB
- * larger at the end of the build, its peak (1,772 MiB against 1,258 with 8 at once).
+ * ends: all of a large site's chunks at once raised the build's peak memory by hundreds of MB.
  */
 const WRITES_AT_ONCE = 8;
 
@@ -388,9 +387,8 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
     wordSize -= writeVariants(variantsOut, group, placement, wordBytes);
     // A word that would take the chunk past its size starts the next one. A frequent word's
     // postings then never share a chunk with other words, and a search for any of those loads a
-    // chunk of the usual size: of the words on five pages or more, 6.9 % came in a chunk over
-    // 30 KB (up to 750, before frequent words were capped) when a chunk ended after the word
-    // that filled it, as Pagefind's do, and 0.2 % then, each a frequent word alone.
+    // chunk of the usual size, where a chunk that ended after the word that filled it, as
+    // Pagefind's do, made many frequent words' searches load an outsized chunk.
     if (count > 0 && size + wordSize > limit) await flush();
     if (count === 0) from = topTable.word(topAt);
     last = [topTable, topAt];
@@ -515,10 +513,9 @@ function sha256(bytes: Uint8Array): string {
 
 /**
  * Locations per index chunk, counted as Pagefind counts them when it splits its index, for a
- * site of `total` locations: √(6.7 L / 1.3), where a one-word search loads least (see
- * `ENTRY_BYTES`), to the nearest thousand. Pagefind splits at 20,000 whatever the site's size.
- * At 10,000 questions (27 million locations) this gives 12,000; at 100,000, 37,000, where
- * 12,000 would list some 15,000 more chunks in the metadata (100 KB).
+ * site of `total` locations: √(E L / l), where a one-word search loads least (see
+ * `ENTRY_BYTES`), to the nearest thousand. Pagefind splits at 20,000 whatever the site's size;
+ * a fixed size would list ever more chunks in the metadata as a site grows.
  */
 export function chunkLocations(total: number): number {
   const best = Math.sqrt((total * ENTRY_BYTES) / LOCATION_BYTES);

@@ -3,8 +3,7 @@
  * loads the metadata's list of pages, one entry per page: its name and its word count. Names
  * count up (see `fragments.ts`), but word counts in Pagefind's order vary from page to page,
  * which gzip cannot compress: each shard's pages are therefore listed shortest first, so that
- * equal counts come in runs: at 10,000 questions the metadata went from 46.7 to 36.5 KB as
- * served. Positions stay within the shard, which keeps a shard's pages one block of the site's and its
+ * equal counts come in runs, which cut the metadata by a fifth. Positions stay within the shard, which keeps a shard's pages one block of the site's and its
  * fragments in its own folder.
  */
 
@@ -16,8 +15,7 @@ const WORD_COUNT_STEPS = 8;
  * the nearest of 8 steps per doubling (within 5 %). Ranking uses it only to weigh a match by
  * the page's length against the average length (BM25's length normalization), where 5 %
  * moves a score by less than that; exact counts, different on nearly every page, were a sixth
- * of the metadata a search loads (11 of 61 KB at 10,000 questions), and 8 steps rather than 16
- * save another 3.6 KB.
+ * of the metadata a search loads, and 8 steps save more than 16 (docs/measurements.md).
  */
 export function roundWordCount(count: number): number {
   if (count <= 4 * WORD_COUNT_STEPS) return count;

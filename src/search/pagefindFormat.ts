@@ -58,9 +58,8 @@ export function plainFile(item: Uint8Array): Buffer {
 }
 
 /**
- * gzip level for data files. On the 67 MB of a 10,000-question site's index chunks, level 5
- * took 1.5 s of CPU where zlib's default, 6, took 2.4, for 0.7 % more bytes (13.9 KB a chunk
- * against 13.8): a search loads one chunk per word.
+ * gzip level for data files: level 5 takes markedly less CPU than zlib's default, 6, for under
+ * one per cent more bytes (docs/measurements.md), where a search loads one chunk per word.
  */
 const LEVEL = 5;
 

@@ -1,13 +1,12 @@
 /**
  * Pagefind's browser runtime as the site serves it, taken from shard 0's bundle. Every first
- * search loads `pagefind.js` and the wasm whatever the reader types (67 of about 140 KiB at
- * 10,000 questions), so both are published as small as they go:
+ * search loads `pagefind.js` and the wasm whatever the reader types, about half of what it
+ * loads, so both are published as small as they go:
  * - the scripts, with query segmentation widened (`querySegmentation.ts`), and fragments and
  *   index chunks found by the merged metadata's names (`fragments.ts`, `chunkNames.ts`),
- *   minified by esbuild:
- *   `pagefind.js` 13.2 → 11.5 KB gzipped;
+ *   minified by esbuild;
  * - the wasm files, gzip around Pagefind's signature like its data files, compressed again by
- *   Zopfli: 59.7 → 56.9 KB.
+ *   Zopfli.
  * https://pagefind.app/docs/api/
  */
 import { createHash } from 'node:crypto';
@@ -76,7 +75,7 @@ export async function publishScript(bundleDir: string): Promise<string> {
 
 /**
  * Compresses the bundle's wasm files again with Zopfli. Each is replaced rather than written
- * into, as it may be a link to the live site's. Slow (0.8 s a file): see `recompressWasmOffThread`.
+ * into, as it may be a link to the live site's. Slow: see `recompressWasmOffThread`.
  * A module changes only with Pagefind's version, so its compressed copy is kept in `cacheDir`,
  * by the module's hash, for every later build of any site.
  */

@@ -1,6 +1,6 @@
 /**
  * Compresses the site bundle's wasm again (`recompressWasm`) in a worker thread. Zopfli blocks
- * the thread it runs on for about 0.8 s a file; run here, beside the merge of the shards, it
+ * the thread it runs on for most of a second a file; run here, beside the merge of the shards, it
  * uses the core the merge leaves idle, where inside shard 0's indexing it delayed every shard
  * after it.
  */

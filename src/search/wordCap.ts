@@ -1,9 +1,8 @@
 /**
  * Frequent words, capped to what one search can afford. A search loads all of its word's
- * postings: every page that holds the word, with every place it stands there. At 10,000
- * questions the most frequent word's postings are 754 KB compressed, and a word on three pages
- * in four 48 KB or more, where the whole of a cold search (scripts, metadata, index and five
- * results) has a budget of 160 KiB.
+ * postings: every page that holds the word, with every place it stands there. On a large site
+ * the most frequent words' postings alone outweigh the whole budget of a cold search (scripts,
+ * metadata, index and five results), 160 KiB.
  *
  * A word whose postings would cost more than `WORD_BYTES` compressed keeps, on each page, its
  * `k` heaviest locations (the earliest among equals), `k` the largest that fits and at least
@@ -25,18 +24,17 @@
 import { CborReader, CborWriter } from './pagefindFormat.js';
 
 /**
- * Compressed bytes of a word's postings, per posting and per location: fitted over the 1,253
- * words with 8 KB or more of postings at 10,000 questions, within 4 % for nearly all of them.
- * It overestimates a capped word, whose postings repeat more: 23 KB against 38 KB estimated for
- * the most frequent word at one location a page.
+ * Compressed bytes of a word's postings, per posting and per location, fitted over the words
+ * with large postings on the benchmark's corpus (docs/measurements.md). It overestimates a
+ * capped word, whose postings repeat more, which errs on the side of the budget.
  */
 const POSTING_BYTES = 2.14;
 const LOCATION_BYTES = 1.48;
 
 /**
- * The most a word's postings may cost, compressed. Fixed costs of a cold search at 10,000
- * questions are about 111 KiB (Pagefind's wasm and script, the metadata, our search page, HTTP
- * headers) and five results' fragments up to 27 KiB: 20 KB leaves room for both.
+ * The most a word's postings may cost, compressed: what the budget of a cold search leaves
+ * beside its fixed costs (Pagefind's wasm and script, the metadata, our search page, HTTP
+ * headers) and five results' fragments (docs/measurements.md).
  */
 export const WORD_BYTES = 20_000;
 

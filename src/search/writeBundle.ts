@@ -25,11 +25,10 @@ const PAGEFIND_CHUNK_LOCATIONS = 20_000;
 /** Weight 1 (24 units) is written as this: a location list starts with a change to weight 24. */
 const DEFAULT_WEIGHT = 25;
 /**
- * gzip level for fragments: 5, as the merge's chunks (`pagefindFormat.ts`). On 1,333 fragments
- * of 11.9 KB, 0.235 ms each against 0.262 at zlib's default, 6, for 0.4 % more bytes. They are
- * compressed on the indexing thread: zlib's asynchronous calls, each a trip to libuv's thread
- * pool, took twice the CPU time for the 346 fragments of a shard (230–248 ms against 104–158
- * ms), where both cores are busy anyway.
+ * gzip level for fragments: 5, as the merge's chunks (`pagefindFormat.ts`), faster than zlib's
+ * default for a fraction of a per cent more bytes. They are compressed on the indexing thread:
+ * zlib's asynchronous calls, each a trip to libuv's thread pool, took about twice the CPU time,
+ * where both cores are busy anyway (docs/measurements.md).
  */
 const FRAGMENT_LEVEL = 5;
 
@@ -177,9 +176,9 @@ export class ShardBundle {
   }
 
   /**
-   * Writes the bundle into `dir`. The files are written one after another on this thread: for a
-   * shard's 330 fragments, asynchronous writes (three trips to libuv's thread pool a file) took
-   * two to three times the CPU time (287–317 ms against 83–170 ms).
+   * Writes the bundle into `dir`. The files are written one after another on this thread:
+   * asynchronous writes (three trips to libuv's thread pool a file) took two to three times the
+   * CPU time.
    */
   async write(dir: string, options: WriteOptions = {}): Promise<BundleSummary> {
     for (const folder of ['fragment', 'index', 'filter']) mkdirSync(join(dir, folder), { recursive: true });

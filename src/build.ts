@@ -25,9 +25,9 @@ import { hashPackage } from './output/fingerprint.js';
 import { lockBuild } from './output/lock.js';
 import { MemoryCeiling } from './output/memory.js';
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
-import { ShardIndexer } from './search/indexSite.js';
-import { ShardMerger } from './search/merger.js';
-import { shardStoreDir } from './search/shardStore.js';
+import { ShardIndexer } from './search/index/indexSite.js';
+import { ShardMerger } from './search/merge/merger.js';
+import { shardStoreDir } from './search/index/shardStore.js';
 
 export { packageLayouts };
 export type { BuildOptions, BuildResult, BuildWork, Phase } from './pipeline/types.js';

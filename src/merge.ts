@@ -17,8 +17,8 @@ import { lockBuild } from './output/lock.js';
 import { layoutSearchPath } from './output/packagePaths.js';
 import { PART_DIR, partShardDir, readPart, type PartManifest } from './output/part.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { sealIndex } from './search/indexSite.js';
-import { mergeBundles } from './search/mergeBundles.js';
+import { sealIndex } from './search/index/indexSite.js';
+import { mergeBundles } from './search/merge/mergeBundles.js';
 
 export interface MergeOptions {
   /** The site's own layouts folder, as the parts were built with. Default: none. */

@@ -5,7 +5,7 @@
  */
 import { hash as digest } from 'node:crypto';
 import type { SiteModel } from '../model/types.js';
-import type { Shard } from '../search/shards.js';
+import type { Shard } from '../search/index/shards.js';
 
 export interface KeyContext {
   /** Hash of the package and every layout folder searched (see `output/fingerprint.ts`). */

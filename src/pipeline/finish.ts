@@ -9,10 +9,10 @@ import { pruneCache, writeManifest } from '../incremental/cache.js';
 import type { SiteModel } from '../model/types.js';
 import { pagesOfPart, writePart, type Slice } from '../output/part.js';
 import { writeOffline } from '../offline/writeOffline.js';
-import { sealIndex } from '../search/indexSite.js';
-import type { MergeResult } from '../search/mergeBundles.js';
-import { recompressWasmOffThread } from '../search/runtime.js';
-import { pruneStore, writeMergedChunks } from '../search/shardStore.js';
+import { sealIndex } from '../search/index/indexSite.js';
+import type { MergeResult } from '../search/merge/mergeBundles.js';
+import { recompressWasmOffThread } from '../search/runtime/runtime.js';
+import { pruneStore, writeMergedChunks } from '../search/index/shardStore.js';
 import type { BuildRun, Rendered } from './run.js';
 import type { BuildResult, BuildWork } from './types.js';
 

@@ -18,8 +18,8 @@ import type { SiteModel } from '../model/types.js';
 import { copyAssets } from '../output/assets.js';
 import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard } from '../output/part.js';
-import { indexesItself, writeRuntime } from '../search/indexSite.js';
-import { planShards, type Shard } from '../search/shards.js';
+import { indexesItself, writeRuntime } from '../search/index/indexSite.js';
+import { planShards, type Shard } from '../search/index/shards.js';
 import type { Staging, SitePaths } from './staging.js';
 import type { BuildOptions, PhaseClock } from './types.js';
 

@@ -9,7 +9,7 @@
 import type { PreviousBuild } from '../incremental/cache.js';
 import type { OutputKeys } from '../incremental/keys.js';
 import type { Slice } from '../output/part.js';
-import type { Shard } from '../search/shards.js';
+import type { Shard } from '../search/index/shards.js';
 import type { BuildOptions } from './types.js';
 
 export type BuildPlan =

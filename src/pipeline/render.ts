@@ -11,10 +11,10 @@ import { BuildError } from '../errors/BuildError.js';
 import type { SiteModel } from '../model/types.js';
 import { moveInto, removeFile } from '../output/linkTree.js';
 import { ownsShard, ownsSitePages } from '../output/part.js';
-import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN } from '../search/indexSite.js';
-import { readMergedChunks, storedShards } from '../search/shardStore.js';
-import type { Shard } from '../search/shards.js';
-import { pagesNeedingSegmentation } from '../search/unspacedPages.js';
+import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN } from '../search/index/indexSite.js';
+import { readMergedChunks, storedShards } from '../search/index/shardStore.js';
+import type { Shard } from '../search/index/shards.js';
+import { pagesNeedingSegmentation } from '../search/fossick/unspacedPages.js';
 import type { BuildPlan } from './plan.js';
 import type { BuildRun, Rendered } from './run.js';
 

@@ -1,8 +1,8 @@
 /** What every step of one build shares, once its inputs are loaded and its kind decided. */
 import type { MemoryCeiling } from '../output/memory.js';
-import type { ShardIndexer } from '../search/indexSite.js';
-import type { ShardMerger } from '../search/merger.js';
-import type { Shard } from '../search/shards.js';
+import type { ShardIndexer } from '../search/index/indexSite.js';
+import type { ShardMerger } from '../search/merge/merger.js';
+import type { Shard } from '../search/index/shards.js';
 import type { BuildInputs } from './inputs.js';
 import type { Staging } from './staging.js';
 import type { BuildOptions, PhaseClock } from './types.js';
@@ -14,7 +14,7 @@ export interface BuildRun {
   cacheDir: string | null;
   /** The package's fingerprint, which a cache is made with (see `incremental/cache.ts`). */
   packageHash: string;
-  /** The shard store: see `search/shardStore.ts`. */
+  /** The shard store: see `search/index/shardStore.ts`. */
   storeDir: string;
   layoutDirs: string[];
   inputs: BuildInputs;

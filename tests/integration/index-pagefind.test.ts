@@ -13,8 +13,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { pagefindThreads } from '../../src/search/indexSite.js';
-import { decodeFile, encodeFileSmallest } from '../../src/search/pagefindFormat.js';
+import { pagefindThreads } from '../../src/search/index/indexSite.js';
+import { decodeFile, encodeFileSmallest } from '../../src/search/format/pagefindFormat.js';
 import { buildSite, cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 
 const pagefind = createRequire(join(repoRoot, 'node_modules', 'pagefind', 'package.json')).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);

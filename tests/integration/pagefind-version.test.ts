@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGEFIND_VERSION } from '../../src/search/pagefindFormat.js';
+import { PAGEFIND_VERSION } from '../../src/search/format/pagefindFormat.js';
 import { cleanup, fixturesDir, repoRoot, tempDir } from '../helpers/site.js';
 
 const OTHER_VERSION = '1.5.2';

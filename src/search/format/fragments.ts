@@ -13,7 +13,7 @@
  * width for all (`pageName`): names that count up compress well, where the folder repeated in
  * every name did not. The entry file, fetched
  * fresh by every search, lists each shard's folder and first position (`FolderTable`), and
- * Pagefind's scripts are made to look a name up there (`resolveFragmentNames`) before they
+ * Pagefind's scripts are made to look a name up there (`runtime/patches.ts`) before they
  * fetch its fragment.
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
@@ -92,30 +92,6 @@ export function fragmentPath(folders: FolderTable | null | undefined, name: stri
   }
   const [folder, start] = folders[low] as [string, number];
   return `${folder}/${(index - start).toString(36).padStart(2, '0')}`;
-}
-
-/**
- * Where Pagefind's scripts keep what they read of the entry file: the fields of ours that they
- * need are kept there too, the fragment folders here and the chunk folder in `chunkNames.ts`.
- */
-export const KEEP_ENTRY = 'this.languages=entry_json.languages;';
-/** Where Pagefind's scripts fetch a fragment. */
-const FETCH_FRAGMENT = '`${this.basePath}fragment/${hash}.pf_fragment`';
-
-/**
- * Makes one of Pagefind's scripts keep the entry file's `fragment_folders` and fetch a page's
- * fragment at `fragmentPath`. Returns null when the script lacks either place: a Pagefind
- * release that changed them.
- */
-export function resolveFragmentNames(code: string): string | null {
-  if (!code.includes(KEEP_ENTRY) || !code.includes(FETCH_FRAGMENT)) return null;
-  const helper = `const __answerpressFragmentPath=(${fragmentPath.toString()});\n`;
-  return (
-    helper +
-    code
-      .replace(KEEP_ENTRY, `${KEEP_ENTRY}this.answerpressFolders=entry_json.fragment_folders;`)
-      .replace(FETCH_FRAGMENT, '`${this.basePath}fragment/${__answerpressFragmentPath(this.answerpressFolders,hash)}.pf_fragment`')
-  );
 }
 
 /** Removes the fragment folders of `siteBundle` but `folders`: those of shards since changed. */

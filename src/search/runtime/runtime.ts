@@ -2,9 +2,8 @@
  * Pagefind's browser runtime as the site serves it, taken from shard 0's bundle. Every first
  * search loads `pagefind.js` and the wasm whatever the reader types, about half of what it
  * loads, so both are published as small as they go:
- * - the scripts, with query segmentation widened (`querySegmentation.ts`), and fragments and
- *   index chunks found by the merged metadata's names (`fragments.ts`, `chunkNames.ts`),
- *   minified by esbuild;
+ * - the scripts, patched (`patches.ts`: query segmentation widened, fragments and index chunks
+ *   found by the merged metadata's names) and minified by esbuild;
  * - the wasm files, gzip around Pagefind's signature like its data files, compressed again by
  *   Zopfli.
  * https://pagefind.app/docs/api/
@@ -17,34 +16,23 @@ import { minify } from '../../output/minify.js';
 import { cacheRoot, packageRoot } from '../../output/packagePaths.js';
 import { replaceFile } from '../../output/replaceFile.js';
 import { runJob } from '../../threads/oneJob.js';
-import { resolveChunkNames } from '../format/chunkNames.js';
-import { resolveFragmentNames } from '../format/fragments.js';
 import { decodeFile, encodeFileSmallest } from '../format/pagefindFormat.js';
-import { widenQuerySegmentation } from './querySegmentation.js';
+import { SCRIPT_PATCHES } from './patches.js';
 import type { RuntimeJob } from './runtimeWorker.js';
 
 /** The scripts of Pagefind's bundle that run queries. */
 const RUNTIME_SCRIPTS = ['pagefind.js', 'pagefind-worker.js'];
 
-/** What is changed in each runtime script, and what is wrong with a script that lacks the place to change. */
-const PATCHES: readonly [problem: string, patch: (code: string) => string | null][] = [
-  ['has no query segmentation check to widen', widenQuerySegmentation],
-  ['does not fetch fragments as this answerpress expects', resolveFragmentNames],
-  ['does not fetch index chunks as this answerpress expects', resolveChunkNames],
-];
-
-/**
- * Widens the bundle's runtime scripts' query segmentation, makes them find fragments and index
- * chunks by the merged metadata's names (`fragments.ts`, `chunkNames.ts`) and minifies them,
- * in place.
- */
+/** Applies every patch of `patches.ts` to the bundle's runtime scripts and minifies them, in place. */
 export async function prepareScripts(bundleDir: string): Promise<void> {
   for (const name of RUNTIME_SCRIPTS) {
     const file = join(bundleDir, name);
     let code = await readFile(file, 'utf8');
-    for (const [problem, patch] of PATCHES) {
-      const patched = patch(code);
-      if (patched === null) throw new BuildError('index', `${name} ${problem}; this Pagefind version is not supported`);
+    for (const patch of SCRIPT_PATCHES) {
+      const patched = patch.apply(code);
+      if (patched === null) {
+        throw new BuildError('index', `Pagefind's ${name} lacks the place for ${patch.what}, taken from Pagefind ${patch.pagefind}; this Pagefind version is not supported`);
+      }
       code = patched;
     }
     await writeFile(file, await minify(code, 'js'));

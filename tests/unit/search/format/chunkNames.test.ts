@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkFolder, resolveChunkNames } from '../../../../src/search/format/chunkNames.js';
+import { chunkFolder } from '../../../../src/search/format/chunkNames.js';
 
 describe('chunk folders', () => {
   it('names the folder by every chunk’s content and their order', () => {
@@ -9,33 +9,5 @@ describe('chunk folders', () => {
     expect(chunkFolder(['aa', 'bc'])).not.toBe(folder);
     expect(chunkFolder(['bb', 'aa'])).not.toBe(folder);
     expect(chunkFolder(['aa', 'bb', ''])).not.toBe(folder);
-  });
-});
-
-describe('resolveChunkNames', () => {
-  const script = [
-    'let entry_json=await entry_response.json();this.languages=entry_json.languages;this.loadedVersion=entry_json.version;',
-    'async loadChunk(hash){return this._loadGenericChunk(`${this.basePath}index/${hash}.pf_index`,"load_index_chunk");}',
-  ].join('');
-
-  /** The URL the patched script fetches for chunk `hash`, given the entry file's JSON. */
-  function chunkUrl(entry: Record<string, unknown>, hash: string): string {
-    const patched = resolveChunkNames(script) as string;
-    const keep = patched.slice(patched.indexOf('this.languages'), patched.indexOf('this.loadedVersion'));
-    const url = (patched.match(/`\$\{this\.basePath\}index\/[^`]*`/) as RegExpMatchArray)[0];
-    const run = new Function('entry_json', 'hash', `this.basePath='/pagefind/';${keep}return ${url};`) as (this: object, entry: unknown, hash: string) => string;
-    return run.call({}, entry, hash);
-  }
-
-  it('makes Pagefind’s script fetch chunks from the entry file’s folder', () => {
-    expect(chunkUrl({ languages: {}, index_folder: '0123abcdef' }, '01f')).toBe('/pagefind/index/0123abcdef/01f.pf_index');
-  });
-
-  it('keeps Pagefind’s layout for a bundle whose entry names no folder', () => {
-    expect(chunkUrl({ languages: {} }, 'en_1a2b3c4')).toBe('/pagefind/index/en_1a2b3c4.pf_index');
-  });
-
-  it('refuses a script that fetches chunks some other way', () => {
-    expect(resolveChunkNames('this.languages=entry_json.languages;fetch(`index/${id}.pf_index`)')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fragmentFolder, fragmentName, fragmentPath, installFragments, nameWidth, pageName, pruneFragments, resolveFragmentNames, type FolderTable } from '../../../../src/search/format/fragments.js';
+import { fragmentFolder, fragmentName, fragmentPath, installFragments, nameWidth, pageName, pruneFragments, type FolderTable } from '../../../../src/search/format/fragments.js';
+import { resolveFragmentNames } from '../../../../src/search/runtime/patches.js';
 import { cleanup, tempDir } from '../../../helpers/site.js';
 
 describe('fragment names', () => {

@@ -18,6 +18,7 @@ import { compareCodePoints } from '../format/codePointOrder.js';
 import { grown } from '../fossick/grown.js';
 import { INCLUDE_CHARACTERS } from '../fossick/indexableWords.js';
 import { parseFloat32, type Lexicon, type PageRecord, type Places } from '../fossick/pageRecord.js';
+import { encodeMeta, type MetaIndex } from '../format/meta.js';
 import { CborWriter, filterItem, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from '../format/pagefindFormat.js';
 
 /** Pagefind closes an index chunk once its words hold this many locations. */
@@ -284,24 +285,17 @@ export class ShardBundle {
     return { present, firstEntry, byWord };
   }
 
-  /** The metadata: pages, chunks, filters, sorts and meta fields, in Pagefind's layout. */
+  /** The metadata: pages, chunks, filters, sorts and meta fields (see `format/meta.ts`). */
   private encodeMeta(chunks: readonly { from: string; to: string; hash: string }[], filters: readonly { name: string; file: string }[]): Buffer {
-    const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
-    meta.array(this.fragments.length);
-    for (const fragment of this.fragments) meta.array(3).text(fragment.name).int(fragment.wordCount).text('');
-    meta.array(chunks.length);
-    for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.hash);
-    meta.array(filters.length);
-    for (const { name, file } of filters) meta.array(2).text(name).text(file);
-    const sorts = sortOrders(this.sorts);
-    meta.array(sorts.length);
-    for (const [key, order] of sorts) {
-      meta.array(2).text(key).array(order.length);
-      for (const page of order) meta.int(page);
-    }
-    meta.array(this.metaFields.length);
-    for (const field of this.metaFields) meta.text(field);
-    return Buffer.from(meta.bytes());
+    const meta: MetaIndex = {
+      version: PAGEFIND_VERSION,
+      pages: this.fragments.map((fragment) => ({ name: fragment.name, wordCount: fragment.wordCount, group: '' })),
+      chunks: chunks.map((chunk) => ({ from: chunk.from, to: chunk.to, name: chunk.hash })),
+      filters,
+      sorts: sortOrders(this.sorts).map(([name, pages]) => ({ name, pages })),
+      fields: this.metaFields,
+    };
+    return Buffer.from(encodeMeta(meta));
   }
 
   /**

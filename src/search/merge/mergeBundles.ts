@@ -12,8 +12,7 @@
  * its position in the site, and the entry file maps positions to folders (see `fragments.ts`).
  *
  * Layouts (Pagefind 1.6; CBOR arrays of definite length):
- * - metadata: [version, [[fragment, word count, fragment group]…], [[first word, last word,
- *   chunk]…], [[filter, file]…], [[sort, [page…]]…], [meta field…]]
+ * - metadata: see `format/meta.ts`.
  * - index chunk: see `wordTable.ts`.
  * - filter: [filter, [[value, [page…]]…]]
  */
@@ -25,6 +24,7 @@ import { shortenBounds } from '../format/chunkBounds.js';
 import { compareCodePoints } from '../format/codePointOrder.js';
 import { fragmentFolder, fragmentName, nameWidth, pageName, pruneFragments, type FolderTable } from '../format/fragments.js';
 import { roundWordCount, shardRanks } from './pageOrder.js';
+import { decodeMeta, encodeMeta } from '../format/meta.js';
 import { CborReader, CborWriter, decodeFile, encodeFile, encodeFileSmallest, filterItem, PAGEFIND_VERSION, uniqueName } from '../format/pagefindFormat.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
@@ -163,28 +163,27 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   const { chunks, folder } = await writeIndex(shards, placement, target, { folder: existing.size > 0 ? previous : null, existing, known }, options.wordBytes ?? WORD_BYTES);
   const filters = await writeFilters(metas, placement, target, prefix);
 
-  const meta = new CborWriter().array(6).text(PAGEFIND_VERSION);
-  meta.array(pageCount);
   const width = nameWidth(pageCount);
-  for (const [id, shard] of metas.entries()) {
-    const ranked = [...shard.pages].sort((a, b) => a.rank - b.rank);
-    for (const page of ranked) {
-      const name = page.group ? `${shard.fragments}/${fragmentName(page)}` : pageName((offsets[id] as number) + page.rank, width);
-      meta.array(3).text(name).int(roundWordCount(page.wordCount)).text(page.group && `${shard.fragments}/${page.group}`);
-    }
-  }
+  const pages = metas.flatMap((shard, id) =>
+    [...shard.pages]
+      .sort((a, b) => a.rank - b.rank)
+      .map((page) => ({
+        name: page.group ? `${shard.fragments}/${fragmentName(page)}` : pageName((offsets[id] as number) + page.rank, width),
+        wordCount: roundWordCount(page.wordCount),
+        group: page.group && `${shard.fragments}/${page.group}`,
+      })),
+  );
   const folders: FolderTable = metas.flatMap((shard, id) => (shard.pages.length > 0 ? [[shard.fragments, offsets[id] as number] as [string, number]] : []));
-  meta.array(chunks.length);
-  for (const chunk of chunks) meta.array(3).text(chunk.from).text(chunk.to).text(chunk.name);
-  meta.array(filters.length);
-  for (const filter of filters) meta.array(2).text(filter.name).text(filter.hash);
-  // A sort orders pages by values the shards' metadata no longer holds: sorts are not merged.
-  meta.array(0);
-  const fields = [...new Set(metas.flatMap((shard) => shard.metaFields))].sort(compareCodePoints);
-  meta.array(fields.length);
-  for (const field of fields) meta.text(field);
+  const metaBytes = encodeMeta({
+    version: PAGEFIND_VERSION,
+    pages,
+    chunks,
+    filters: filters.map((filter) => ({ name: filter.name, file: filter.hash })),
+    // A sort orders pages by values the shards' metadata no longer holds: sorts are not merged.
+    sorts: [],
+    fields: [...new Set(metas.flatMap((shard) => shard.metaFields))].sort(compareCodePoints),
+  });
 
-  const metaBytes = meta.bytes();
   const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
   // Every search loads the metadata first, whatever the query: it is worth the slowest gzip.
   await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFileSmallest(metaBytes));
@@ -200,38 +199,23 @@ export async function readShardMeta(dir: string, id: number): Promise<ShardMeta>
   const languages = Object.entries(entry.languages);
   const [language, info] = languages[0] ?? [];
   if (languages.length !== 1 || !language || !info) throw new Error(`shard ${id} holds ${languages.length} languages; one was expected`);
-  const reader = new CborReader(await decodeFile(await readFile(join(dir, `pagefind.${info.hash}.pf_meta`)), `shard ${id}'s metadata`));
-  const fields = reader.array();
-  const version = reader.text();
-  if (version !== PAGEFIND_VERSION || fields !== 6) throw new Error(`shard ${id}'s metadata is from Pagefind ${version}; this answerpress merges only ${PAGEFIND_VERSION}`);
-  const pages: ShardMeta['pages'] = [];
-  for (let i = reader.array(); i > 0; i -= 1) {
-    reader.array();
-    pages.push({ hash: reader.text(), wordCount: reader.int(), group: reader.text(), rank: 0 });
-  }
-  const ranks = shardRanks(pages.map((page) => page.wordCount));
-  for (const [position, page] of pages.entries()) page.rank = ranks[position] as number;
-  const chunks: string[] = [];
-  for (let i = reader.array(); i > 0; i -= 1) {
-    reader.array();
-    reader.text();
-    reader.text();
-    chunks.push(reader.text());
-  }
-  const filters: ShardMeta['filters'] = [];
-  for (let i = reader.array(); i > 0; i -= 1) {
-    reader.array();
-    filters.push({ name: reader.text(), file: reader.text() });
-  }
-  const sorts: string[] = [];
-  for (let i = reader.array(); i > 0; i -= 1) {
-    reader.array();
-    sorts.push(reader.text());
-    reader.skip();
-  }
-  const metaFields: string[] = [];
-  for (let i = reader.array(); i > 0; i -= 1) metaFields.push(reader.text());
-  return { id, dir, fragments: fragmentFolder(id, basename(dir)), entry, language, pages, chunks, filters, sorts, metaFields };
+  const file = join(dir, `pagefind.${info.hash}.pf_meta`);
+  const meta = decodeMeta(await decodeFile(await readFile(file), file), file);
+  if (meta.version !== PAGEFIND_VERSION) throw new Error(`shard ${id}'s metadata is from Pagefind ${meta.version}; this answerpress merges only ${PAGEFIND_VERSION}`);
+  const ranks = shardRanks(meta.pages.map((page) => page.wordCount));
+  const pages = meta.pages.map((page, position) => ({ hash: page.name, wordCount: page.wordCount, group: page.group, rank: ranks[position] as number }));
+  return {
+    id,
+    dir,
+    fragments: fragmentFolder(id, basename(dir)),
+    entry,
+    language,
+    pages,
+    chunks: meta.chunks.map((chunk) => chunk.name),
+    filters: [...meta.filters],
+    sorts: meta.sorts.map((sort) => sort.name),
+    metaFields: [...meta.fields],
+  };
 }
 
 /** Where a shard's pages are in the merged index: the site position of its first, and each page's rank. */

@@ -18,6 +18,7 @@
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareCodePoints } from './codePointOrder.js';
 
 /**
  * A page as the shard's metadata lists it: fragment name, the fragment group holding it if any,
@@ -99,4 +100,28 @@ export async function pruneFragments(siteBundle: string, folders: readonly strin
   const keep = new Set(folders);
   const names = await readdir(join(siteBundle, 'fragment')).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(siteBundle, 'fragment', name), { recursive: true, force: true })));
+}
+
+/** What a page's fragment holds (see `fossick/pageRecord.ts`). */
+export interface FragmentRecord {
+  url: string;
+  content: string;
+  wordCount: number;
+  filters: ReadonlyMap<string, readonly string[]>;
+  meta: ReadonlyMap<string, string>;
+  anchors: readonly { element: string; id: string; text: string; title?: string; location: number }[];
+}
+
+/**
+ * A page's fragment, as serde_json writes it: fields in Pagefind's order, maps by key in code
+ * point order (written by hand, since an object would put keys such as "2024" first).
+ */
+export function fragmentJson(page: FragmentRecord): string {
+  const map = <T>(entries: ReadonlyMap<string, T>) =>
+    `{${[...entries.keys()]
+      .sort(compareCodePoints)
+      .map((key) => `${JSON.stringify(key)}:${JSON.stringify(entries.get(key))}`)
+      .join(',')}}`;
+  const anchors = page.anchors.map(({ element, id, text, title, location }) => (title === undefined ? { element, id, text, location } : { element, id, text, title, location }));
+  return `{"url":${JSON.stringify(page.url)},"content":${JSON.stringify(page.content)},"word_count":${page.wordCount},"filters":${map(page.filters)},"meta":${map(page.meta)},"anchors":${JSON.stringify(anchors)}}`;
 }

@@ -6,11 +6,8 @@
  * this reads them with a tokenizer that builds none either.
  * https://pagefind.app/docs/indexing/ · https://pagefind.app/docs/metadata/ · https://pagefind.app/docs/filtering/
  */
-import { decodeHTMLStrict } from 'entities';
 import { Tokenizer } from 'htmlparser2';
-
-/** Unicode White_Space, as Rust's `\s` and `char::is_whitespace` know it (JavaScript's `\s` differs by U+0085 and U+FEFF). */
-export const WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+import { normalizeContent, trimWhiteSpace, WHITE_SPACE } from './normalize.js';
 
 const ALL_SPACES = new RegExp(`[${WHITE_SPACE}]`, 'g');
 /** A character after which a block's text gets a full stop: Rust's Unicode `\w`, quotes, `)`, `$` and `*`. */
@@ -45,38 +42,6 @@ export const ANCHOR_MARKER = '___PAGEFIND_ANCHOR___';
 export const WEIGHT_MARKER = '___PAGEFIND_WEIGHT___';
 export const AUTO_WEIGHT_MARKER = '___PAGEFIND_AUTO_WEIGHT___';
 export const END_WEIGHT_MARKER = '___END_PAGEFIND_WEIGHT___';
-
-/** Code units of Unicode White_Space (all below U+FFFF). */
-const WHITE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]);
-
-function isWhiteSpace(code: number): boolean {
-  return code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0x85 && WHITE.has(code);
-}
-
-/**
- * Pagefind's `normalize_content`: decodes character references once, trims white space, turns
- * runs of line breaks into a space, then runs of two or more white space characters into one
- * space. Done in one pass over each run of white space, as the three regular expressions would.
- */
-export function normalizeContent(text: string): string {
-  const trimmed = trimWhiteSpace(text.includes('&') ? decodeHTMLStrict(text) : text);
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < trimmed.length; i += 1) {
-    if (!isWhiteSpace(trimmed.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < trimmed.length && isWhiteSpace(trimmed.charCodeAt(j))) j += 1;
-    const run = trimmed.slice(i, j);
-    // A lone space stays; any other run becomes one space, or stays its one character.
-    if (run !== ' ') {
-      const lines = run.replace(/(\n|\r\n)+/g, ' ');
-      out += trimmed.slice(copied, i) + (lines.length >= 2 ? ' ' : lines);
-      copied = j;
-    }
-    i = j - 1;
-  }
-  return copied === 0 ? trimmed : out + trimmed.slice(copied);
-}
 
 /** What indexing reads of a page, before its digest is split into words. */
 export interface PageDigest {
@@ -442,14 +407,6 @@ export function parseList(input: string | undefined, attributes: ReadonlyMap<str
     const reference = ATTRIBUTE_REFERENCE.exec(chunk);
     return reference ? `${reference[1]}:${attributes.get((reference[2] as string).toLowerCase()) ?? ''}` : chunk;
   });
-}
-
-function trimWhiteSpace(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isWhiteSpace(text.charCodeAt(start))) start += 1;
-  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end -= 1;
-  return text.slice(start, end);
 }
 
 /** An entry's key and value: `key:value`, or a bare key whose value is the element's text. */

@@ -9,7 +9,8 @@
  * https://pagefind.app/docs/weighting/
  */
 import { compareCodePoints } from '../format/codePointOrder.js';
-import { ANCHOR_MARKER, AUTO_WEIGHT_MARKER, END_WEIGHT_MARKER, normalizeContent, WEIGHT_MARKER, WHITE_SPACE, type PageDigest } from './htmlDigest.js';
+import { ANCHOR_MARKER, AUTO_WEIGHT_MARKER, END_WEIGHT_MARKER, WEIGHT_MARKER, type PageDigest } from './htmlDigest.js';
+import { normalizeContent, WHITE_SPACE } from './normalize.js';
 import { grown } from './grown.js';
 import { indexableWords, type Stemmer } from './indexableWords.js';
 

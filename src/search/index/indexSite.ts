@@ -25,7 +25,7 @@ import { fragmentFolder, installFragments } from '../format/fragments.js';
 import type { BundleJob } from './bundleWorker.js';
 import { indexerStemmer } from './indexPages.js';
 import type { ShardJob } from './indexWorker.js';
-import { readShardMeta } from '../merge/mergeBundles.js';
+import { readShardMeta } from '../merge/readShard.js';
 import { decodeFile, isPlainFile, PAGEFIND_VERSION, plainFile } from '../format/pagefindFormat.js';
 import { prepareScripts, publishScript } from '../runtime/runtime.js';
 import { segmentUnspaced } from '../fossick/segment.js';

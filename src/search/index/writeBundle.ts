@@ -18,13 +18,13 @@ import { compareCodePoints } from '../format/codePointOrder.js';
 import { grown } from '../fossick/grown.js';
 import { INCLUDE_CHARACTERS } from '../fossick/indexableWords.js';
 import { parseFloat32, type Lexicon, type PageRecord, type Places } from '../fossick/pageRecord.js';
+import { fragmentJson } from '../format/fragments.js';
 import { encodeMeta, type MetaIndex } from '../format/meta.js';
 import { CborWriter, filterItem, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from '../format/pagefindFormat.js';
+import { DEFAULT_WEIGHT, Entries, packMetaLocations, packPairs } from './wordEntries.js';
 
 /** Pagefind closes an index chunk once its words hold this many locations. */
 const PAGEFIND_CHUNK_LOCATIONS = 20_000;
-/** Weight 1 (24 units) is written as this: a location list starts with a change to weight 24. */
-const DEFAULT_WEIGHT = 25;
 /**
  * gzip level for fragments: 5, as the merge's chunks (`pagefindFormat.ts`), faster than zlib's
  * default for a fraction of a per cent more bytes. They are compressed on the indexing thread:
@@ -44,52 +44,6 @@ export interface WriteOptions {
 export interface BundleSummary {
   pages: number;
   words: number;
-}
-
-/**
- * Every word's entries, one per page it is on: `[page − previous page, locations, meta
- * locations]`, kept in flat arrays in the order the pages were added and put in word order
- * only when the bundle is written.
- */
-class Entries {
-  count = 0;
-  word = new Int32Array(1 << 16);
-  page = new Int32Array(1 << 16);
-  /** Where the entry's locations, then its meta locations, are in `numbers`. */
-  start = new Int32Array(1 << 16);
-  locCount = new Int32Array(1 << 16);
-  metaCount = new Int32Array(1 << 16);
-  numbers = new Int32Array(1 << 20);
-  length = 0;
-
-  /** Room for `count` more numbers, into which the caller writes from `length` on. */
-  reserveNumbers(count: number): Int32Array {
-    if (this.length + count > this.numbers.length) this.numbers = grown(this.numbers, Math.max(this.numbers.length * 2, this.length + count));
-    return this.numbers;
-  }
-
-  /** Adds an entry whose `locCount` locations were just written at `length`, and then its meta locations. */
-  add(word: number, page: number, locCount: number, metaLocs: readonly number[]): void {
-    if (this.count === this.word.length) {
-      const size = this.count * 2;
-      this.word = grown(this.word, size);
-      this.page = grown(this.page, size);
-      this.start = grown(this.start, size);
-      this.locCount = grown(this.locCount, size);
-      this.metaCount = grown(this.metaCount, size);
-    }
-    const numbers = this.reserveNumbers(locCount + metaLocs.length);
-    const at = this.count;
-    this.word[at] = word;
-    this.page[at] = page;
-    this.start[at] = this.length;
-    this.locCount[at] = locCount;
-    this.metaCount[at] = metaLocs.length;
-    let end = this.length + locCount;
-    for (const loc of metaLocs) numbers[end++] = loc;
-    this.length = end;
-    this.count += 1;
-  }
 }
 
 /** A word's pages written with a diacritic spelling, by spelling, in the order first met. */
@@ -457,47 +411,6 @@ export class ShardBundle {
   }
 }
 
-/** Position and weight pairs, in any order, as a location list (see `ShardBundle.packLocations`). */
-function packPairs(pairs: readonly number[]): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) order.push(i);
-  const key = (i: number) => (pairs[i + 1] === DEFAULT_WEIGHT ? 0 : (pairs[i + 1] as number));
-  order.sort((a, b) => key(a) - key(b) || (pairs[a] as number) - (pairs[b] as number) || a - b);
-  const out: number[] = [];
-  let weight = DEFAULT_WEIGHT;
-  let last = 0;
-  for (const i of order) {
-    const position = pairs[i] as number;
-    const w = pairs[i + 1] as number;
-    if (w !== weight) {
-      out.push(-w - 1, position);
-      weight = w;
-    } else {
-      out.push(position - last);
-    }
-    last = position;
-  }
-  return out;
-}
-
-/** Field and position pairs as Pagefind writes them: −(field + 1) before each field's positions, differences within it. */
-function packMetaLocations(pairs: [number, number][]): number[] {
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: number[] = [];
-  let field = -1;
-  let last = 0;
-  for (const [id, position] of pairs) {
-    if (id !== field) {
-      out.push(-id - 1);
-      field = id;
-      last = 0;
-    }
-    out.push(position - last);
-    last = position;
-  }
-  return out;
-}
-
 /** Each sort key's pages in order: by number when every value is one, else by text. */
 function sortOrders(pages: readonly { sort: Map<string, string>; page: number }[]): [string, number[]][] {
   const keys = [...new Set(pages.flatMap(({ sort }) => [...sort.keys()]))].sort(compareCodePoints);
@@ -516,18 +429,4 @@ function sortOrders(pages: readonly { sort: Map<string, string>; page: number }[
 function totalOrder(a: number, b: number): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number(Number.isNaN(a)) - Number(Number.isNaN(b));
   return a - b || (Object.is(a, -0) ? -1 : 0) + (Object.is(b, -0) ? 1 : 0);
-}
-
-/**
- * A page's fragment, as serde_json writes it: fields in Pagefind's order, maps by key in code
- * point order (written by hand, since an object would put keys such as "2024" first).
- */
-function fragmentJson(page: PageRecord): string {
-  const map = <T>(entries: ReadonlyMap<string, T>) =>
-    `{${[...entries.keys()]
-      .sort(compareCodePoints)
-      .map((key) => `${JSON.stringify(key)}:${JSON.stringify(entries.get(key))}`)
-      .join(',')}}`;
-  const anchors = page.anchors.map(({ element, id, text, title, location }) => (title === undefined ? { element, id, text, location } : { element, id, text, title, location }));
-  return `{"url":${JSON.stringify(page.url)},"content":${JSON.stringify(page.content)},"word_count":${page.wordCount},"filters":${map(page.filters)},"meta":${map(page.meta)},"anchors":${JSON.stringify(anchors)}}`;
 }

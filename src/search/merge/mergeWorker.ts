@@ -4,7 +4,8 @@
  * ones are indexed, and only the merge itself waits for those.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadShard, writeMerged, type LoadedShard, type MergeResult } from './mergeBundles.js';
+import { writeMerged, type MergeResult } from './mergeBundles.js';
+import { loadShard, type LoadedShard } from './readShard.js';
 
 export type MergeRequest = { type: 'load'; id: number; dir: string } | { type: 'merge'; target: string; count: number; known: [string, string][] };
 export type MergeReply = { ok: true; result: MergeResult } | { ok: false; error: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeContent, parseList, readDigest } from '../../../../src/search/fossick/htmlDigest.js';
+import { parseList, readDigest } from '../../../../src/search/fossick/htmlDigest.js';
+import { normalizeContent } from '../../../../src/search/fossick/normalize.js';
 
 const digestOf = (body: string) => readDigest(`<html lang="en"><body>${body}</body></html>`);
 

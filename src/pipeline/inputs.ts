@@ -18,7 +18,8 @@ import type { SiteModel } from '../model/types.js';
 import { copyAssets } from '../output/assets.js';
 import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard } from '../output/part.js';
-import { indexesItself, writeRuntime } from '../search/index/indexSite.js';
+import { indexesItself } from '../search/index/indexers.js';
+import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
 import { planShards, type Shard } from '../search/index/shards.js';
 import type { Staging, SitePaths } from './staging.js';
 import type { BuildOptions, PhaseClock } from './types.js';
@@ -56,7 +57,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
   // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
   const language = siteLanguage(data);
-  const runtime = !previous && ownsShard(options.slice, 0) && indexesItself(language) ? staging.track(writeRuntime(staging.dir, primaryLanguage(language))) : undefined;
+  const runtime = !previous && ownsShard(options.slice, 0) && indexesItself(language) ? staging.track(obtainRuntime(staging.dir, primaryLanguage(language))) : undefined;
   // Reported by the shard that takes it; a build that fails first only waits for it.
   runtime?.catch(() => undefined);
   const model = await clock.time('model', () => buildModel(data, { markdown: memo }));

@@ -1,8 +1,7 @@
 /**
  * Indexes the rendered site for Pagefind's search, shard by shard (see `shards.ts`), inside
- * the build and before the swap: with this package's indexer, which writes the bundle Pagefind
- * would (`indexPages.ts`), in long-lived worker threads, for the languages it has a stemmer for;
- * with Pagefind itself, a process per shard, for the others. Pages opt in with `data-pagefind-body`
+ * the build and before the swap, with one of the two indexers of `indexers.ts`: this package's,
+ * for the languages it has a stemmer for, or Pagefind itself for the others. Pages opt in with `data-pagefind-body`
  * (questions and expert profiles); listings, navigation and the disclaimer are never indexed.
  * Shards are indexed as soon as their pages are written, while the next ones render.
  *
@@ -18,17 +17,12 @@ import { join, relative, sep } from 'node:path';
 import { BuildError } from '../../errors/BuildError.js';
 import { primaryLanguage } from '../../model/language.js';
 import { replaceFile } from '../../output/replaceFile.js';
-import { packageRoot } from '../../output/packagePaths.js';
-import { JobPool } from '../../threads/jobPool.js';
-import { runJob } from '../../threads/oneJob.js';
 import { fragmentFolder, installFragments } from '../format/fragments.js';
-import type { BundleJob } from './bundleWorker.js';
-import { indexerStemmer } from './indexPages.js';
-import type { ShardJob } from './indexWorker.js';
+import { decodeFile, isPlainFile, plainFile } from '../format/pagefindFormat.js';
 import { readShardMeta } from '../merge/readShard.js';
-import { decodeFile, isPlainFile, PAGEFIND_VERSION, plainFile } from '../format/pagefindFormat.js';
+import { obtainRuntime } from '../runtime/obtainRuntime.js';
 import { prepareScripts, publishScript } from '../runtime/runtime.js';
-import { segmentUnspaced } from '../fossick/segment.js';
+import { indexesItself, OwnIndexer, PagefindIndexer, pagefindThreads, type BundleIndexer, type WrittenBundle } from './indexers.js';
 import { sealStoredShard } from './shardStore.js';
 import type { Shard } from './shards.js';
 
@@ -36,21 +30,6 @@ import type { Shard } from './shards.js';
 export const META_CACHE_TAG_TOKEN = '__ANSWERPRESS_META_CACHE_TAG__';
 /** Written into the search page by the templates, replaced by the name Pagefind's script is published under. */
 export const RUNTIME_SCRIPT_TOKEN = '__ANSWERPRESS_RUNTIME_SCRIPT__';
-
-/** The compiled workers: tests run the TypeScript sources, but a worker thread needs JavaScript. */
-const PAGEFIND_WORKER = join(packageRoot, 'dist', 'search', 'index', 'indexWorker.js');
-const BUNDLE_WORKER = join(packageRoot, 'dist', 'search', 'index', 'bundleWorker.js');
-
-/**
- * Threads for a Pagefind process that will share the cores with `busy` busy threads, itself
- * included: in a cold build one shard beside the thread that renders, then two shards at once.
- * Left to itself, each Pagefind starts a thread per core; with the cores already busy, the
- * threads beyond its share spend more CPU time for the same bundles and slow the build
- * (BENCHMARKS.md, finding 10). Alone, it is faster with them all.
- */
-export function pagefindThreads(cores: number, busy: number): number {
-  return Math.max(1, Math.floor(cores / Math.max(1, busy)));
-}
 
 /** What the store keeps of a shard's bundle: what the merge reads. */
 const SHARD_DATA = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter)$/;
@@ -71,8 +50,8 @@ export interface ShardIndexerOptions {
   /** Threads busy beside the indexer, such as the one rendering pages. Default: 0. */
   beside?: number;
   /**
-   * Pagefind's runtime bundle, when `writeRuntime` was started ahead of indexing into the same
-   * `scratchDir`; otherwise it is written beside shard 0.
+   * Pagefind's runtime bundle, when `obtainRuntime` was started ahead of indexing into the same
+   * `scratchDir`; otherwise it is obtained beside shard 0.
    */
   runtime?: Promise<string>;
 }
@@ -89,12 +68,16 @@ export class ShardIndexer {
   private readonly failures: string[] = [];
   private concurrency: number;
   private beside: number;
-  /** This package's indexer's workers, started with the first shard it indexes. */
-  private pool: JobPool | null = null;
+  /** This package's indexer, or Pagefind's for a language it has no stemmer for. */
+  private readonly indexer: BundleIndexer;
 
   constructor(private readonly options: ShardIndexerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.beside = Math.max(0, options.beside ?? 0);
+    const language = primaryLanguage(options.language);
+    this.indexer = indexesItself(language)
+      ? new OwnIndexer(language, (threads) => options.runtime ?? obtainRuntime(options.scratchDir, language, threads))
+      : new PagefindIndexer(language, options.siteDir);
   }
 
   /** Changes how many shards are indexed at once, and how many threads are busy beside them, from the next shard started. */
@@ -116,8 +99,7 @@ export class ShardIndexer {
   /** Waits for every queued shard to be indexed and installed; throws if any failed. */
   async finish(): Promise<void> {
     while (this.running.size > 0 || this.installing.size > 0) await Promise.race([...this.running, ...this.installing]);
-    await this.pool?.close();
-    this.pool = null;
+    await this.indexer.close();
     if (this.failures.length > 0) throw new BuildError('index', this.failures.join('\n'));
   }
 
@@ -146,121 +128,13 @@ export class ShardIndexer {
     }
   }
 
-  /**
-   * Indexes a shard's pages, with this package's indexer where it knows the site's language and
-   * with Pagefind's otherwise; returns the bundle written.
-   */
+  /** Indexes a shard's pages into a bundle of its own in the scratch folder. */
   private async index(shard: Shard, segment: readonly string[], threads: number): Promise<WrittenBundle> {
     const { siteDir, indexRoot, scratchDir } = this.options;
     const outputPath = join(scratchDir, `bundle-${shard.id}`);
     await rm(outputPath, { recursive: true, force: true });
     const prefix = relative(indexRoot, siteDir).split(sep).filter(Boolean);
-    const files = shard.pages.map((page) => [...prefix, page].join('/'));
-    const language = primaryLanguage(this.options.language);
-    if (indexesItself(language)) {
-      const segmentFiles = segment.map((page) => [...prefix, page].join('/'));
-      const job: BundleJob = { root: indexRoot, files, segment: segmentFiles, outputPath, language };
-      // At most `concurrency` shards are given out at once, so the pool never needs more workers.
-      this.pool ??= new JobPool(BUNDLE_WORKER, availableParallelism());
-      const [, runtime] = await Promise.all([
-        this.pool.run(job).catch((error: unknown) => {
-          throw new Error(`indexer: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-        }),
-        shard.id === 0 ? (this.options.runtime ?? writeRuntime(this.options.scratchDir, language, threads)) : null,
-      ]);
-      if (runtime) await moveRuntime(runtime, outputPath);
-      return { dir: outputPath, named: true };
-    }
-    await withSegmentedPages(siteDir, segment, () => runIndexer(PAGEFIND_WORKER, { root: indexRoot, files, outputPath, language, threads } satisfies ShardJob));
-    return { dir: outputPath, named: false };
-  }
-}
-
-/**
- * Pagefind's browser runtime (scripts, styles, wasm), which Pagefind writes beside any index:
- * it is taken from the bundle Pagefind writes for a site of one page, in `scratchDir`, for the
- * primary subtag `language`, with `threads` threads (by default, a share of the cores beside one
- * other busy thread). Returns that bundle. It needs no page of the site, so a cold build starts
- * it while its model is built, when a core is free (see `ShardIndexerOptions.runtime`).
- */
-export async function writeRuntime(scratchDir: string, language: string, threads = pagefindThreads(availableParallelism(), 2)): Promise<string> {
-  const site = join(scratchDir, 'runtime-site');
-  const outputPath = join(scratchDir, 'runtime-bundle');
-  await Promise.all([site, outputPath].map((dir) => rm(dir, { recursive: true, force: true })));
-  await mkdir(site, { recursive: true });
-  await writeFile(join(site, 'index.html'), `<!DOCTYPE html><html lang="${language}"><body><p>runtime</p></body></html>`);
-  await runIndexer(PAGEFIND_WORKER, { root: site, files: ['index.html'], outputPath, language, threads });
-  await checkRuntimeVersion(outputPath);
-  return outputPath;
-}
-
-/**
- * Stops the build when the Pagefind that wrote `bundle` is not the version whose index this
- * package writes and reads (`PAGEFIND_VERSION`): its runtime would be published beside an index
- * it may not read. The version is the one Pagefind stamps in the bundle's entry, so an npm
- * `overrides` that installs another Pagefind is caught, whatever its package says.
- */
-export async function checkRuntimeVersion(bundle: string): Promise<void> {
-  const file = join(bundle, 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
-  const found = typeof entry.version === 'string' ? entry.version : 'of unknown version';
-  if (found === PAGEFIND_VERSION) return;
-  throw new BuildError(
-    'index',
-    `the installed Pagefind is ${found} (${file}), but this answerpress writes and reads the search index of Pagefind ${PAGEFIND_VERSION} only. Install pagefind@${PAGEFIND_VERSION}: remove any npm "overrides" (or yarn "resolutions") entry for pagefind.`,
-  );
-}
-
-/**
- * Whether a site in `language` (BCP 47) is indexed by this package's indexer rather than by
- * Pagefind's; its shard 0 then takes Pagefind's runtime from `writeRuntime`.
- */
-export function indexesItself(language: string): boolean {
-  return indexerStemmer(primaryLanguage(language)) !== undefined;
-}
-
-/** A shard's bundle, and whether its fragments are named as the site's bundle names them (see `fragments.ts`). */
-interface WrittenBundle {
-  dir: string;
-  named: boolean;
-}
-
-/** What a bundle holds besides the index: Pagefind's scripts, styles and wasm. */
-const INDEX_FILES = /^(fragment|index|filter|pagefind-entry\.json|pagefind\..+\.pf_meta)$/;
-
-/** Moves the runtime files of the bundle in `from` into the bundle in `to`. */
-async function moveRuntime(from: string, to: string): Promise<void> {
-  for (const name of await readdir(from)) {
-    if (!INDEX_FILES.test(name)) await rename(join(from, name), join(to, name));
-  }
-  await rm(from, { recursive: true, force: true });
-}
-
-async function runIndexer(worker: string, job: ShardJob): Promise<void> {
-  try {
-    await runJob(worker, job);
-  } catch (error) {
-    throw new Error(`Pagefind: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
-
-/**
- * Pages with unspaced scripts are rewritten with their words split while Pagefind reads them,
- * then put back as they were: readers never see the split. Both writes replace the file rather
- * than write into it, as pages may be links to the live site's files.
- */
-async function withSegmentedPages(siteDir: string, pages: readonly string[], fn: () => Promise<void>): Promise<void> {
-  const originals = new Map<string, string>();
-  try {
-    for (const page of pages) {
-      const file = join(siteDir, page);
-      const html = await readFile(file, 'utf8');
-      originals.set(file, html);
-      await replaceFile(file, segmentUnspaced(html));
-    }
-    await fn();
-  } finally {
-    for (const [file, html] of originals) await replaceFile(file, html);
+    return this.indexer.index({ shard: shard.id, root: indexRoot, prefix, pages: shard.pages, segment, outputPath, threads });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindThreads } from '../../../../src/search/index/indexSite.js';
+import { pagefindThreads } from '../../../../src/search/index/indexers.js';
 
 describe('pagefindThreads', () => {
   it('shares the cores among the busy threads, and gives at least one', () => {

@@ -1,10 +1,10 @@
 /** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
-import { spawnSync } from 'node:child_process';
 import { appendFile, cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
+import { deadPid } from '../helpers/processes.js';
 import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
 
 /** Small shards, so that the search fixture's 11 indexed pages make several. */
@@ -89,7 +89,7 @@ describe('a site built in parts', () => {
   it('cleans up after a merge that was killed, before merging', async () => {
     const out = join(root, 'merged-again');
     // The staging folder a merge leaves when killed: named by its process, now gone.
-    const gone = spawnSync('true').pid as number;
+    const gone = await deadPid();
     const left = join(root, `.answerpress-tmp-merged-again-${gone}-0123abcd`);
     await mkdir(join(left, 'site'), { recursive: true });
     await writeFile(join(left, 'site', 'index.html'), 'half a site');

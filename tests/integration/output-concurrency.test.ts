@@ -3,7 +3,6 @@
  * writes or serves the output finding it where a killed swap left it (renamed aside, between
  * `swapIn`'s two renames).
  */
-import { spawn } from 'node:child_process';
 import { readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,15 +10,9 @@ import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
 import { startDevServer } from '../../src/serve/watch.js';
 import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
+import { deadPid } from '../helpers/processes.js';
 
 const PAGES_PER_SHARD = 2;
-
-/** A process id that existed and has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((resolve) => child.on('exit', resolve));
-  return child.pid as number;
-}
 
 describe('two builds into the same output and cache at once', () => {
   let root: string;

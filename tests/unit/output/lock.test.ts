@@ -1,15 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeLock } from '../../../src/output/lock.js';
 import { cleanup, tempDir } from '../../helpers/site.js';
-
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await new Promise((resolve) => child.on('exit', resolve));
-  return child.pid as number;
-}
+import { deadPid } from '../../helpers/processes.js';
 
 describe('takeLock', () => {
   let dir: string;

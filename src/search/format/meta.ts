@@ -6,7 +6,7 @@
  *  [[filter, file]…], [[sort, [page…]]…], [meta field…]]
  * Pagefind's own types: `MetaIndex`, `MetaPage`, `MetaChunk` in `pagefind/src/index/index_metadata.rs`.
  */
-import { CborReader, CborWriter } from './pagefindFormat.js';
+import { CborReader, CborWriter } from './cbor.js';
 
 /** A page: its fragment's name, its word count and the fragment group holding it (empty for none). */
 export interface MetaPage {

@@ -20,7 +20,9 @@ import { INCLUDE_CHARACTERS } from '../fossick/indexableWords.js';
 import { parseFloat32, type Lexicon, type PageRecord, type Places } from '../fossick/pageRecord.js';
 import { fragmentJson } from '../format/fragments.js';
 import { encodeMeta, type MetaIndex } from '../format/meta.js';
-import { CborWriter, filterItem, fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from '../format/pagefindFormat.js';
+import { CborWriter } from '../format/cbor.js';
+import { filterItem } from '../format/filter.js';
+import { fullHash, PAGEFIND_VERSION, plainFile, uniqueName } from '../format/pagefindFormat.js';
 import { DEFAULT_WEIGHT, Entries, packMetaLocations, packPairs } from './wordEntries.js';
 
 /** Pagefind closes an index chunk once its words hold this many locations. */

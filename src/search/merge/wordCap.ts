@@ -21,7 +21,7 @@
  * location…]]…]. A location list is runs of positions, each run opened by its weight w as the
  * negative number −(w + 1), its first position absolute and the others relative to the one before.
  */
-import { CborReader, CborWriter } from '../format/pagefindFormat.js';
+import { CborReader, CborWriter } from '../format/cbor.js';
 
 /**
  * Compressed bytes of a word's postings, per posting and per location, fitted over the words

@@ -4,7 +4,7 @@
  * [[[word, postings, [[variant, postings]…]]…]], where postings are [[page − previous page,
  * [location…], [meta location…]]…] and variants are the word as written with diacritics.
  */
-import { CborReader } from '../format/pagefindFormat.js';
+import { CborReader } from '../format/cbor.js';
 
 /**
  * A shard's index, read into columns: the shard's word `i` (in index order) is at index `i` of

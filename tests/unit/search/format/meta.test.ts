@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeMeta, encodeMeta, type MetaIndex } from '../../../../src/search/format/meta.js';
-import { CborWriter } from '../../../../src/search/format/pagefindFormat.js';
+import { CborWriter } from '../../../../src/search/format/cbor.js';
 
 const meta: MetaIndex = {
   version: '1.6.0',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CborReader, CborWriter, decodeFile, encodeFile, plainFile } from '../../../../src/search/format/pagefindFormat.js';
+import { CborReader, CborWriter } from '../../../../src/search/format/cbor.js';
+import { decodeFile, encodeFile, plainFile } from '../../../../src/search/format/pagefindFormat.js';
 
 describe('CborWriter and CborReader', () => {
   it('round-trip arrays, integers of every width and text, as CBOR encodes them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CborWriter } from '../../../../src/search/format/pagefindFormat.js';
+import { CborWriter } from '../../../../src/search/format/cbor.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from '../../../../src/search/merge/wordCap.js';
 
 const BODY = 24;

@@ -10,7 +10,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
-import { CborReader, decodeFile } from '../dist/search/pagefindFormat.js';
+import { CborReader } from '../dist/search/format/cbor.js';
+import { decodeFile } from '../dist/search/format/pagefindFormat.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -48,4 +48,17 @@ if (!present) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
 const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'], { cwd: root, stdio: 'inherit' });
 if (result.error) throw result.error;
 if (result.status !== 0) process.exit(result.status ?? 1);
+removeOrphans(sources);
 writeFileSync(stamp, digest);
+
+/** Outputs whose source is gone (a module moved or removed) would still be published: they go. */
+function removeOrphans(sources) {
+  const dist = join(root, 'dist');
+  const modules = new Set(sources.filter((file) => file.endsWith('.ts')).map((file) => relative('src', file).replace(/(\.d)?\.ts$/, '')));
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = relative(dist, join(entry.parentPath, entry.name));
+    const module = /^(.*?)(\.d\.ts|\.js)(\.map)?$/.exec(file)?.[1];
+    if (module !== undefined && !modules.has(module)) rmSync(join(dist, file));
+  }
+}

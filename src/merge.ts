@@ -7,16 +7,18 @@
  * one machine's build of the same data.
  */
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BuildError } from './errors/BuildError.js';
-import { makeStaging, swapIn } from './output/atomicDir.js';
+import { namedNoSpace } from './errors/noSpace.js';
+import { makeStaging, recover, swapIn } from './output/atomicDir.js';
 import { hashTemplates } from './output/fingerprint.js';
 import { linkInto } from './output/linkTree.js';
+import { lockBuild } from './output/lock.js';
 import { layoutSearchPath } from './output/packagePaths.js';
 import { PART_DIR, partShardDir, readPart, type PartManifest } from './output/part.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
-import { sealIndex } from './search/indexSite.js';
-import { mergeBundles } from './search/mergeBundles.js';
+import { sealIndex } from './search/index/indexSite.js';
+import { mergeBundles } from './search/merge/mergeBundles.js';
 
 export interface MergeOptions {
   /** The site's own layouts folder, as the parts were built with. Default: none. */
@@ -37,10 +39,22 @@ export interface MergedSite {
 
 export async function mergeParts(options: MergeOptions): Promise<MergedSite> {
   const outDir = resolve(options.outDir ?? '_site');
-  const layoutDirs = layoutSearchPath(options.layoutsDir);
-  const parts = await Promise.all(options.parts.map(async (dir) => ({ dir: resolve(dir), manifest: await readPart(resolve(dir)) })));
-  const { manifest, shardDirs } = checkParts(parts, await hashTemplates(layoutDirs));
+  const lock = await lockBuild(outDir, null);
+  try {
+    // A merge killed earlier left its staging folder, or its output between the swap's renames.
+    await recover(outDir, { background: true });
+    const layoutDirs = layoutSearchPath(options.layoutsDir);
+    const parts = await Promise.all(options.parts.map(async (dir) => ({ dir: resolve(dir), manifest: await readPart(resolve(dir)) })));
+    const { manifest, shardDirs } = checkParts(parts, await hashTemplates(layoutDirs));
+    return await mergeInto(outDir, layoutDirs, parts, manifest, shardDirs);
+  } catch (error) {
+    throw namedNoSpace(error, [dirname(outDir)]);
+  } finally {
+    await lock.release();
+  }
+}
 
+async function mergeInto(outDir: string, layoutDirs: readonly string[], parts: readonly { dir: string }[], manifest: PartManifest, shardDirs: readonly string[]): Promise<MergedSite> {
   const staging = await makeStaging(outDir);
   try {
     const site = join(staging, 'site');

@@ -13,8 +13,8 @@ export function formatDataError(error: DataError, dataDir: string, format: Error
   const { prefix, fileOf } = paths(dataDir);
   const lines = error.issues.map((issue) =>
     format === 'github'
-      ? `::error file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
-      : formatIssue({ ...issue, file: fileOf(issue.file) }),
+      ? `::error file=${escapeProperty(printable(fileOf(issue.file), true))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(printable(issue.message, true))}`
+      : formatIssue({ ...issue, file: printable(fileOf(issue.file)), message: printable(issue.message) }),
   );
   lines.push(`${counted(error.issues.length, 'error')} in ${prefix || '.'}: nothing was built or changed.`);
   return lines.join('\n');
@@ -26,8 +26,8 @@ export function formatWarnings(warnings: readonly DataIssue[], dataDir: string, 
   return sortIssues(warnings)
     .map((issue) =>
       format === 'github'
-        ? `::warning file=${escapeProperty(fileOf(issue.file))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(issue.message)}`
-        : formatIssue({ ...issue, file: fileOf(issue.file), message: `warning: ${issue.message}` }),
+        ? `::warning file=${escapeProperty(printable(fileOf(issue.file), true))},line=${issue.line},col=${issue.col},title=answerpress::${escapeGithub(printable(issue.message, true))}`
+        : formatIssue({ ...issue, file: printable(fileOf(issue.file)), message: `warning: ${printable(issue.message)}` }),
     )
     .join('\n');
 }
@@ -40,6 +40,22 @@ export function counted(count: number, noun: string): string {
 function paths(dataDir: string): { prefix: string; fileOf: (file: string) => string } {
   const prefix = normalize(dataDir).replace(/[\\/]+$/, '').replace(/^\.$/, '');
   return { prefix, fileOf: (file) => (prefix ? `${prefix}/${file}` : file).split('\\').join('/') };
+}
+
+/**
+ * Control characters, and those that reorder text, as `\x1b` or `\u202e`: text from the data
+ * (a value quoted in a message, a file name) reaches the terminal, where an escape sequence
+ * would run (clear the screen, retitle the window, hide the lines before it) and a direction
+ * override would show other text than the line holds. An issue is one line, so a newline is
+ * escaped too; `keepNewlines` keeps them, for GitHub's format, which escapes them its own way,
+ * and for messages of several lines.
+ */
+export function printable(text: string, keepNewlines = false): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (char) => {
+    if (keepNewlines && (char === '\n' || char === '\r')) return char;
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function escapeGithub(text: string): string {

@@ -14,7 +14,7 @@ import { UsageError } from '../errors/UsageError.js';
 import { startDevServer } from '../serve/watch.js';
 import { didYouMean } from '../data/suggest.js';
 import { stopMinifier } from '../output/minify.js';
-import { counted, formatDataError, formatWarnings, type ErrorFormat } from './format.js';
+import { counted, formatDataError, formatWarnings, printable, type ErrorFormat } from './format.js';
 import { init, type InitReport } from './init.js';
 import { newAnswer, newExpert, newQuestion } from './scaffold.js';
 
@@ -136,11 +136,17 @@ async function run(argv: string[], out: (text: string) => void, err: (text: stri
       err(`${error.message}\n\nRun answerpress --help for usage.`);
       return 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    // Only a build has an output to leave as it was.
-    err(command === 'build' || command === 'serve' ? `Build failed: ${message}\nThe previous output was left as it was.` : `answerpress ${command} failed: ${message}`);
+    err(failure(command, error));
     return 1;
   }
+}
+
+/** What went wrong, said for the command that failed: only build, serve and merge replace an output. */
+function failure(command: string, error: unknown): string {
+  const message = printable(error instanceof Error ? error.message : String(error), true);
+  if (command === 'build' || command === 'serve') return `Build failed: ${message}\nThe previous output was left as it was.`;
+  if (command === 'merge') return `Merge failed: ${message}\nThe previous output was left as it was.`;
+  return `answerpress ${command} failed: ${message}`;
 }
 
 function version(): string {
@@ -260,7 +266,7 @@ async function runServe(values: Values, out: (text: string) => void): Promise<nu
     formatError: (error) =>
       error instanceof DataError
         ? formatDataError(error, dataDir, 'text').split('\n')
-        : [`Build failed: ${error instanceof Error ? error.message : String(error)}`],
+        : [`Build failed: ${printable(error instanceof Error ? error.message : String(error), true)}`],
   });
   out(`Serving ${values.out ?? '_site'} at ${server.url} (watching ${[dataDir, values.layouts].filter(Boolean).join(' and ')}; Ctrl+C to stop)`);
   await new Promise<void>((resolve) => {

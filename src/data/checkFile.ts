@@ -30,7 +30,7 @@ export function checkFile(file: string, bytes: Uint8Array, kind: FileKind, known
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { hash, source: '', value: undefined, ok: false, issues: [{ file, line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }], known: false };
+    return { hash, source: '', value: undefined, ok: false, issues: [{ file, ...firstInvalidUtf8(bytes), message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }], known: false };
   }
   if (knownHash === hash) return { hash, source, value: undefined, ok: true, issues: [], known: true };
   const parsed = parseYaml(source);
@@ -48,4 +48,27 @@ export function checkFile(file: string, bytes: Uint8Array, kind: FileKind, known
     issues.push({ file, ...position, message: problem.message });
   }
   return { hash, source, value: parsed.value, ok: issues.length === 0, issues, known: false };
+}
+
+/**
+ * Where the first byte that is not UTF-8 is, as a line and a column counted in characters. A
+ * newline byte never occurs inside a UTF-8 sequence, so the file is read line by line; in the
+ * bad line, the characters decoded before the sequence that fails are counted.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number } {
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let decoded = '';
+    try {
+      for (let at = start; at < end; at += 1) decoded += decoder.decode(bytes.subarray(at, at + 1), { stream: true });
+      decoder.decode();
+    } catch {
+      return { line, col: [...decoded].length + 1 };
+    }
+    start = end + 1;
+  }
+  return { line: 1, col: 1 };
 }

@@ -1,5 +1,5 @@
 /**
- * The data contract, version 1 (see DESIGN.md): one schema per file kind. Types are inferred
+ * The data contract, version 1 (see the README's data section): one schema per file kind. Types are inferred
  * from the schemas and the same schemas are published as JSON Schema for editors.
  * https://zod.dev/api
  */

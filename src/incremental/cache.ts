@@ -39,7 +39,7 @@ export interface PreviousBuild extends CacheState {
   segments: Segments;
 }
 
-export type Kind = 'files' | 'markdown';
+export type SegmentKind = 'files' | 'markdown';
 
 export interface Manifest {
   format: string;
@@ -52,7 +52,7 @@ export interface Manifest {
 }
 
 /** For each kind, group number → the segment file holding that group and how many entries it has. */
-export type Segments = Record<Kind, Record<string, { name: string; count: number }>>;
+export type Segments = Record<SegmentKind, Record<string, { name: string; count: number }>>;
 
 /** `node_modules/.cache/answerpress/<output folder>-<hash of its path>` under the working folder. */
 export function defaultCacheDir(outDir: string): string {
@@ -98,7 +98,7 @@ export async function loadCache(cacheDir: string, manifest: Manifest): Promise<P
   try {
     const files = new Map<string, KnownFile>();
     const markdown = new Map<string, RenderedMarkdown>();
-    const targets: Record<Kind, Map<string, unknown>> = { files, markdown };
+    const targets: Record<SegmentKind, Map<string, unknown>> = { files, markdown };
     const expected = (['files', 'markdown'] as const).flatMap((kind) => Object.values(manifest.segments[kind]).map(({ name }) => ({ kind, name })));
     // Only names this module writes: a manifest never points outside the cache folder.
     if (!expected.every(({ kind, name }) => new RegExp(`^${kind}-[0-9a-f]{24}\\.v8$`).test(name))) return null;
@@ -137,16 +137,16 @@ function digestFiles(files: readonly string[]): Promise<string[]> {
   });
 }
 
-function segmentName(kind: Kind, bytes: Uint8Array): string {
+function segmentName(kind: SegmentKind, bytes: Uint8Array): string {
   return segmentFileName(kind, createHash('sha256').update(bytes).digest('hex'));
 }
 
-function segmentFileName(kind: Kind, sha256: string): string {
+function segmentFileName(kind: SegmentKind, sha256: string): string {
   return `${kind}-${sha256.slice(0, 24)}.v8`;
 }
 
 /**
- * Rendered markdown is most of the cache (about 190 MB at 10,000 questions), in small strings.
+ * Rendered markdown is most of the cache, in small strings.
  * A segment keeps it as one string with offsets: read back, it is one allocation, and each
  * field is a slice of it, which V8 makes without copying.
  */
@@ -203,7 +203,7 @@ export async function writeSegments(
   cacheDir: string,
   state: Pick<CacheState, 'files' | 'markdown'>,
   previous: PreviousBuild | null,
-  reused: (kind: Kind, key: string) => boolean,
+  reused: (kind: SegmentKind, key: string) => boolean,
 ): Promise<Segments> {
   await mkdir(cacheDir, { recursive: true });
   const segments: Segments = { files: {}, markdown: {} };

@@ -1,11 +1,11 @@
 /**
  * What each output is made from, as a hash: a page's key changes exactly when its rendered
- * HTML can, and a shard's key exactly when what Pagefind reads from its pages can. An
+ * HTML can, and a shard's key exactly when what the indexer reads from its pages can. An
  * incremental build renders the pages and indexes the shards whose keys changed.
  */
 import { hash as digest } from 'node:crypto';
 import type { SiteModel } from '../model/types.js';
-import type { Shard } from '../search/shards.js';
+import type { Shard } from '../search/index/shards.js';
 
 export interface KeyContext {
   /** Hash of the package and every layout folder searched (see `output/fingerprint.ts`). */

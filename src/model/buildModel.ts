@@ -3,6 +3,7 @@ import type { ExpertData, QuestionData } from '../data/schema.js';
 import { formatDate } from './dates.js';
 import { accentPair } from '../data/contrast.js';
 import { labelsFor, Words } from './labels.js';
+import { primaryLanguage } from './language.js';
 import { MarkdownMemo, truncate, type MarkdownField } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
@@ -175,7 +176,7 @@ function siteInfo(data: LoadedData, md: MarkdownMemo, images: SiteImages): SiteI
     url,
     basePath,
     language,
-    dir: RTL_LANGUAGES.has(language.split('-')[0]?.toLowerCase() ?? '') ? 'rtl' : 'ltr',
+    dir: RTL_LANGUAGES.has(primaryLanguage(language)) ? 'rtl' : 'ltr',
     description: raw.description ?? '',
     disclaimerHtml: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).html : '',
     disclaimerText: disclaimer ? md.render(disclaimer, HEADINGS.disclaimer).text : '',

@@ -4,13 +4,14 @@
  * overrides any word, counts choose their plural form with `Intl.PluralRules` and numbers are
  * written with `Intl.NumberFormat` of the site's language.
  */
+import { primaryLanguage } from './language.js';
 import { englishLabels, LABEL_SETS, type LabelOverrides, type Labels, type PluralText } from '../data/labels/index.js';
 
 export { englishLabels };
 
 /** The word set of `language` (`pt-BR` takes `pt`), with the site's overrides applied. */
 export function labelsFor(language: string, overrides: LabelOverrides = {}): Labels {
-  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const primary = primaryLanguage(language);
   const base = LABEL_SETS[primary] ?? englishLabels;
   const labels: Record<string, string | PluralText> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {

@@ -1,7 +1,7 @@
 /**
- * Renders the markdown a model needs before it is built, a share of it in worker threads: at
- * 10,000 questions rendering markdown is 4.8 s of the model's 6 on one thread, and the other
- * cores have nothing to do until pages render. The model then finds every field in the memo.
+ * Renders the markdown a model needs before it is built, a share of it in worker threads: it is
+ * most of the model's time on one thread, and the other cores have nothing to do until pages
+ * render. The model then finds every field in the memo.
  */
 import { fileURLToPath } from 'node:url';
 import type { LoadedData } from '../data/load.js';

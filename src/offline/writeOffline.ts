@@ -19,7 +19,7 @@ export interface OfflineOptions {
   layoutDirs: readonly string[];
   /** Names this build's caches: a hash of everything the output is made from. */
   version: string;
-  /** The file name of Pagefind's script in `pagefind/`, the one the search page loads (see `search/runtime.ts`). */
+  /** The file name of Pagefind's script in `pagefind/`, the one the search page loads (see `search/runtime/runtime.ts`). */
   searchScript: string;
 }
 

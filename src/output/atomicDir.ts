@@ -150,7 +150,10 @@ export async function copyForMirror(outDir: string, siteDir: string, staging: st
 }
 
 /**
- * Replaces `outDir` with `builtDir` by two renames. The old output becomes the mirror when
+ * Replaces `outDir` with `builtDir` by two renames. A kill between them leaves no output, the
+ * last good one renamed aside: every entry point that writes or serves the output (`build`,
+ * `serve`, which builds before it serves, and `merge`) calls `recover` first, under the build
+ * lock (`lock.ts`), which renames it back. The old output becomes the mirror when
  * `mirror` is set (replacing an older one), or is deleted, by a process of its own when
  * `background` is set (a large site's tree takes seconds to unlink); `recover` finishes the job
  * if that process is stopped. With no old output, `copy` (from `copyForMirror`) becomes the

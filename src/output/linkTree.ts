@@ -37,8 +37,9 @@ export async function linkTree(source: string, target: string): Promise<void> {
 /**
  * Hard-links every file of `source` to the same place under `target`, making folders as needed
  * and leaving out the top-level entries named in `skip`. A file that `target` already holds is
- * an error, naming it: the trees are meant to be disjoint. Files are copied where a link cannot
- * be made (another file system).
+ * an error, naming it: the trees are meant to be disjoint. So is anything but a file or a
+ * folder: a symbolic link would publish whatever it points to (`/etc`, a home folder) as part of
+ * the site. Files are copied where a link cannot be made (another file system).
  */
 export async function linkInto(source: string, target: string, skip: readonly string[] = []): Promise<void> {
   const left = new Set(skip);
@@ -46,6 +47,10 @@ export async function linkInto(source: string, target: string, skip: readonly st
   const files = entries
     .map((entry) => ({ entry, path: relative(source, join(entry.parentPath, entry.name)) }))
     .filter(({ entry, path }) => !entry.isDirectory() && !left.has(path.split(sep)[0] as string));
+  const odd = files.filter(({ entry }) => !entry.isFile()).map(({ path }) => path);
+  if (odd.length > 0) {
+    throw new Error(`${odd.join(', ')} ${odd.length === 1 ? 'is' : 'are'} not a plain file (a symbolic link?); only files and folders are joined. Remove ${odd.length === 1 ? 'it' : 'them'} or build the part again`);
+  }
   for (const dir of new Set(files.map(({ path }) => dirname(join(target, path))))) await mkdir(dir, { recursive: true });
   await inBatches(files, async ({ path }) => {
     const [from, to] = [join(source, path), join(target, path)];
@@ -94,8 +99,8 @@ async function listTree(dir: string): Promise<Map<string, TreeEntry>> {
  * Makes `target` a tree of hard links to exactly the files of `source`, reusing what it holds:
  * an entry that is already a link to the same file stays, anything else is removed, and what is
  * missing is linked. Brought up from the output an earlier swap replaced, that is a handful of
- * changed files instead of a folder per page: on ext4 a folder costs about 0.25 ms to create,
- * so a copy from nothing takes seconds on a large site.
+ * changed files instead of a folder per page, each of which costs a file system call to create:
+ * a copy from nothing takes seconds on a large site.
  */
 export async function syncTree(source: string, target: string): Promise<void> {
   const [want, have] = await Promise.all([listTree(source), listTree(target)]);

@@ -2,9 +2,8 @@
  * Keeps Node's share of the build's memory near what it holds. V8 collects garbage lazily: after
  * a run of Eleventy its heap can be twice the live data, and the memory stays with the process
  * while Pagefind's indexers need theirs. A full collection when the process has grown by more
- * than `headroom` since the last one gives that memory back. On a 10,000-question site the whole
- * process tree peaked at 1865 MiB with 512 MB of headroom, 1501 MiB with 384 and 1537 with 256
- * (one run each; more collections cost a few seconds of rendering).
+ * than `headroom` since the last one gives that memory back: less headroom lowers the peak, at
+ * a few seconds of rendering for the extra collections (docs/measurements.md).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

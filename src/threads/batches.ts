@@ -14,7 +14,7 @@ const BATCH = 200;
 
 /**
  * Worker threads beside the main thread for `items` items: one per other core, at most 3, and
- * none below `least` items, where a worker's start (about 0.1 s) costs more than it saves.
+ * none below `least` items, where a worker's start costs more than it saves.
  */
 export function threadsFor(items: number, least: number): number {
   return items < least ? 0 : Math.max(0, Math.min(3, availableParallelism() - 1));

@@ -19,6 +19,7 @@ export class JobPool {
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void; member: Member }>();
   private readonly queue: { request: Request; resolve: () => void; reject: (error: Error) => void }[] = [];
   private nextId = 0;
+  private closed = false;
 
   /** Runs the compiled worker `file`, at most `size` at once. */
   constructor(
@@ -28,20 +29,31 @@ export class JobPool {
 
   /** Runs a job on a free worker, starting one if fewer than `size` run; resolves when the worker is done with it. */
   run(data: unknown): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, data }, resolve, reject });
       this.dispatch();
     });
   }
 
-  /** Stops every worker; jobs not done fail. */
+  /**
+   * Stops every worker; jobs not done fail, those still queued as well as those running. No
+   * worker starts after, even when a stopped one's exit is reported later.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    const stopped = new Error('the pool was closed before the job was done');
+    for (const job of this.queue.splice(0)) job.reject(stopped);
+    for (const [id, job] of this.pending) {
+      this.pending.delete(id);
+      job.reject(stopped);
+    }
     const members = this.members.splice(0);
     await Promise.all(members.map((member) => member.worker.terminate()));
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
+    while (!this.closed && this.queue.length > 0) {
       let member = this.members.find((candidate) => !candidate.busy);
       const running = this.members.filter((candidate) => candidate.busy).length;
       if (running >= this.size) return;

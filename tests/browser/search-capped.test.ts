@@ -2,7 +2,7 @@ import { cp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeBundles } from '../../src/search/mergeBundles.js';
+import { mergeBundles } from '../../src/search/merge/mergeBundles.js';
 import { launch, pagefindScript, serveSite, watchErrors, type RunningServer } from '../helpers/browser.js';
 import { buildSite, cleanup, demoData } from '../helpers/site.js';
 

@@ -108,4 +108,26 @@ describe('incremental builds', () => {
     expect(other.work.incremental).toBe(false);
     await cleanup(join(root, 'other'));
   }, 120_000);
+
+  it('indexes again a stored shard with one byte changed, and one garbled, and matches a cold build', async () => {
+    // The cache of this output, which the other output's build replaced.
+    await incremental();
+    const store = join(cache(), 'search-shards');
+    const keys = (await readdir(store, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(keys.length).toBeGreaterThan(2);
+    const [flipped, garbled] = keys as [string, string];
+    const chunk = join(store, flipped, 'index', (await readdir(join(store, flipped, 'index')))[0] as string);
+    const bytes = await readFile(chunk);
+    const middle = bytes.length >> 1;
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0x01, middle);
+    await writeFile(chunk, bytes);
+    const meta = (await readdir(join(store, garbled))).find((name) => name.endsWith('.pf_meta')) as string;
+    await writeFile(join(store, garbled, meta), 'garbled');
+    // A change elsewhere, so the merge reads every stored shard.
+    await appendFile(join(data, 'questions', 'morning-headache-and-snoring.yaml'), ['  - author: carmen-soto', '    date: 2025-02-04', '    body: One more word, quillwort.', ''].join('\n'));
+    const result = await incremental();
+    expect(result.work.incremental).toBe(true);
+    expect(result.work.shardsIndexed).toBeGreaterThanOrEqual(2);
+    expect(await snapshot(out())).toEqual(await cold());
+  }, 120_000);
 });

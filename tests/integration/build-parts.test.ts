@@ -1,9 +1,10 @@
 /** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
-import { appendFile, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
+import { deadPid } from '../helpers/processes.js';
 import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
 
 /** Small shards, so that the search fixture's 11 indexed pages make several. */
@@ -73,5 +74,27 @@ describe('a site built in parts', () => {
     await expect(mergeParts({ outDir: out, parts, layoutsDir: layouts })).rejects.toThrow(/Merge with the same --layouts and answerpress as the parts\./);
     await expect(mergeParts({ outDir: out, parts: [dataDir] })).rejects.toThrow(/is not a part built with --shard/);
     expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('refuses a part holding a symbolic link, naming it, and leaves the output alone', async () => {
+    const out = join(root, 'merged');
+    const before = await snapshot(out);
+    const linked = join(root, 'part-2-linked');
+    await cp(parts[2] as string, linked, { recursive: true });
+    await symlink('/etc', join(linked, 'etc-link'));
+    await expect(mergeParts({ outDir: out, parts: [parts[0] as string, parts[1] as string, linked] })).rejects.toThrow(/etc-link is not a plain file \(a symbolic link\?\)/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('cleans up after a merge that was killed, before merging', async () => {
+    const out = join(root, 'merged-again');
+    // The staging folder a merge leaves when killed: named by its process, now gone.
+    const gone = await deadPid();
+    const left = join(root, `.answerpress-tmp-merged-again-${gone}-0123abcd`);
+    await mkdir(join(left, 'site'), { recursive: true });
+    await writeFile(join(left, 'site', 'index.html'), 'half a site');
+    await mergeParts({ outDir: out, parts });
+    await expect.poll(() => readdir(root)).not.toContain(basename(left));
+    expect(await snapshot(out)).toEqual(whole);
   });
 });

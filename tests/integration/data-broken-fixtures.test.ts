@@ -192,7 +192,7 @@ const cases: Case[] = [
   {
     name: 'not-utf8',
     word: 'UTF-8',
-    issues: [{ file: 'topics.yaml', line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }],
+    issues: [{ file: 'topics.yaml', line: 2, col: 10, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' }],
   },
   {
     name: 'duplicate-key',

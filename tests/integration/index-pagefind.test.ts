@@ -1,8 +1,8 @@
 /**
  * The build as it runs the real Pagefind, through a wrapper named where Pagefind's Node API looks
  * for its binary first. An English site is indexed by this package's indexer, and Pagefind runs
- * once for its browser runtime: in a cold build beside the thread building the model, in an
- * incremental one beside shard 0. That process starts with the thread counts the
+ * for its browser runtime only when the runtime cache lacks it: in a cold build beside the
+ * thread building the model. That process starts with the thread counts the
  * build chose (`pagefindThreads`), the runtime's wasm is published compressed again, and a
  * Pagefind that fails fails the build, naming the shard, with the last good output untouched.
  * (Sites in other languages are indexed by Pagefind: `render-intl.test.ts`.)
@@ -13,16 +13,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
-import { pagefindThreads } from '../../src/search/indexSite.js';
-import { decodeFile, encodeFileSmallest } from '../../src/search/pagefindFormat.js';
+import { pagefindThreads } from '../../src/search/index/indexers.js';
+import { decodeFile, encodeFileSmallest } from '../../src/search/format/pagefindFormat.js';
 import { buildSite, cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 
 const pagefind = createRequire(join(repoRoot, 'node_modules', 'pagefind', 'package.json')).resolve(`@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`);
 const good = join(fixturesDir, 'good');
 
 /**
- * Runs `fn` with Pagefind's Node API starting the shell script `script` instead of Pagefind, and
- * with no thread counts of the test's own environment, which would win over the build's.
+ * Runs `fn` with Pagefind's Node API starting the shell script `script` instead of Pagefind, with
+ * no thread counts of the test's own environment, which would win over the build's, and in
+ * `dir`, whose runtime cache (under the working folder) starts empty.
  */
 async function withPagefind<T>(dir: string, script: string, fn: () => Promise<T>): Promise<T> {
   const wrapper = join(dir, 'pagefind');
@@ -37,9 +38,12 @@ async function withPagefind<T>(dir: string, script: string, fn: () => Promise<T>
     }
   };
   apply(set);
+  const cwd = process.cwd();
+  process.chdir(dir);
   try {
     return await fn();
   } finally {
+    process.chdir(cwd);
     apply(before);
   }
 }
@@ -86,9 +90,8 @@ describe('the Pagefind processes of a build', () => {
     }
   });
 
-  it('in an incremental build that indexes shard 0 again, runs once with every core', () => {
-    const threads = String(pagefindThreads(availableParallelism(), 1));
-    expect(seen.incremental).toEqual([`${threads} ${threads}`]);
+  it('in an incremental build that indexes shard 0 again, takes the runtime from the cache and runs no Pagefind', () => {
+    expect(seen.incremental).toEqual(['']);
   });
 });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeAnswerpressData } from '../../bench/corpus.js';
-import { indexPages, type IndexedPage } from '../../src/search/indexPages.js';
+import { indexPages, type IndexedPage } from '../../src/search/index/indexPages.js';
 import { readBundle } from '../helpers/pagefindBundle.js';
 import { buildSite, cleanup, demoData, fixturesDir, tempDir } from '../helpers/site.js';
 

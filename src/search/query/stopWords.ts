@@ -3,6 +3,8 @@
  * from a query unless the query is nothing else. Per primary language subtag; a language with
  * no list keeps every word.
  */
+import { primaryLanguage } from '../../model/language.js';
+
 const LISTS: Record<string, string> = {
   en: `a about above after again against all am an and any are as at be because been before being below between both but by
     can could did do does doing done down during each few for from further get gets getting got had has have having he her here
@@ -30,7 +32,7 @@ const parsed = new Map<string, ReadonlySet<string>>();
 
 /** The stop words of a BCP 47 language tag's primary subtag; an empty set for a language with none. */
 export function stopWordsOf(language: string): ReadonlySet<string> {
-  const primary = language.split('-')[0]?.toLowerCase() ?? '';
+  const primary = primaryLanguage(language);
   let set = parsed.get(primary);
   if (!set) {
     set = new Set((LISTS[primary] ?? '').split(/\s+/).filter(Boolean));

@@ -5,6 +5,8 @@
  * way here ("don't" is "dont"), and any other punctuation or space separates words.
  */
 
+import { primaryLanguage } from '../../model/language.js';
+
 /** Letters, marks and digits: what a word is made of. */
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 const APOSTROPHES = /['\u2019\u02bc]/gu;
@@ -19,7 +21,7 @@ export function queryWords(text: string, language = 'en'): string[] {
   // Plain ASCII text, most of an English site's, takes the fast path: the same words.
   if (!NOT_ASCII.test(text)) return text.replace(/'/g, '').toLowerCase().match(ASCII_WORD) ?? [];
   const stripped = text.normalize('NFC').replace(APOSTROPHES, '');
-  const folded = OWN_CASE.has(language.split('-')[0] ?? '') ? stripped.toLocaleLowerCase(language) : stripped.toLowerCase();
+  const folded = OWN_CASE.has(primaryLanguage(language)) ? stripped.toLocaleLowerCase(language) : stripped.toLowerCase();
   return folded.match(WORD) ?? [];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counted, formatDataError, formatWarnings } from '../../../src/cli/format.js';
+import { counted, formatDataError, formatWarnings, printable } from '../../../src/cli/format.js';
 import { DataError } from '../../../src/errors/DataError.js';
 
 const error = new DataError([
@@ -98,3 +98,22 @@ describe('counted', () => {
     expect(counted(count, noun)).toBe(text);
   });
 });
+
+describe('text from the data in a report', () => {
+  const hostile = new DataError([{ file: 'questions/\u001b[2Jx.yaml', line: 3, col: 5, message: 'unknown topic "\u001b]0;owned\u0007\u001b[2J\u202eevil" in topics[0]\nfake.yaml:1:1: forged' }]);
+
+  it('shows control and direction characters as escapes, never raw, in text', () => {
+    const [line] = formatDataError(hostile, 'data', 'text').split('\n');
+    expect(line).toBe('data/questions/\\x1b[2Jx.yaml:3:5: unknown topic "\\x1b]0;owned\\x07\\x1b[2J\\u202eevil" in topics[0]\\x0afake.yaml:1:1: forged');
+  });
+
+  it('shows them as escapes in GitHub annotations too', () => {
+    const [line] = formatDataError(hostile, 'data', 'github').split('\n');
+    expect(line).toBe('::error file=data/questions/\\x1b[2Jx.yaml,line=3,col=5,title=answerpress::unknown topic "\\x1b]0;owned\\x07\\x1b[2J\\u202eevil" in topics[0]%0Afake.yaml%3A1%3A1: forged'.replace('%3A1%3A1', ':1:1'));
+  });
+
+  it('leaves printable text, tabs and every script as it is', () => {
+    expect(printable('Größe\t日本語 “quoted” – ok')).toBe('Größe\t日本語 “quoted” – ok');
+  });
+});
+

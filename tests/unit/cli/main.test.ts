@@ -48,6 +48,19 @@ describe('main', () => {
     expect(await run(args)).toEqual({ code: 2, out: [], err: [`${message}${USAGE_HINT}`] });
   });
 
+  it('says which command failed, and speaks of the previous output only for those that replace one', async () => {
+    const file = join(root, 'not-a-folder');
+    await writeFile(file, 'a file where the data folder should be');
+    const made = await run(['new', 'expert', 'ada-lovelace', '--data', file]);
+    expect(made.code).toBe(1);
+    expect(made.err).toHaveLength(1);
+    expect(made.err[0]).toMatch(/^answerpress new failed: /);
+    expect(made.err[0]).not.toMatch(/Build failed|previous output/);
+    const merged = await run(['merge', '--out', join(root, 'merged-nothing'), file]);
+    expect(merged.code).toBe(1);
+    expect(merged.err[0]).toMatch(/^Merge failed: [\s\S]*\nThe previous output was left as it was\.$/);
+  });
+
   it('returns 2 for a missing data folder', async () => {
     const missing = join(root, 'missing');
     expect(await run(['validate', '--data', missing])).toEqual({

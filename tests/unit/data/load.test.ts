@@ -221,7 +221,7 @@ describe('loadData on broken data', () => {
   it('reports a file that is not UTF-8', async () => {
     await writeFile(join(data, 'topics.yaml'), Buffer.from('soil:\n  name: L\xe9gumes\n', 'latin1'));
     expect(await issuesOf(data)).toEqual([
-      { file: 'topics.yaml', line: 1, col: 1, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' },
+      { file: 'topics.yaml', line: 2, col: 10, message: 'the file is not valid UTF-8: save it with UTF-8 encoding' },
     ]);
   });
 

@@ -3,7 +3,7 @@ import type { LoadedData } from '../../../src/data/load.js';
 import type { QuestionData } from '../../../src/data/schema.js';
 import { outputKeys, type KeyContext } from '../../../src/incremental/keys.js';
 import { buildModel } from '../../../src/model/buildModel.js';
-import { planShards } from '../../../src/search/shards.js';
+import { planShards } from '../../../src/search/index/shards.js';
 
 type Questions = Record<string, QuestionData>;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyForMirror, linkedCopy, makeStaging, mirrorPath, moveCopy, recover, swapIn } from '../../../src/output/atomicDir.js';
+import { deadPid } from '../../helpers/processes.js';
 
 let parent: string;
 let out: string;
@@ -34,15 +35,6 @@ async function exists(path: string): Promise<boolean> {
 
 async function siblings(): Promise<string[]> {
   return (await readdir(parent)).sort();
-}
-
-/** A process id that existed and has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  const pid = child.pid;
-  await new Promise((resolve) => child.on('exit', resolve));
-  if (pid === undefined) throw new Error('no pid');
-  return pid;
 }
 
 /** A process id that is alive until the test ends. */

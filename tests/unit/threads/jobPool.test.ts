@@ -59,4 +59,21 @@ describe('a pool of workers that do jobs one after another', () => {
       await pool.close();
     }
   });
+
+  it('on close, fails the jobs running and queued, and starts no worker after', async () => {
+    const log = join(dir, 'slow.log');
+    const file = await worker('slow', `serveJobs(async (job) => { await appendFile(job.log, \`\${threadId}\\n\`); await new Promise((done) => setTimeout(done, 300)); });`);
+    const pool = new JobPool(file, 1);
+    const jobs = Array.from({ length: 3 }, () => pool.run({ log }));
+    const settled = Promise.allSettled(jobs);
+    // The first job has started: its worker wrote its line.
+    await expect.poll(() => import('node:fs/promises').then((fs) => fs.readFile(log, 'utf8')).catch(() => '')).not.toBe('');
+    await pool.close();
+    const results = await settled;
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    await expect(pool.run({ log })).rejects.toThrow('closed');
+    await new Promise((done) => setTimeout(done, 600));
+    const lines = (await import('node:fs/promises').then((fs) => fs.readFile(log, 'utf8'))).trim().split('\n');
+    expect(lines).toHaveLength(1);
+  });
 });

@@ -1,0 +1,125 @@
+/**
+ * What a build is made from: the data, read with the help of the last build's cache, the model,
+ * the templates' and assets' fingerprints, the search shards and the key of every page and
+ * shard. What the next build reuses of the data is written to the cache as soon as the model is
+ * built, so that neither the raw data nor the previous build's copy of it is held while pages
+ * render.
+ */
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadData } from '../data/load.js';
+import type { DataIssue } from '../errors/DataIssue.js';
+import { makeImages, publishImages, type MadeImages } from '../images/makeImages.js';
+import { writeSegments, type PreviousBuild, type SegmentKind, type Segments } from '../incremental/cache.js';
+import { outputKeys, type OutputKeys } from '../incremental/keys.js';
+import { buildModel, markdownFields, siteAddress, siteLanguage } from '../model/buildModel.js';
+import { primaryLanguage } from '../model/language.js';
+import { MarkdownMemo } from '../model/markdown.js';
+import { renderAhead } from '../model/renderAhead.js';
+import type { SiteModel } from '../model/types.js';
+import { copyAssets } from '../output/assets.js';
+import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
+import { ownsShard } from '../output/part.js';
+import { checkShrink } from '../output/shrinkGuard.js';
+import { indexesItself } from '../search/index/indexers.js';
+import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
+import { planShards, type Shard } from '../search/index/shards.js';
+import type { Staging, SitePaths } from './staging.js';
+import type { BuildOptions, PhaseClock } from './types.js';
+
+export interface BuildInputs {
+  model: SiteModel;
+  /** The output's version: data, templates and options, hashed (see `output/fingerprint.ts`). */
+  version: string;
+  /** The templates' fingerprint. */
+  templates: string;
+  /** Published asset names, by source name. */
+  assets: Record<string, string>;
+  shards: Shard[];
+  keys: OutputKeys;
+  paths: SitePaths;
+  /** The data's cache segments; null without a cache, or when they could not be written. */
+  segments: Segments | null;
+  /** Pagefind's runtime bundle, when a cold build started writing it ahead of indexing. */
+  runtime?: Promise<string>;
+  /** The photos, logo and share image, made or found in the cache. */
+  images: MadeImages;
+  /** Where the images are kept between builds. */
+  imagesDir: string;
+  /** Files in the data folder that were not read (see `LoadedData.warnings`). */
+  warnings: DataIssue[];
+}
+
+export interface InputContext {
+  layoutDirs: string[];
+  cacheDir: string | null;
+  previous: PreviousBuild | null;
+  staging: Staging;
+  clock: PhaseClock;
+}
+
+export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, previous, staging, clock }: InputContext): Promise<BuildInputs> {
+  const dataDir = resolve(options.dataDir ?? 'data');
+  const data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
+  const memo = new MarkdownMemo(previous?.markdown);
+  // Markdown renders on every core; the model is then built on this thread alone.
+  await clock.time('model', () => renderAhead(memo, markdownFields(data)));
+  // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
+  // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
+  const language = siteLanguage(data);
+  const runtime = !previous && ownsShard(options.slice, 0) && indexesItself(language) ? staging.track(obtainRuntime(staging.dir, primaryLanguage(language))) : undefined;
+  // Reported by the shard that takes it; a build that fails first only waits for it.
+  runtime?.catch(() => undefined);
+  // Photos, the logo and the share image are made (or found in the cache) before the model,
+  // which gives their URLs and sizes to the pages.
+  const address = siteAddress(data);
+  const imagesDir = join(cacheDir ?? staging.dir, 'images');
+  const images = await clock.time('model', () => makeImages(data, { dataDir, cacheDir: imagesDir, basePath: address.basePath, siteUrl: address.url }));
+  const model = await clock.time('model', () => buildModel(data, { markdown: memo, images: images.images }));
+  // A bad commit never empties the live site (see `output/shrinkGuard.ts`).
+  const outDir = resolve(options.outDir ?? '_site');
+  if (!options.slice && !options.allowShrink) {
+    await checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug));
+  }
+  const files = data.files ?? new Map();
+  // A segment is reused when all its entries came unchanged from the previous build.
+  const reused = (kind: SegmentKind, key: string): boolean => {
+    if (kind === 'markdown') return !memo.rendered.has(key);
+    const before = previous?.files.get(key);
+    const now = files.get(key);
+    return before !== undefined && before.hash === now?.hash && before.stamp === now.stamp;
+  };
+  // The cache is an aid, never a reason to fail: a build that cannot write it still publishes.
+  const segments = cacheDir ? await clock.time('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused).catch(() => null)) : null;
+  previous?.files.clear();
+  previous?.markdown.clear();
+
+  const templates = await hashTemplates(layoutDirs);
+  // The images' keys hash their sources' bytes: the version changes with a replaced photo too.
+  const sourceHash = images.keys.size === 0 ? data.sourceHash : createHash('sha256').update([data.sourceHash, ...[...images.keys].sort()].join('\0')).digest('hex');
+  const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
+  const paths = staging.paths(model.site.basePath);
+  const shards = planShards(model, options.pagesPerShard);
+  const assets = await clock.time('render', async () => {
+    await publishImages(images.files, paths.fresh);
+    return copyAssets(layoutDirs, paths.fresh);
+  });
+  const keys = outputKeys(model, shards, {
+    templates,
+    assets,
+    fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])),
+    customTemplates: options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir))),
+  });
+  return { model, version, templates, assets, shards, keys, paths, segments, runtime, images, imagesDir, warnings: data.warnings ?? [] };
+}
+
+/** Whether a site's layouts folder holds any template of its own. */
+async function hasTemplates(dir: string): Promise<boolean> {
+  try {
+    const entries = await readdir(dir, { recursive: true });
+    return entries.some((name) => name.endsWith('.njk'));
+  } catch {
+    return false;
+  }
+}

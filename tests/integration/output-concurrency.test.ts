@@ -1,0 +1,72 @@
+/**
+ * Builds that meet: two at once into the same output and cache, and every entry point that
+ * writes or serves the output finding it where a killed swap left it (renamed aside, between
+ * `swapIn`'s two renames).
+ */
+import { readdir, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
+import { mergeParts } from '../../src/merge.js';
+import { startDevServer } from '../../src/serve/watch.js';
+import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
+import { deadPid } from '../helpers/processes.js';
+
+const PAGES_PER_SHARD = 2;
+
+describe('two builds into the same output and cache at once', () => {
+  let root: string;
+  let data: string;
+
+  beforeAll(async () => {
+    root = await tempDir();
+    data = await copyData(join(fixturesDir, 'search'), root);
+  });
+  afterAll(() => cleanup(root));
+
+  it('both end cleanly, one after the other, with the output of one build', async () => {
+    const options = { dataDir: data, outDir: join(root, 'site'), cacheDir: join(root, 'cache'), pagesPerShard: PAGES_PER_SHARD };
+    const results = await Promise.allSettled([build(options), build(options), build({ ...options, clean: true })]);
+    expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'built'))).toEqual(['built', 'built', 'built']);
+    await build({ dataDir: data, outDir: join(root, 'cold'), cacheDir: false, pagesPerShard: PAGES_PER_SHARD });
+    expect(await snapshot(join(root, 'site'))).toEqual(await snapshot(join(root, 'cold')));
+    expect((await readdir(root)).filter((name) => name.includes('lock'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('an output a killed swap left renamed aside', () => {
+  let root: string;
+  let good: Record<string, string>;
+  const out = () => join(root, 'site');
+
+  beforeAll(async () => {
+    root = await tempDir();
+    await build({ dataDir: join(fixturesDir, 'good'), outDir: out(), cacheDir: false });
+    good = await snapshot(out());
+  }, 120_000);
+  afterAll(() => cleanup(root));
+
+  /** Puts the output where a build killed between `swapIn`'s renames leaves it. */
+  async function killMidSwap(): Promise<void> {
+    await rename(out(), join(root, `.answerpress-old-site-${await deadPid()}-0badf00d`));
+  }
+
+  it('is restored by a build, even one that fails on its data', async () => {
+    await killMidSwap();
+    await expect(build({ dataDir: join(fixturesDir, 'broken', 'missing-title'), outDir: out(), cacheDir: false })).rejects.toThrow();
+    expect(await snapshot(out())).toEqual(good);
+  }, 60_000);
+
+  it('is restored by serve, even when its first build fails', async () => {
+    await killMidSwap();
+    const options = { dataDir: join(fixturesDir, 'broken', 'missing-title'), outDir: out(), cacheDir: false as const, port: 0, log: () => undefined, formatError: () => [] };
+    await expect(startDevServer(options)).rejects.toThrow();
+    expect(await snapshot(out())).toEqual(good);
+  }, 60_000);
+
+  it('is restored by merge, even one given no parts', async () => {
+    await killMidSwap();
+    await expect(mergeParts({ outDir: out(), parts: [] })).rejects.toThrow(/no parts to merge/);
+    expect(await snapshot(out())).toEqual(good);
+  }, 60_000);
+});

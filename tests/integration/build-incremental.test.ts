@@ -124,7 +124,7 @@ describe('incremental builds', () => {
     const meta = (await readdir(join(store, garbled))).find((name) => name.endsWith('.pf_meta')) as string;
     await writeFile(join(store, garbled, meta), 'garbled');
     // A change elsewhere, so the merge reads every stored shard.
-    await appendFile(join(data, 'questions', 'morning-headache-and-snoring.yaml'), ['  - author: carmen-soto', '    date: 2025-02-04', '    body: One more word, quillwort.', ''].join('\n'));
+    await appendFile(join(data, 'questions', 'morning-headache-and-snoring.yaml'), ['  - author: carmen-soto', '    date: 2025-06-04', '    body: One more word, quillwort.', ''].join('\n'));
     const result = await incremental();
     expect(result.work.incremental).toBe(true);
     expect(result.work.shardsIndexed).toBeGreaterThanOrEqual(2);

@@ -21,6 +21,8 @@ export interface BuildOptions {
    * (see `output/part.ts`). A part is always built cold, with no cache.
    */
   slice?: Slice;
+  /** Called once, with the other build's process id, when another build into the same output or cache holds it and this one waits. */
+  waiting?: (holder: number) => void;
 }
 
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';

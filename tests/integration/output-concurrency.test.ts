@@ -26,7 +26,11 @@ describe('two builds into the same output and cache at once', () => {
 
   it('both end cleanly, one after the other, with the output of one build', async () => {
     const options = { dataDir: data, outDir: join(root, 'site'), cacheDir: join(root, 'cache'), pagesPerShard: PAGES_PER_SHARD };
-    const results = await Promise.allSettled([build(options), build(options), build({ ...options, clean: true })]);
+    const waited: number[] = [];
+    const waiting = (holder: number) => waited.push(holder);
+    const results = await Promise.allSettled([build({ ...options, waiting }), build({ ...options, waiting }), build({ ...options, clean: true, waiting })]);
+    // Two of the three waited for the one that held the output, and were told who held it.
+    expect(waited).toEqual([process.pid, process.pid]);
     expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'built'))).toEqual(['built', 'built', 'built']);
     await build({ dataDir: data, outDir: join(root, 'cold'), cacheDir: false, pagesPerShard: PAGES_PER_SHARD });
     expect(await snapshot(join(root, 'site'))).toEqual(await snapshot(join(root, 'cold')));

@@ -37,7 +37,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? '_site');
   const cacheDir = options.cacheDir === false || options.slice ? null : resolve(options.cacheDir ?? defaultCacheDir(outDir));
   // The default cache belongs to the output alone, and is locked with it.
-  const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null);
+  const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null, options.waiting);
   try {
     startMinifier();
     const packageHash = await hashPackage();

@@ -158,7 +158,8 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   const start = performance.now();
   const slice = values.shard === undefined ? undefined : parseSlice(values.shard);
   if (slice && values.out === undefined) throw new UsageError('build --shard needs --out, a folder of its own for the part');
-  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean, slice, allowShrink: values['allow-shrink'] });
+  const waiting = (holder: number) => out(`Another build (process ${holder}) is writing ${values.out ?? '_site'}; waiting for it to finish.`);
+  const result = await build({ dataDir: values.data, layoutsDir: values.layouts, outDir: values.out, cacheDir: values.cache, clean: values.clean, slice, allowShrink: values['allow-shrink'], waiting });
   if (result.warnings.length > 0) out(formatWarnings(result.warnings, values.data ?? 'data', 'text'));
   const { work } = result;
   const seconds = ((performance.now() - start) / 1000).toFixed(2);

@@ -27,6 +27,13 @@ export interface OutputKeys {
   shards: string[];
 }
 
+/** The key of shard `id`, which every shard planned has. */
+export function shardKey(keys: OutputKeys, id: number): string {
+  const key = keys.shards[id];
+  if (key === undefined) throw new Error(`no key for search shard ${id}`);
+  return key;
+}
+
 const hash = (...parts: string[]): string => digest('sha256', parts.join('\0'), 'hex').slice(0, 32);
 
 /**

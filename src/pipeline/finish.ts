@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { BuildError } from '../errors/BuildError.js';
 import { pruneImages } from '../images/makeImages.js';
 import { pruneCache, writeManifest } from '../incremental/cache.js';
+import { shardKey } from '../incremental/keys.js';
 import type { SiteModel } from '../model/types.js';
 import { ownsSitePages, pagesOfPart, writePart, type Slice } from '../output/part.js';
 import { writeOffline } from '../offline/writeOffline.js';
@@ -27,7 +28,7 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
     if (rendered.indexed.some((shard) => shard.id === 0)) await recompressWasmOffThread(join(paths.site, 'pagefind'));
   });
   await clock.time('swap', async () => {
-    const own = rendered.indexed.map((shard) => ({ id: shard.id, key: keys.shards[shard.id] as string }));
+    const own = rendered.indexed.map((shard) => ({ id: shard.id, key: shardKey(keys, shard.id) }));
     // The search page is runner 0's, and so is the vocabulary it names.
     if (ownsSitePages(slice)) await publishVocabulary(paths.site, siteVocabulary(model));
     await writePart(paths.site, storeDir, { slice, version: inputs.version, templates: inputs.templates, site: model.site, pages: indexedPages(model), shardCount: shards.length, shards: own });
@@ -71,7 +72,7 @@ async function mergeIndex({ inputs, indexer, merger, storeDir }: BuildRun, rende
   if (rendered.keepBundle) {
     merged = { pages: indexedPages(model), chunks: Object.fromEntries(rendered.known) };
   } else {
-    for (const shard of rendered.indexed) merger.load(shard.id, join(storeDir, keys.shards[shard.id] as string));
+    for (const shard of rendered.indexed) merger.load(shard.id, join(storeDir, shardKey(keys, shard.id)));
     try {
       merged = await merger.merge(bundle, shards.length, rendered.known);
     } catch (error) {

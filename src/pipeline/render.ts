@@ -10,6 +10,7 @@ import type { PageSet } from '../eleventy/plugin.js';
 import { render } from '../eleventy/render.js';
 import { BuildError } from '../errors/BuildError.js';
 import { IMAGE_FOLDER } from '../images/makeImages.js';
+import { shardKey } from '../incremental/keys.js';
 import type { SiteModel } from '../model/types.js';
 import { moveInto, removeFile } from '../output/linkTree.js';
 import { ownsShard, ownsSitePages } from '../output/part.js';
@@ -96,7 +97,7 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
     await moveInto(paths.fresh, paths.site);
   });
   const stored = await storedShards(storeDir, keys.shards);
-  const key = (shard: Shard) => keys.shards[shard.id] as string;
+  const key = (shard: Shard) => shardKey(keys, shard.id);
   const unchanged = (shard: Shard) => previous.shards[shard.id] === key(shard) && stored.has(key(shard));
   const known = await readMergedChunks(storeDir, previous.version);
   const keepBundle = known.size > 0 && shards.every(unchanged);
@@ -115,7 +116,7 @@ function shardQueue({ inputs, indexer }: BuildRun): { add: (shard: Shard) => voi
   return {
     indexed,
     add: (shard) => {
-      indexer.add(shard, inputs.keys.shards[shard.id] as string, needingSegmentation(shard.pages));
+      indexer.add(shard, shardKey(inputs.keys, shard.id), needingSegmentation(shard.pages));
       indexed.push(shard);
     },
   };

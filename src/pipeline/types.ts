@@ -27,6 +27,8 @@ export interface BuildOptions {
    * removed. Default: false, and such a build stops (see `output/shrinkGuard.ts`).
    */
   allowShrink?: boolean;
+  /** Called once, with the other build's process id, when another build into the same output or cache holds it and this one waits. */
+  waiting?: (holder: number) => void;
 }
 
 export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';

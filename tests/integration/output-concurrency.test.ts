@@ -3,13 +3,14 @@
  * writes or serves the output finding it where a killed swap left it (renamed aside, between
  * `swapIn`'s two renames).
  */
+import { spawn } from 'node:child_process';
 import { readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
 import { startDevServer } from '../../src/serve/watch.js';
-import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
+import { cleanup, copyData, fixturesDir, repoRoot, snapshot, tempDir } from '../helpers/site.js';
 import { deadPid } from '../helpers/processes.js';
 
 const PAGES_PER_SHARD = 2;
@@ -26,11 +27,37 @@ describe('two builds into the same output and cache at once', () => {
 
   it('both end cleanly, one after the other, with the output of one build', async () => {
     const options = { dataDir: data, outDir: join(root, 'site'), cacheDir: join(root, 'cache'), pagesPerShard: PAGES_PER_SHARD };
-    const results = await Promise.allSettled([build(options), build(options), build({ ...options, clean: true })]);
+    const waited: number[] = [];
+    const waiting = (holder: number) => waited.push(holder);
+    const results = await Promise.allSettled([build({ ...options, waiting }), build({ ...options, waiting }), build({ ...options, clean: true, waiting })]);
+    // Two of the three waited for the one that held the output, and were told who held it.
+    expect(waited).toEqual([process.pid, process.pid]);
     expect(results.map((result) => (result.status === 'rejected' ? String(result.reason) : 'built'))).toEqual(['built', 'built', 'built']);
     await build({ dataDir: data, outDir: join(root, 'cold'), cacheDir: false, pagesPerShard: PAGES_PER_SHARD });
     expect(await snapshot(join(root, 'site'))).toEqual(await snapshot(join(root, 'cold')));
     expect((await readdir(root)).filter((name) => name.includes('lock'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('two build commands into the same output at once', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await tempDir();
+  });
+  afterAll(() => cleanup(root));
+
+  it('both exit 0, the second saying it waits for the first', async () => {
+    const run = () => {
+      const args = [join(repoRoot, 'bin', 'answerpress.js'), 'build', '--data', join(fixturesDir, 'good'), '--out', join(root, 'site'), '--cache', join(root, 'cache')];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      return new Promise<{ code: number | null; output: string }>((resolve) => child.on('close', (code) => resolve({ code, output })));
+    };
+    const [first, second] = await Promise.all([run(), run()]);
+    expect([first.code, second.code], first.output + second.output).toEqual([0, 0]);
+    expect(first.output + second.output).toMatch(/Another build \(process \d+\) is writing .*site; waiting for it to finish\./);
   }, 120_000);
 });
 

@@ -1,8 +1,6 @@
 /**
  * One shard's index words, read into columns for the merge (`mergeBundles.ts`), and the heap that
- * walks every shard's words in order. Layout of an index chunk (Pagefind 1.6, CBOR):
- * [[[word, postings, [[variant, postings]…]]…]], where postings are [[page − previous page,
- * [location…], [meta location…]]…] and variants are the word as written with diacritics.
+ * walks every shard's words in order. The layout of an index chunk is `format/words.ts`.
  */
 import { CborReader } from '../format/cbor.js';
 

@@ -15,7 +15,8 @@ const noControl = (value: string) => !CONTROL.test(value);
 const controlMessage = { message: 'contains an invisible control character: delete it (it is often pasted in by accident)' };
 
 const text = z.string().trim().min(1).refine(noControl, controlMessage);
-const markdown = z.string().trim().min(1).refine(noControl, controlMessage);
+/** Marked as Markdown in the JSON Schema (`contentMediaType`), so editors and the web editor know it. */
+const markdown = z.string().trim().min(1).refine(noControl, controlMessage).meta({ contentMediaType: 'text/markdown' });
 
 const httpUrl = z.string().refine(
   (value) => {
@@ -35,7 +36,8 @@ const date = z
   // Only dates written YYYY-MM-DD are checked against the calendar: one mistake, one message.
   .refine((value) => !new RegExp(DATE_PATTERN).test(value) || isCalendarDate(value), {
     message: 'is not a real calendar date: check the month (01-12) and the day',
-  });
+  })
+  .meta({ format: 'date' });
 
 const languageTag = z.string().refine(
   (value) => {
@@ -47,6 +49,25 @@ const languageTag = z.string().refine(
   },
   { message: 'must be a BCP 47 language tag such as en, fr-CA or ja' },
 );
+
+/** Where the web editor at `/admin/` reads and commits the data files (see docs/editor.md). */
+export const editorSchema = z.strictObject({
+  backend: z.literal('github', { message: 'must be github (the only backend the web editor supports)' }).describe('Where the data is kept: `github`.'),
+  repo: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be a GitHub repository written owner/name, e.g. acme/answers' })
+    .describe('The GitHub repository holding the data, `owner/name`.'),
+  branch: z.string().trim().min(1).refine(noControl, controlMessage).optional().describe('The branch edits are committed to. Default: `main`.'),
+  folder: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { message: 'must be a folder path inside the repository, such as data or site/data, with no leading or trailing /' })
+    .refine((value) => !value.split('/').some((part) => part === '.' || part === '..'), { message: 'must not contain . or .. segments' })
+    .optional()
+    .describe('The data folder\'s path inside the repository. Default: `data`.'),
+  authUrl: httpUrl
+    .optional()
+    .describe('The OAuth service that signs editors in to GitHub (Decap\'s `base_url`). Default: Netlify\'s, for a site hosted there.'),
+});
 
 export const siteSchema = z
   .strictObject({
@@ -60,6 +81,7 @@ export const siteSchema = z
       .optional()
       .describe('URL template with `{path}` (the data file\'s path) for "suggest an answer / edit" links. Default: none.'),
     offlineBudget: z.number().int().min(0).optional().describe('Bytes of search index and answer fragments a first visit stores for offline search. Default: 2,000,000 (about 2 MB).'),
+    editor: editorSchema.optional().describe('The web editor: when set, the site publishes it at `/admin/`, editing the data in this GitHub repository. Default: none (no `/admin/`).'),
   })
   .meta({ title: 'answerpress site.yaml', description: 'The site itself: title, URL, language, disclaimer.' });
 
@@ -115,6 +137,7 @@ export const questionSchema = z
   .meta({ title: 'answerpress question', description: 'One question with its answers; the slug is the file name.' });
 
 export type SiteData = z.infer<typeof siteSchema>;
+export type EditorData = z.infer<typeof editorSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type TopicsData = z.infer<typeof topicsSchema>;
 export type ExpertData = z.infer<typeof expertSchema>;

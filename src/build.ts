@@ -16,6 +16,7 @@ import { loadData } from './data/load.js';
 import type { PageName } from './eleventy/pages.js';
 import type { PageSet } from './eleventy/plugin.js';
 import { render } from './eleventy/render.js';
+import { publishEditor } from './editor/publish.js';
 import { BuildError } from './errors/BuildError.js';
 import { defaultCacheDir, loadCache, openCache, pruneCache, writeManifest, writeSegments, type Kind, type PreviousBuild } from './incremental/cache.js';
 import { outputKeys } from './incremental/keys.js';
@@ -277,6 +278,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!incremental) memory.release();
     indexer.setConcurrency(2);
     const indexedRuntime = indexed.some((shard) => shard.id === 0);
+    // The web editor, when site.yaml asks for it, goes with the other site-wide files.
+    if (ownsSitePages(options.slice)) await timed('render', () => publishEditor(site, model.site, assets));
     const work = { incremental, pagesRendered: incremental ? changed.size : keys.pages.size, pages: keys.pages.size, shardsIndexed: indexed.length, shards: shards.length, merged: !keepBundle };
     if (options.slice) {
       // A part: its shards' indexes go with its pages; the merge writes the bundle and the rest.

@@ -158,6 +158,7 @@ function siteInfo(data: LoadedData, md: MarkdownMemo): SiteInfo {
     editUrl: raw.editUrl ?? null,
     offlineBudget: raw.offlineBudget ?? DEFAULT_OFFLINE_BUDGET,
     labels: englishLabels,
+    editor: raw.editor ?? null,
   };
 }
 

@@ -2,6 +2,7 @@
  * The page model: plain data built once from the validated files and handed to the templates.
  * No Eleventy types; every URL already includes the site's base path.
  */
+import type { EditorData } from '../data/schema.js';
 
 export interface SiteInfo {
   title: string;
@@ -18,6 +19,8 @@ export interface SiteInfo {
   editUrl: string | null;
   offlineBudget: number;
   labels: Labels;
+  /** Where the web editor at `/admin/` commits the data; null: no editor is published. */
+  editor: EditorData | null;
 }
 
 export interface Labels {

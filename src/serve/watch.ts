@@ -4,8 +4,10 @@
  * overlay, to every open page.
  */
 import { watch, type FSWatcher } from 'node:fs';
+import { resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { DataError } from '../errors/DataError.js';
+import { EditorRoutes } from './editorRoutes.js';
 import { CLIENT_TAG, LiveReload } from './liveReload.js';
 import { serveSite, type RunningServer } from './server.js';
 
@@ -30,13 +32,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const live = new LiveReload();
   const first = await build(options);
   const basePath = first.model.site.basePath;
+  let site = first.model.site;
+  const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, site: () => site });
   const server: RunningServer = await serveSite({
     root: first.outDir,
     port: options.port,
     host: options.host,
     inject: CLIENT_TAG,
     basePath,
-    before: (req, res) => live.handle(req, res, basePath),
+    before: (req, res) => live.handle(req, res, basePath) || editor.handle(req, res),
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -47,6 +51,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const start = performance.now();
     try {
       const result = await build(options);
+      site = { ...result.model.site, basePath };
       options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
       live.send({ type: 'reload' });
       options.onBuild?.(result);

@@ -1,0 +1,137 @@
+/**
+ * The web editor's script, run by `/admin/` after Decap CMS's: it registers our YAML format for
+ * each kind of file, the question preview, and starts Decap CMS with the configuration the page
+ * carries (generated from the contract by config.ts). Bundled with js-yaml by publish.ts.
+ * https://decapcms.org/docs/custom-formats/
+ * https://decapcms.org/docs/customization/
+ */
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
+import { fromEditor, toEditor, type Shape } from './formats.js';
+
+/** What `/admin/index.html` hands this script. */
+export interface EditorPage {
+  config: Record<string, unknown>;
+  formats: Record<string, { shape: Shape; wrap?: string }>;
+  /** The site's stylesheet, for the previews. */
+  stylesheet: string;
+}
+
+interface Immutable {
+  getIn(path: (string | number)[]): unknown;
+  toJS?(): unknown;
+}
+
+interface PreviewProps {
+  entry: Immutable;
+  widgetFor(name: string): unknown;
+  widgetsFor(name: string): { map<T>(fn: (item: Immutable) => T): { toArray?(): T[] } & Iterable<T> };
+  fieldsMetaData?: Immutable;
+}
+
+type H = (tag: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
+
+interface Cms {
+  registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(value: unknown): string }): void;
+  registerPreviewStyle(url: string): void;
+  registerPreviewTemplate(collection: string, component: unknown): void;
+  init(options: { config: Record<string, unknown> }): void;
+}
+
+declare global {
+  interface Window {
+    CMS: Cms;
+    CMS_MANUAL_INIT?: boolean;
+    h: H;
+    createClass(spec: { render(this: { props: PreviewProps }): unknown }): unknown;
+  }
+}
+
+/** Our reader's schema (data/yaml.ts): dates stay strings, so they are written without quotes. */
+const YAML = { schema: CORE_SCHEMA, lineWidth: 100, noRefs: true };
+
+function start(): void {
+  const element = document.getElementById('answerpress-editor');
+  if (!element?.textContent) throw new Error('answerpress: /admin/ has no editor configuration');
+  const page = JSON.parse(element.textContent) as EditorPage;
+  const { CMS } = window;
+  for (const [name, { shape, wrap }] of Object.entries(page.formats)) {
+    CMS.registerCustomFormat(name, 'yaml', {
+      fromFile: (text) => toEditor(load(text, { schema: CORE_SCHEMA }) ?? {}, shape, wrap),
+      toFile: (value) => dump(fromEditor(value, shape, wrap) ?? {}, YAML),
+    });
+  }
+  CMS.registerPreviewStyle(page.stylesheet);
+  CMS.registerPreviewTemplate('questions', questionPreview());
+  CMS.init({ config: page.config });
+}
+
+/** A question as its page shows it: the markup of layouts/pages/question.njk, styled by the site's stylesheet. */
+function questionPreview(): unknown {
+  return window.createClass({
+    render() {
+      const h = window.h;
+      const { entry } = this.props;
+      const text = (path: (string | number)[]) => {
+        const value = entry.getIn(['data', ...path]);
+        return typeof value === 'string' ? value : '';
+      };
+      const answers = [...iterate(this.props.widgetsFor('answers'))];
+      const count = answers.length;
+      return h(
+        'main',
+        { id: 'main' },
+        h(
+          'div',
+          { className: 'wrap' },
+          h(
+            'article',
+            { className: 'question' },
+            h('h1', null, text(['title'])),
+            h('p', { className: 'question-meta' }, 'Asked ', h('time', { dateTime: text(['asked']) }, text(['asked']))),
+            h('div', { className: 'prose question-body' }, this.props.widgetFor('body')),
+          ),
+          h(
+            'section',
+            { className: 'answers' },
+            h('h2', null, count === 1 ? '1 expert answer' : `${count} expert answers`),
+            ...answers.map((answer, i) => {
+              const data = answer.getIn(['data']) as Immutable | undefined;
+              const field = (name: string) => {
+                const value = data?.getIn([name]);
+                return typeof value === 'string' ? value : '';
+              };
+              const author = field('author');
+              const name = expertName(this.props.fieldsMetaData, author) ?? author;
+              return h(
+                'article',
+                { className: 'answer', key: String(i) },
+                h('h3', { className: 'answer-title' }, field('title') || `Answer from ${name}`),
+                h('div', { className: 'prose' }, answer.getIn(['widgets', 'body'])),
+                h(
+                  'footer',
+                  { className: 'answer-footer' },
+                  h('div', { className: 'expert-card' }, h('p', { className: 'expert-name' }, name)),
+                  h('p', { className: 'answer-meta' }, 'Answered ', h('time', { dateTime: field('date') }, field('date'))),
+                ),
+              );
+            }),
+          ),
+        ),
+      );
+    },
+  });
+}
+
+function iterate(list: { map<T>(fn: (item: Immutable) => T): { toArray?(): T[] } & Iterable<T> } | undefined): Iterable<Immutable> {
+  if (!list) return [];
+  const mapped = list.map((item) => item);
+  return mapped.toArray ? mapped.toArray() : mapped;
+}
+
+/** The name the relation widget loaded for an expert id, when it did. */
+function expertName(meta: Immutable | undefined, id: string): string | undefined {
+  const name = meta?.getIn(['author', 'experts', id, 'name']);
+  return typeof name === 'string' ? name : undefined;
+}
+
+start();

@@ -31,7 +31,7 @@ interface PreviewProps {
 type H = (tag: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 
 interface Cms {
-  registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(value: unknown): string }): void;
+  registerCustomFormat(name: string, extension: string, format: { fromFile(text: string): unknown; toFile(value: unknown, order?: string[]): string }): void;
   registerPreviewStyle(url: string): void;
   registerPreviewTemplate(collection: string, component: unknown): void;
   init(options: { config: Record<string, unknown> }): void;
@@ -57,7 +57,8 @@ function start(): void {
   for (const [name, { shape, wrap }] of Object.entries(page.formats)) {
     CMS.registerCustomFormat(name, 'yaml', {
       fromFile: (text) => toEditor(load(text, { schema: CORE_SCHEMA }) ?? {}, shape, wrap),
-      toFile: (value) => dump(fromEditor(value, shape, wrap) ?? {}, YAML),
+      // Decap hands the fields' order with the value: the contract's order, kept in the file.
+      toFile: (value, order) => dump(fromEditor(value, shape, wrap, order) ?? {}, YAML),
     });
   }
   CMS.registerPreviewStyle(page.stylesheet);
@@ -75,7 +76,9 @@ function questionPreview(): unknown {
         const value = entry.getIn(['data', ...path]);
         return typeof value === 'string' ? value : '';
       };
-      const answers = [...iterate(this.props.widgetsFor('answers'))];
+      // widgetsFor gives a list's items only when the entry holds a list.
+      const listed = (entry.getIn(['data', 'answers']) as Immutable | undefined)?.toJS?.();
+      const answers = Array.isArray(listed) && listed.length > 0 ? [...iterate(this.props.widgetsFor('answers'))] : [];
       const count = answers.length;
       return h(
         'main',
@@ -128,10 +131,20 @@ function iterate(list: { map<T>(fn: (item: Immutable) => T): { toArray?(): T[] }
   return mapped.toArray ? mapped.toArray() : mapped;
 }
 
-/** The name the relation widget loaded for an expert id, when it did. */
+/** The name the relation widget loaded for an expert id, wherever in the entry's metadata it keeps it. */
 function expertName(meta: Immutable | undefined, id: string): string | undefined {
-  const name = meta?.getIn(['author', 'experts', id, 'name']);
-  return typeof name === 'string' ? name : undefined;
+  const find = (value: unknown, depth: number): string | undefined => {
+    if (!value || typeof value !== 'object' || depth > 6) return undefined;
+    const record = value as Record<string, unknown>;
+    const expert = (record.experts as Record<string, { name?: unknown }> | undefined)?.[id];
+    if (typeof expert?.name === 'string') return expert.name;
+    for (const inner of Object.values(record)) {
+      const found = find(inner, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(meta?.toJS?.(), 0);
 }
 
 start();

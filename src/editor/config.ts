@@ -189,7 +189,7 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
       return { ...base, widget: 'object', collapsed: false, fields: propertiesOf(schema, path, relations) };
     case 'array': {
       const items = schema.items ?? {};
-      const list = { ...base, widget: 'list', ...(schema.minItems ? { min: schema.minItems } : {}), ...(schema.maxItems ? { max: schema.maxItems } : {}) };
+      const list = { ...base, widget: 'list', label_singular: labelOf(singular(name)), ...(schema.minItems ? { min: schema.minItems } : {}), ...(schema.maxItems ? { max: schema.maxItems } : {}) };
       if (items.type === 'object' && items.properties) {
         const fields = propertiesOf(items, path, relations);
         const title = fields.find((f) => f.widget === 'string');

@@ -29,9 +29,13 @@ export function toEditor(value: unknown, shape: Shape, wrap?: string): unknown {
   return wrap ? { [wrap]: edited ?? [] } : edited;
 }
 
-/** What the editor saved, as the file's value. */
-export function fromEditor(value: unknown, shape: Shape, wrap?: string): unknown {
-  const unwrapped = wrap ? (isPlain(value) ? value[wrap] : undefined) : value;
+/**
+ * What the editor saved, as the file's value, its keys in `order`: the editor's field names,
+ * nested ones dotted (`answers.author`), which is the contract's order.
+ */
+export function fromEditor(value: unknown, shape: Shape, wrap?: string, order: readonly string[] = []): unknown {
+  const sorted = inOrder(value, order, '');
+  const unwrapped = wrap ? (isPlain(sorted) ? sorted[wrap] : undefined) : sorted;
   const file = listsToMaps(withoutEmpty(unwrapped), shape);
   return file ?? (wrap ? {} : file);
 }
@@ -83,4 +87,16 @@ export function withoutEmpty(value: unknown): unknown {
     return Object.keys(out).length > 0 ? out : undefined;
   }
   return value === '' || value === null ? undefined : value;
+}
+
+/** Object keys in the order given (by dotted path), those not named after them as they were. */
+export function inOrder(value: unknown, order: readonly string[], prefix: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => inOrder(item, order, prefix));
+  if (!isPlain(value)) return value;
+  const rank = (key: string) => {
+    const at = order.indexOf(`${prefix}${key}`);
+    return at === -1 ? order.length : at;
+  };
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
+  return Object.fromEntries(keys.map((key) => [key, inOrder(value[key], order, `${prefix}${key}.`)]));
 }

@@ -31,6 +31,14 @@ describe('the editor’s file formats', () => {
     expect(fromEditor(toEditor(question, shape), shape)).toEqual(question);
   });
 
+  it('writes keys in the contract’s order, nested ones too, whatever order the editor filled them in', () => {
+    const edited = { topics: ['sleep'], title: 'Q', answers: [{ body: 'A', author: 'a', date: '2025-01-02' }], asked: '2025-01-01' };
+    const order = ['title', 'asked', 'topics', 'body', 'answers', 'answers.author', 'answers.date', 'answers.title', 'answers.body'];
+    const written = fromEditor(edited, null, undefined, order) as Record<string, unknown>;
+    expect(Object.keys(written)).toEqual(['title', 'asked', 'topics', 'answers']);
+    expect(Object.keys((written.answers as Record<string, unknown>[])[0] ?? {})).toEqual(['author', 'date', 'body']);
+  });
+
   it('drops what the editor leaves empty, which the contract never holds, and keeps whitespace for the validator to refuse', () => {
     expect(withoutEmpty({ title: '   ', description: '', rating: { value: '', count: null }, answers: [], credentials: ['MD', ''] })).toEqual({ title: '   ', answers: [], credentials: ['MD'] });
   });

@@ -193,7 +193,8 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
       if (items.type === 'object' && items.properties) {
         const fields = propertiesOf(items, path, relations);
         const title = fields.find((f) => f.widget === 'string');
-        return { ...list, fields, ...(title ? { summary: `{{fields.${title.name}}}` } : {}) };
+        // Open, so that an answer is edited where it is read, not behind a toggle.
+        return { ...list, fields, collapsed: false, ...(title ? { summary: `{{fields.${title.name}}}` } : {}) };
       }
       return { ...list, field: field(singular(name), items, true, path, relations) };
     }

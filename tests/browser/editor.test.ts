@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,14 +6,14 @@ import { formatDataError } from '../../src/cli/format.js';
 import { loadData } from '../../src/data/load.js';
 import { DataError } from '../../src/errors/DataError.js';
 import { startDevServer, type DevServer } from '../../src/serve/watch.js';
-import { launch, watchErrors } from '../helpers/browser.js';
+import { build } from '../../src/build.js';
+import { launch, serveSite, watchErrors } from '../helpers/browser.js';
 import { cleanup, copyData, demoData, snapshot, tempDir } from '../helpers/site.js';
 
 let root: string;
 let data: string;
 let server: DevServer;
 let browser: Browser;
-let builds = 0;
 
 beforeAll(async () => {
   root = await tempDir();
@@ -23,7 +23,6 @@ beforeAll(async () => {
     outDir: join(root, 'out'),
     debounceMs: 100,
     log: () => undefined,
-    onBuild: () => builds++,
     formatError: (error) => (error instanceof DataError ? formatDataError(error, data, 'text').split('\n') : [String(error)]),
   });
   browser = await launch();
@@ -169,6 +168,33 @@ describe('the web editor under answerpress serve', () => {
 describe('the built site', () => {
   it('has no /admin/ when site.yaml has no editor, though serve always offers one', async () => {
     await expect(readdir(join(root, 'out', 'admin'))).rejects.toThrow();
-    expect(builds).toBeGreaterThan(0);
+    expect(await served('admin/')).toContain('"proxy_url":"/__answerpress/editor/api/v1"');
+  });
+
+  it('with editor: in site.yaml, publishes /admin/, which offers GitHub sign-in with no request leaving the site and no console error', async () => {
+    const dir = await tempDir();
+    try {
+      const copy = await copyData(demoData, dir);
+      await appendFile(join(copy, 'site.yaml'), 'editor:\n  backend: github\n  repo: acme/answers\n');
+      const built = await build({ dataDir: copy, outDir: join(dir, 'out'), cacheDir: false });
+      const site = await serveSite({ root: built.outDir });
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(`${site.url}/`)) outside.push(request.url());
+      });
+      try {
+        await page.goto(`${site.url}/admin/`);
+        await expect.poll(() => page.getByRole('button', { name: 'Login with GitHub' }).count()).toBe(1);
+        expect(outside).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+        await site.close();
+      }
+    } finally {
+      await cleanup(dir);
+    }
   });
 });

@@ -44,8 +44,10 @@ describe('the web editor in the built site', () => {
     expect(config.config.backend).toEqual({ name: 'github', repo: 'acme/answers', branch: 'live' });
     expect(config.config.collections[0]?.folder).toBe('data/questions');
     expect(await stat(join(root, 'out', config.stylesheet.replace(/^\//, '')))).toBeTruthy();
-    // Not a page to save for reading offline.
+    // Not a page to save for reading offline, to list for crawlers or to search.
     expect(await readFile(join(root, 'out', 'offline', 'files.json'), 'utf8')).not.toContain('/admin/');
+    expect(await readFile(join(root, 'out', 'sitemap.xml'), 'utf8')).not.toContain('/admin/');
+    expect(page).toContain('<meta name="robots" content="noindex">');
   });
 
   it('is removed when site.yaml no longer asks for it', async () => {

@@ -85,6 +85,17 @@ describe('the editor’s local backend', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('saves an image in photos/ from the media library, and nothing that is not an image there', async () => {
+    const png = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
+    const saved = await call('persistMedia', { asset: { path: 'photos/portrait.png', content: png, encoding: 'base64' }, options: { commitMessage: 'x' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ path: 'photos/portrait.png', name: 'portrait.png', content: png });
+    expect((await call('getMedia', { mediaFolder: 'photos' })).body).toHaveLength(1);
+    for (const path of ['photos/run.sh', 'questions/portrait.png', 'photos/../site.yaml']) {
+      expect((await call('persistMedia', { asset: { path, content: png, encoding: 'base64' }, options: { commitMessage: 'x' } })).status).toBe(403);
+    }
+  });
+
   it('refuses to read or write through a symbolic link out of the data folder', async () => {
     await symlink(root, join(data, 'questions', 'link'));
     expect((await call('getEntry', { path: 'questions/link/outside.yaml' })).status).toBe(403);

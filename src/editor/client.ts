@@ -14,6 +14,8 @@ export interface EditorPage {
   formats: Record<string, { shape: Shape; wrap?: string }>;
   /** The site's stylesheet, for the previews. */
   stylesheet: string;
+  /** Under `answerpress serve`: where a question is rendered by the site's own layouts. */
+  previewUrl?: string;
 }
 
 interface Immutable {
@@ -22,11 +24,26 @@ interface Immutable {
 }
 
 interface PreviewProps {
-  entry: Immutable;
+  entry: Immutable & { get(key: string): unknown };
   widgetFor(name: string): unknown;
   widgetsFor(name: string): { map<T>(fn: (item: Immutable) => T): { toArray?(): T[] } & Iterable<T> };
   fieldsMetaData?: Immutable;
 }
+
+/** A React class component as Decap's `createClass` takes it. */
+interface Component<State> {
+  props: PreviewProps;
+  state: State;
+  setState(state: Partial<State>): void;
+}
+
+type ClassSpec<State> = {
+  render(this: Component<State>): unknown;
+  getInitialState?(this: Component<State>): State;
+  componentDidMount?(this: Component<State>): void;
+  componentDidUpdate?(this: Component<State>, previous: PreviewProps): void;
+  componentWillUnmount?(this: Component<State>): void;
+};
 
 type H = (tag: string, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 
@@ -42,7 +59,7 @@ declare global {
     CMS: Cms;
     CMS_MANUAL_INIT?: boolean;
     h: H;
-    createClass(spec: { render(this: { props: PreviewProps }): unknown }): unknown;
+    createClass<State>(spec: ClassSpec<State>): unknown;
   }
 }
 
@@ -62,8 +79,83 @@ function start(): void {
     });
   }
   CMS.registerPreviewStyle(page.stylesheet);
-  CMS.registerPreviewTemplate('questions', questionPreview());
+  const question = page.formats['answerpress-question'];
+  CMS.registerPreviewTemplate('questions', page.previewUrl && question ? renderedPreview(page.previewUrl, question.shape) : questionPreview());
   CMS.init({ config: page.config });
+}
+
+interface RenderedState {
+  html: string;
+  issues: string[];
+  height: number;
+}
+
+/**
+ * A question rendered by `answerpress serve` with the site's own layouts, from what the editor
+ * holds, a moment after each change; what the validator would refuse is listed instead.
+ */
+function renderedPreview(url: string, shape: Shape): unknown {
+  const markup = questionPreview() as { prototype: { render(this: Component<unknown>): unknown } };
+  const requests = new WeakMap<object, { timer?: ReturnType<typeof setTimeout>; sequence: number; gone?: boolean }>();
+  const of = (component: object) => {
+    let request = requests.get(component);
+    if (!request) requests.set(component, (request = { sequence: 0 }));
+    return request;
+  };
+  async function load(this: Component<RenderedState>): Promise<void> {
+    const request = of(this);
+    const sequence = ++request.sequence;
+    const value = (this.props.entry.getIn(['data']) as Immutable | undefined)?.toJS?.() ?? {};
+    const slug = this.props.entry.get('slug');
+    const body = JSON.stringify({ slug: typeof slug === 'string' && slug ? slug : 'editor-preview', raw: dump(fromEditor(value, shape) ?? {}, YAML) });
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const reply = (await response.json()) as { html?: string; issues?: string[]; error?: string };
+      if (sequence !== request.sequence || request.gone) return;
+      this.setState(reply.html ? { html: reply.html, issues: [] } : { issues: reply.issues ?? [reply.error ?? 'the preview failed'] });
+    } catch (error) {
+      if (!request.gone) this.setState({ issues: [`the preview failed: ${String(error)}`] });
+    }
+  }
+  const schedule = (component: Component<RenderedState>) => {
+    const request = of(component);
+    clearTimeout(request.timer);
+    request.timer = setTimeout(() => void load.call(component), 300);
+  };
+  return window.createClass<RenderedState>({
+    getInitialState: () => ({ html: '', issues: [], height: 0 }),
+    componentDidMount() {
+      schedule(this);
+    },
+    componentDidUpdate(previous) {
+      if (previous.entry !== this.props.entry) schedule(this);
+    },
+    componentWillUnmount() {
+      const request = of(this);
+      request.gone = true;
+      clearTimeout(request.timer);
+    },
+    render() {
+      const h = window.h;
+      const { html, issues, height } = this.state;
+      if (issues.length > 0) {
+        return h('div', { className: 'wrap', role: 'status' }, h('p', null, 'Not valid yet; the page cannot be shown:'), h('pre', { style: { whiteSpace: 'pre-wrap' } }, issues.join('\n')));
+      }
+      // Until the first rendering arrives, the page in the layouts' markup.
+      if (!html) return markup.prototype.render.call(this as unknown as Component<unknown>);
+      return h('iframe', {
+        title: 'Preview',
+        srcDoc: html,
+        // No scripts run in it; the same origin lets its height be read, so it is not cut off.
+        sandbox: 'allow-same-origin',
+        style: { display: 'block', width: '100%', border: 0, height: height ? `${height}px` : '100vh' },
+        onLoad: (event: { currentTarget: HTMLIFrameElement }) => {
+          const rendered = event.currentTarget.contentDocument?.documentElement.scrollHeight ?? 0;
+          if (rendered && rendered !== height) this.setState({ height: rendered });
+        },
+      });
+    },
+  });
 }
 
 /** A question as its page shows it: the markup of layouts/pages/question.njk, styled by the site's stylesheet. */

@@ -86,6 +86,8 @@ function clientEntry(): string {
 
 export interface AdminPageOptions {
   editor: EditorConfig;
+  /** Where `answerpress serve` renders a question with our layouts for its preview; none in a built site. */
+  previewUrl?: string;
   /** The site's stylesheet URL, for the previews. */
   stylesheet: string;
   /** The site's title, for the page's. */
@@ -97,7 +99,7 @@ export interface AdminPageOptions {
 
 /** `/admin/index.html`: Decap CMS, then our script, which starts it with the configuration. */
 export function adminPage(options: AdminPageOptions, names: Pick<Scripts, 'decap' | 'editor'>): string {
-  const page: EditorPage = { config: options.editor.config, formats: options.editor.formats, stylesheet: options.stylesheet };
+  const page: EditorPage = { config: options.editor.config, formats: options.editor.formats, stylesheet: options.stylesheet, ...(options.previewUrl ? { previewUrl: options.previewUrl } : {}) };
   return `<!doctype html>
 <html lang="${escapeAttribute(options.language)}">
 <head>

@@ -11,7 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { loadData } from '../data/load.js';
+import { loadData, type LoadedData } from '../data/load.js';
+import { ID_PATTERN } from '../data/schema.js';
 import { DataError } from '../errors/DataError.js';
 import { formatIssue } from '../errors/DataIssue.js';
 import { linkTree } from '../output/linkTree.js';
@@ -25,7 +26,7 @@ const DATA_FILE = /^(site\.yaml|topics\.yaml|(experts|questions)\/[^/]+\.yaml)$/
 const MEDIA_FILE = /^photos\/[^/]+\.(jpe?g|png|webp|avif|svg)$/i;
 
 /** A request the protocol refuses, with the status and the message the editor shows. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -68,6 +69,25 @@ export class EditorBackend {
       const message = error instanceof Error ? error.message : String(error);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ error: message }));
+    }
+  }
+
+  /**
+   * Answers a preview request, `{ slug, raw }`: the question page `render` makes of the data with
+   * that question's file holding `raw`, or the mistakes it would add, as a save reports them.
+   */
+  async preview(req: IncomingMessage, res: ServerResponse, render: (data: LoadedData, slug: string) => Promise<string>): Promise<void> {
+    try {
+      checkCaller(req);
+      const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      const slug = stringParam(body, 'slug');
+      const { added, data } = await this.tryQuestion(slug, stringParam(body, 'raw'));
+      const reply = added.length > 0 || !data ? { issues: added } : { html: await render(data, slug) };
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(reply));
+    } catch (error) {
+      res.writeHead(error instanceof Refused ? error.status : 500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -147,18 +167,33 @@ export class EditorBackend {
    */
   async #change(changes: Change[]): Promise<{ message: string }> {
     const targets = await Promise.all(changes.map(async (change) => ({ ...change, ...(await this.#writable(change.path, DATA_FILE)) })));
-    const before = await issuesOf(this.#dataDir);
+    const { added } = await this.#tryOn(targets);
+    if (added.length > 0) throw new Refused(422, `Not saved: ${added.length === 1 ? 'this is' : 'these are'} not valid data.\n${added.join('\n')}`);
+    await apply(this.#dataDir, targets);
+    return { message: `saved ${targets.map((target) => target.relative).join(', ')}` };
+  }
+
+  /**
+   * The data folder as it would be with a question's file holding `raw`, for a preview: the
+   * mistakes that adds, or the data, valid.
+   */
+  async tryQuestion(slug: string, raw: string): Promise<{ added: string[]; data?: LoadedData }> {
+    if (!ID_PATTERN.test(slug)) throw new Refused(422, `"${slug}" is not a slug`);
+    return this.#serial(async () => this.#tryOn([{ path: `questions/${slug}.yaml`, content: raw, ...(await this.#writable(`questions/${slug}.yaml`, DATA_FILE)) }]));
+  }
+
+  /** Loads a linked copy of the data folder with the changes applied, and the mistakes they add. */
+  async #tryOn(targets: (Change & Target)[]): Promise<{ added: string[]; data?: LoadedData }> {
+    const before = await loaded(this.#dataDir);
     const copy = await this.#copy();
     try {
       await apply(copy, targets);
-      const after = await issuesOf(copy);
-      const added = after.filter((line) => !before.includes(line));
-      if (added.length > 0) throw new Refused(422, `Not saved: ${added.length === 1 ? 'this is' : 'these are'} not valid data.\n${added.join('\n')}`);
+      const after = await loaded(copy);
+      const added = after.issues.filter((line) => !before.issues.includes(line));
+      return { added, ...(after.data ? { data: after.data } : {}) };
     } finally {
       await rm(copy, { recursive: true, force: true });
     }
-    await apply(this.#dataDir, targets);
-    return { message: `saved ${targets.map((target) => target.relative).join(', ')}` };
   }
 
   /** A copy of the data folder beside it, of hard links where it can be. */
@@ -239,13 +274,12 @@ async function apply(dir: string, targets: (Change & Target)[]): Promise<void> {
   }
 }
 
-/** Every mistake our validator reports in a data folder, as `path:line:col: message` lines. */
-async function issuesOf(dir: string): Promise<string[]> {
+/** A data folder loaded by our validator: its data, or every mistake it reports as `path:line:col: message`. */
+async function loaded(dir: string): Promise<{ issues: string[]; data?: LoadedData }> {
   try {
-    await loadData(dir, { threads: 0 });
-    return [];
+    return { issues: [], data: await loadData(dir, { threads: 0 }) };
   } catch (error) {
-    if (error instanceof DataError) return error.issues.map((issue) => formatIssue(issue));
+    if (error instanceof DataError) return { issues: error.issues.map((issue) => formatIssue(issue)) };
     throw error;
   }
 }

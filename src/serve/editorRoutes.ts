@@ -9,13 +9,18 @@ import { editorConfig } from '../editor/config.js';
 import { ADMIN, adminPage, editorScripts } from '../editor/publish.js';
 import type { SiteInfo } from '../model/types.js';
 import { EditorBackend } from './editorBackend.js';
+import { renderQuestionPage } from './editorPreview.js';
 
 export const EDITOR_API = '/__answerpress/editor/api/v1';
+/** Where the editor asks for a question rendered by our layouts. */
+export const EDITOR_PREVIEW = '/__answerpress/editor/preview';
 
 export interface EditorRoutesOptions {
   dataDir: string;
   /** The built site, for its stylesheet's name. */
   outDir: string;
+  /** The site's own layouts, for previews. */
+  layoutsDir?: string;
   /** The site as the last good build saw it. */
   site: () => SiteInfo;
 }
@@ -34,6 +39,10 @@ export class EditorRoutes {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const site = this.#options.site();
     const admin = `${site.basePath}/${ADMIN}`;
+    if (path === EDITOR_PREVIEW && req.method === 'POST') {
+      void this.#backend.preview(req, res, (data, slug) => renderQuestionPage(data, slug, { outDir: this.#options.outDir, ...(this.#options.layoutsDir ? { layoutsDir: this.#options.layoutsDir } : {}) }));
+      return true;
+    }
     if (path === EDITOR_API) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
@@ -56,7 +65,7 @@ export class EditorRoutes {
       const scripts = await editorScripts();
       if (name === '' || name === 'index.html') {
         const editor = editorConfig({ backend: { name: 'proxy', proxyUrl: EDITOR_API }, folder: '', siteUrl: `${site.basePath}/` });
-        const page = adminPage({ editor, stylesheet: await this.#stylesheet(site), title: site.title, language: site.language, icon: `${site.basePath}/favicon.svg` }, scripts);
+        const page = adminPage({ editor, previewUrl: EDITOR_PREVIEW, stylesheet: await this.#stylesheet(site), title: site.title, language: site.language, icon: `${site.basePath}/favicon.svg` }, scripts);
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(page);
         return;

@@ -33,7 +33,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const first = await build(options);
   const basePath = first.model.site.basePath;
   let site = first.model.site;
-  const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, site: () => site });
+  const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
   const server: RunningServer = await serveSite({
     root: first.outDir,
     port: options.port,

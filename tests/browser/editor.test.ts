@@ -80,11 +80,13 @@ describe('the web editor under answerpress serve', () => {
     await page.getByText('What melatonin dose should I take for jet lag?', { exact: true }).click();
     const title = page.locator('input[id^="title-field"]').first();
     await expect.poll(() => title.inputValue()).toBe('What melatonin dose should I take for jet lag?');
-    // The preview is the question in our markup, with the site's stylesheet.
-    const preview = page.frameLocator('iframe').first();
+    // The preview is the page as our layouts render it, header, expert cards and all.
+    const preview = page.frameLocator('iframe').first().frameLocator('iframe[title="Preview"]');
     await expect.poll(() => preview.locator('article.question h1').textContent()).toBe('What melatonin dose should I take for jet lag?');
-    await expect.poll(() => preview.locator('article.answer .answer-title').first().textContent()).toBe('Low dose, well timed');
+    await expect.poll(() => preview.locator('article.answer .expert-name a').first().textContent()).toBe('Dr. Ian Whitcombe, MD');
+    expect(await preview.locator('header').first().textContent()).toContain('Ask the Specialist');
     await title.fill('How much melatonin helps with jet lag?');
+    await expect.poll(() => preview.locator('article.question h1').textContent()).toBe('How much melatonin helps with jet lag?');
     await publish(page);
     const file = join(data, 'questions', 'melatonin-for-jet-lag.yaml');
     await expect.poll(() => readFile(file, 'utf8')).toContain('title: How much melatonin helps with jet lag?\n');
@@ -158,6 +160,9 @@ describe('the web editor under answerpress serve', () => {
     const title = page.locator('input[id^="title-field"]').first();
     await expect.poll(() => title.inputValue()).not.toBe('');
     await title.fill('   ');
+    // The preview says what the validator would refuse before anything is saved.
+    const preview = page.frameLocator('iframe').first();
+    await expect.poll(() => preview.getByText(/knee-pain-going-downstairs\.yaml:1:\d+: title must not be empty/).count()).toBe(1);
     await publish(page);
     await expect.poll(() => page.getByText(/questions\/knee-pain-going-downstairs\.yaml:1:\d+: title must not be empty/).count()).toBeGreaterThan(0);
     expect(await readFile(file, 'utf8')).toBe(before);

@@ -95,7 +95,6 @@ interface RenderedState {
  * holds, a moment after each change; what the validator would refuse is listed instead.
  */
 function renderedPreview(url: string, shape: Shape): unknown {
-  const markup = questionPreview() as { prototype: { render(this: Component<unknown>): unknown } };
   const requests = new WeakMap<object, { timer?: ReturnType<typeof setTimeout>; sequence: number; gone?: boolean }>();
   const of = (component: object) => {
     let request = requests.get(component);
@@ -142,7 +141,7 @@ function renderedPreview(url: string, shape: Shape): unknown {
         return h('div', { className: 'wrap', role: 'status' }, h('p', null, 'Not valid yet; the page cannot be shown:'), h('pre', { style: { whiteSpace: 'pre-wrap' } }, issues.join('\n')));
       }
       // Until the first rendering arrives, the page in the layouts' markup.
-      if (!html) return markup.prototype.render.call(this as unknown as Component<unknown>);
+      if (!html) return questionMarkup(this.props);
       return h('iframe', {
         title: 'Preview',
         srcDoc: html,
@@ -158,63 +157,67 @@ function renderedPreview(url: string, shape: Shape): unknown {
   });
 }
 
-/** A question as its page shows it: the markup of layouts/pages/question.njk, styled by the site's stylesheet. */
+/** A question in the markup of layouts/pages/question.njk, styled by the site's stylesheet. */
 function questionPreview(): unknown {
   return window.createClass({
     render() {
-      const h = window.h;
-      const { entry } = this.props;
-      const text = (path: (string | number)[]) => {
-        const value = entry.getIn(['data', ...path]);
-        return typeof value === 'string' ? value : '';
-      };
-      // widgetsFor gives a list's items only when the entry holds a list.
-      const listed = (entry.getIn(['data', 'answers']) as Immutable | undefined)?.toJS?.();
-      const answers = Array.isArray(listed) && listed.length > 0 ? [...iterate(this.props.widgetsFor('answers'))] : [];
-      const count = answers.length;
-      return h(
-        'main',
-        { id: 'main' },
-        h(
-          'div',
-          { className: 'wrap' },
-          h(
-            'article',
-            { className: 'question' },
-            h('h1', null, text(['title'])),
-            h('p', { className: 'question-meta' }, 'Asked ', h('time', { dateTime: text(['asked']) }, text(['asked']))),
-            h('div', { className: 'prose question-body' }, this.props.widgetFor('body')),
-          ),
-          h(
-            'section',
-            { className: 'answers' },
-            h('h2', null, count === 1 ? '1 expert answer' : `${count} expert answers`),
-            ...answers.map((answer, i) => {
-              const data = answer.getIn(['data']) as Immutable | undefined;
-              const field = (name: string) => {
-                const value = data?.getIn([name]);
-                return typeof value === 'string' ? value : '';
-              };
-              const author = field('author');
-              const name = expertName(this.props.fieldsMetaData, author) ?? author;
-              return h(
-                'article',
-                { className: 'answer', key: String(i) },
-                h('h3', { className: 'answer-title' }, field('title') || `Answer from ${name}`),
-                h('div', { className: 'prose' }, answer.getIn(['widgets', 'body'])),
-                h(
-                  'footer',
-                  { className: 'answer-footer' },
-                  h('div', { className: 'expert-card' }, h('p', { className: 'expert-name' }, name)),
-                  h('p', { className: 'answer-meta' }, 'Answered ', h('time', { dateTime: field('date') }, field('date'))),
-                ),
-              );
-            }),
-          ),
-        ),
-      );
+      return questionMarkup(this.props);
     },
   });
+}
+
+function questionMarkup(props: PreviewProps): unknown {
+  const h = window.h;
+  const { entry } = props;
+  const text = (path: (string | number)[]) => {
+    const value = entry.getIn(['data', ...path]);
+    return typeof value === 'string' ? value : '';
+  };
+  // widgetsFor gives a list's items only when the entry holds a list.
+  const listed = (entry.getIn(['data', 'answers']) as Immutable | undefined)?.toJS?.();
+  const answers = Array.isArray(listed) && listed.length > 0 ? [...iterate(props.widgetsFor('answers'))] : [];
+  const count = answers.length;
+  return h(
+    'main',
+    { id: 'main' },
+    h(
+      'div',
+      { className: 'wrap' },
+      h(
+        'article',
+        { className: 'question' },
+        h('h1', null, text(['title'])),
+        h('p', { className: 'question-meta' }, 'Asked ', h('time', { dateTime: text(['asked']) }, text(['asked']))),
+        h('div', { className: 'prose question-body' }, props.widgetFor('body')),
+      ),
+      h(
+        'section',
+        { className: 'answers' },
+        h('h2', null, count === 1 ? '1 expert answer' : `${count} expert answers`),
+        ...answers.map((answer, i) => {
+          const data = answer.getIn(['data']) as Immutable | undefined;
+          const field = (name: string) => {
+            const value = data?.getIn([name]);
+            return typeof value === 'string' ? value : '';
+          };
+          const author = field('author');
+          const name = expertName(props.fieldsMetaData, author) ?? author;
+          return h(
+            'article',
+            { className: 'answer', key: String(i) },
+            h('h3', { className: 'answer-title' }, field('title') || `Answer from ${name}`),
+            h('div', { className: 'prose' }, answer.getIn(['widgets', 'body'])),
+            h(
+              'footer',
+              { className: 'answer-footer' },
+              h('div', { className: 'expert-card' }, h('p', { className: 'expert-name' }, name)),
+              h('p', { className: 'answer-meta' }, 'Answered ', h('time', { dateTime: field('date') }, field('date'))),
+            ),
+          );
+        }),
+      ),
+    ),
+  );
 }
 
 function iterate(list: { map<T>(fn: (item: Immutable) => T): { toArray?(): T[] } & Iterable<T> } | undefined): Iterable<Immutable> {

@@ -71,13 +71,18 @@ const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
 
 export function editorConfig(options: EditorConfigOptions): EditorConfig {
   const formats: EditorConfig['formats'] = {};
+  const folder = (name: string) => `${options.folder}${name}`;
+  /** A collection of one kind of file, its fields and format generated from the kind's schema. */
   const collection = (kind: FileKind, name: string, label: string, rest: Record<string, unknown>): CmsCollection => {
     const schema = contractSchema(kind);
     const format = `answerpress-${kind}`;
     formats[format] = { shape: shapeOf(schema) };
-    return { name, label, format, extension: 'yaml', description: schema.description, ...rest, ...fieldsOf(kind, schema, formats[format]) };
+    const fields = fieldsOf(kind, schema, formats[format]);
+    // A single file (site.yaml, topics.yaml) is a collection of one file.
+    const where = typeof rest.file === 'string' ? { files: [{ name: kind, label, file: folder(rest.file), fields }] } : { fields };
+    const { file: _, ...options } = rest;
+    return { name, label, format, extension: 'yaml', description: schema.description, ...options, ...where };
   };
-  const folder = (name: string) => `${options.folder}${name}`;
   const collections = [
     collection('question', 'questions', 'Questions', {
       label_singular: 'Question',
@@ -99,19 +104,9 @@ export function editorConfig(options: EditorConfigOptions): EditorConfig {
       summary: '{{name}}',
       sortable_fields: ['name'],
     }),
-    collection('topics', 'topics', 'Topics', { delete: false }),
-    collection('site', 'settings', 'Site settings', { delete: false }),
+    collection('topics', 'topics', 'Topics', { file: 'topics.yaml', delete: false }),
+    collection('site', 'settings', 'Site settings', { file: 'site.yaml', delete: false }),
   ];
-  // The two single files are file collections of one file each.
-  for (const [entry, file, label] of [
-    [collections[2], 'topics.yaml', 'Topics'],
-    [collections[3], 'site.yaml', 'Site'],
-  ] as const) {
-    if (!entry) continue;
-    const { fields } = entry;
-    delete entry.fields;
-    entry.files = [{ name: entry.name === 'settings' ? 'site' : 'topics', label, file: folder(file), fields }];
-  }
 
   const backend =
     options.backend.name === 'proxy'
@@ -137,14 +132,13 @@ export function editorConfig(options: EditorConfigOptions): EditorConfig {
 }
 
 /** A collection's fields; a file that is one record (topics.yaml) is a list under the kind's collection name. */
-function fieldsOf(kind: FileKind, schema: JsonSchema, format: { shape: Shape; wrap?: string }): { fields: CmsField[] } {
+function fieldsOf(kind: FileKind, schema: JsonSchema, format: { shape: Shape; wrap?: string }): CmsField[] {
   const relations = RELATIONS[kind] ?? {};
   if (isRecord(schema)) {
-    const wrap = kind;
-    format.wrap = wrap;
-    return { fields: [field(wrap, schema, true, '', relations)] };
+    format.wrap = kind;
+    return [field(kind, schema, true, '', relations)];
   }
-  return { fields: propertiesOf(schema, '', relations) };
+  return propertiesOf(schema, '', relations);
 }
 
 function propertiesOf(schema: JsonSchema, path: string, relations: Record<string, Record<string, unknown>>): CmsField[] {

@@ -25,6 +25,8 @@ export interface DevServerOptions extends BuildOptions {
 
 export interface DevServer {
   url: string;
+  /** The web editor, which saves into the data folder. */
+  editorUrl: string;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   return {
     url: `${server.url}${basePath}/`,
+    editorUrl: `${server.url}${basePath}/admin/`,
     close: async () => {
       closed = true;
       clearTimeout(timer);

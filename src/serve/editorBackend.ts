@@ -16,6 +16,7 @@ import { ID_PATTERN } from '../data/schema.js';
 import { DataError } from '../errors/DataError.js';
 import { formatIssue } from '../errors/DataIssue.js';
 import { linkTree } from '../output/linkTree.js';
+import { cacheRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 /** Largest request accepted: an entry or an image, as base64. */
@@ -196,9 +197,10 @@ export class EditorBackend {
     }
   }
 
-  /** A copy of the data folder beside it, of hard links where it can be. */
+  /** A copy of the data folder among answerpress's caches, of hard links where it can be. */
   async #copy(): Promise<string> {
-    const copy = join(dirname(this.#dataDir), `.${basename(this.#dataDir)}-check-${randomBytes(4).toString('hex')}`);
+    await mkdir(cacheRoot(), { recursive: true });
+    const copy = join(cacheRoot(), `editor-check-${randomBytes(4).toString('hex')}`);
     try {
       await linkTree(this.#dataDir, copy);
     } catch {

@@ -63,8 +63,8 @@ declare global {
   }
 }
 
-/** Our reader's schema (data/yaml.ts): dates stay strings, so they are written without quotes. */
-const YAML = { schema: CORE_SCHEMA, lineWidth: 100, noRefs: true };
+/** Our reader's schema (data/yaml.ts): dates stay strings, so they are written without quotes; long lines stay whole, as people write them. */
+const YAML = { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true };
 
 function start(): void {
   const element = document.getElementById('answerpress-editor');

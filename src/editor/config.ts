@@ -141,9 +141,14 @@ function fieldsOf(kind: FileKind, schema: JsonSchema, format: { shape: Shape; wr
   return propertiesOf(schema, '', relations);
 }
 
-function propertiesOf(schema: JsonSchema, path: string, relations: Record<string, Record<string, unknown>>): CmsField[] {
+/**
+ * An object's properties as fields. Inside an optional object (an expert's `rating`, the site's
+ * `editor`) none is required: Decap would demand them even when the object is left out, so the
+ * validator, which requires them only when the object is given, is the one to check them.
+ */
+function propertiesOf(schema: JsonSchema, path: string, relations: Record<string, Record<string, unknown>>, optional = false): CmsField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => field(name, property, required.has(name), path ? `${path}.${name}` : name, relations));
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => field(name, property, !optional && required.has(name), path ? `${path}.${name}` : name, relations));
 }
 
 /** One field of the contract as the widget that edits it. */
@@ -164,7 +169,7 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
   }
   if (schema.const !== undefined || schema.enum) {
     const options = schema.enum ?? [schema.const];
-    return { ...base, widget: 'select', options, ...(options.length === 1 ? { default: options[0] } : {}) };
+    return { ...base, widget: 'select', options };
   }
   switch (schema.type) {
     case 'boolean':
@@ -180,7 +185,7 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
         ...(schema.type === 'number' ? { step: 0.1 } : {}),
       };
     case 'object':
-      return { ...base, widget: 'object', collapsed: false, fields: propertiesOf(schema, path, relations) };
+      return { ...base, widget: 'object', collapsed: false, fields: propertiesOf(schema, path, relations, !required) };
     case 'array': {
       const items = schema.items ?? {};
       const list = { ...base, widget: 'list', label_singular: labelOf(singular(name)), ...(schema.minItems ? { min: schema.minItems } : {}), ...(schema.maxItems ? { max: schema.maxItems } : {}) };

@@ -138,6 +138,22 @@ describe('the web editor under answerpress serve', () => {
     await page.close();
   });
 
+  it('saves the site settings, leaving out the optional parts left empty, and keeps long lines whole', async () => {
+    const file = join(data, 'site.yaml');
+    const before = await readFile(file, 'utf8');
+    const { page, errors } = await openEditor('#/collections/settings/entries/site');
+    const title = page.locator('input[id^="title-field"]').first();
+    await expect.poll(() => title.inputValue()).toBe('Ask the Specialist');
+    await title.fill('Ask the Specialists');
+    await publish(page);
+    await expect.poll(() => readFile(file, 'utf8')).toContain('title: Ask the Specialists\n');
+    const after = await readFile(file, 'utf8');
+    expect(after).not.toContain('editor:');
+    expect(after).toContain(before.split('\n').find((line) => line.startsWith('description: ')));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('refuses a new question with no title, writing nothing', async () => {
     const questions = join(data, 'questions');
     const before = await snapshot(questions);

@@ -19,10 +19,11 @@ function fieldsOf(kind: FileKind): CmsField[] {
  * disagreement: a property with no field, a field with no property, requiredness, hints,
  * widgets and bounds that differ.
  */
-function disagreements(schema: JsonSchema, fields: CmsField[], path: string): string[] {
+function disagreements(schema: JsonSchema, fields: CmsField[], path: string, optional = false): string[] {
   const problems: string[] = [];
   const properties = schema.properties ?? {};
-  const required = new Set(schema.required ?? []);
+  // Inside an optional object, the editor requires nothing: the validator checks those fields.
+  const required = new Set(optional ? [] : (schema.required ?? []));
   for (const name of Object.keys(properties)) if (!fields.some((f) => f.name === name)) problems.push(`${path}${name}: in the contract, not in the editor`);
   for (const f of fields) {
     const property = properties[f.name];
@@ -46,7 +47,7 @@ function agree(property: JsonSchema, f: CmsField, required: boolean, path: strin
     if (property.minimum !== undefined && f.min !== property.minimum) problems.push(`${path}: min ${String(f.min)} not ${property.minimum}`);
     if (property.maximum !== undefined && property.maximum < Number.MAX_SAFE_INTEGER && f.max !== property.maximum) problems.push(`${path}: max ${String(f.max)} not ${property.maximum}`);
   }
-  if (property.type === 'object' && property.properties) problems.push(...disagreements(property, f.fields ?? [], `${path}.`));
+  if (property.type === 'object' && property.properties) problems.push(...disagreements(property, f.fields ?? [], `${path}.`, !required));
   if (property.type === 'array' && property.items?.type === 'object' && property.items.properties && f.widget !== 'relation') problems.push(...disagreements(property.items, f.fields ?? [], `${path}[].`));
   if (property.type === 'array' && property.minItems && f.min !== property.minItems) problems.push(`${path}: at least ${property.minItems} items in the contract, ${String(f.min)} in the editor`);
   return problems;
@@ -70,6 +71,14 @@ describe('the editor configuration', () => {
     const rating = rest.find((f) => f.name === 'rating') as CmsField;
     const wrong = [{ ...(name as CmsField), required: false }, ...rest.filter((f) => f !== rating && f.name !== 'bio'), { ...rating, fields: rating.fields?.map((f) => ({ ...f, max: 10 })) }];
     expect(disagreements(contractSchema('expert'), wrong, '')).toEqual(['bio: in the contract, not in the editor', 'name: required true in the contract, false in the editor', 'rating.value: max 10 not 5']);
+  });
+
+  it('requires nothing inside an optional object, so that an expert with no rating can be saved', () => {
+    const rating = fieldsOf('expert').find((f) => f.name === 'rating');
+    expect(rating?.required).toBe(false);
+    expect(rating?.fields?.map((f) => f.required)).toEqual([false, false]);
+    const location = fieldsOf('expert').find((f) => f.name === 'location');
+    expect(location?.fields?.find((f) => f.name === 'city')?.required).toBe(true);
   });
 
   it('edits topics.yaml, a map of topic ids, as a list of topics with their ids', () => {
@@ -103,7 +112,7 @@ describe('the editor configuration', () => {
 
   it('turns a field added to the contract into a widget with no change here', () => {
     const theme: JsonSchema = { type: 'object', description: 'Colours.', properties: { accent: { type: 'string', pattern: '^#[0-9a-f]{6}$', description: 'Accent.' } }, required: ['accent'] };
-    expect(field('theme', theme, false, 'theme')).toMatchObject({ widget: 'object', required: false, hint: 'Colours.', fields: [{ name: 'accent', widget: 'string', required: true, hint: 'Accent.' }] });
+    expect(field('theme', theme, false, 'theme')).toMatchObject({ widget: 'object', required: false, hint: 'Colours.', fields: [{ name: 'accent', widget: 'string', required: false, hint: 'Accent.' }] });
     const labels: JsonSchema = { type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } };
     expect(field('labels', labels, false, 'labels')).toMatchObject({ widget: 'list', fields: [{ name: 'id' }, { name: 'value', widget: 'string' }] });
   });

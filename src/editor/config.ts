@@ -199,6 +199,9 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
     }
     default:
       if (schema.contentMediaType === 'text/markdown') return { ...base, widget: 'markdown', sanitize_preview: true };
+      // A path inside the data folder to an image (a photo, the logo), marked `image/*`: chosen
+      // or uploaded in the media library, under photos/.
+      if (schema.contentMediaType?.startsWith('image/')) return { ...base, widget: 'image', choose_url: false };
       if (schema.format === 'date') return { ...base, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
       return base;
   }

@@ -58,6 +58,7 @@ function widgetFor(property: JsonSchema): string {
   if (property.const !== undefined || property.enum) return 'select';
   if (property.contentMediaType === 'text/markdown') return 'markdown';
   if (property.format === 'date') return 'datetime';
+  if (property.contentMediaType?.startsWith('image/')) return 'image';
   return { number: 'number', integer: 'number', boolean: 'boolean', object: 'object', array: 'list' }[property.type ?? ''] ?? 'string';
 }
 
@@ -113,6 +114,7 @@ describe('the editor configuration', () => {
   it('turns a field added to the contract into a widget with no change here', () => {
     const theme: JsonSchema = { type: 'object', description: 'Colours.', properties: { accent: { type: 'string', pattern: '^#[0-9a-f]{6}$', description: 'Accent.' } }, required: ['accent'] };
     expect(field('theme', theme, false, 'theme')).toMatchObject({ widget: 'object', required: false, hint: 'Colours.', fields: [{ name: 'accent', widget: 'string', required: false, hint: 'Accent.' }] });
+    expect(field('photo', { type: 'string', contentMediaType: 'image/*', description: 'A portrait.' }, false, 'photo')).toMatchObject({ widget: 'image', required: false, hint: 'A portrait.' });
     const labels: JsonSchema = { type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } };
     expect(field('labels', labels, false, 'labels')).toMatchObject({ widget: 'list', fields: [{ name: 'id' }, { name: 'value', widget: 'string' }] });
   });

@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { cp, lstat, mkdir, readdir, readFile, realpath, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { loadData, type LoadedData } from '../data/load.js';
+import { loadData, type KnownFile, type LoadedData } from '../data/load.js';
 import { ID_PATTERN } from '../data/schema.js';
 import { DataError } from '../errors/DataError.js';
 import { formatIssue } from '../errors/DataIssue.js';
@@ -50,6 +50,8 @@ interface Asset {
 
 export class EditorBackend {
   readonly #dataDir: string;
+  /** The files of the last valid load of the data folder, which the next loads need not parse again. */
+  #known: ReadonlyMap<string, KnownFile> = new Map();
   /** Saves run one at a time: each is validated against what the one before it wrote. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -185,11 +187,13 @@ export class EditorBackend {
 
   /** Loads a linked copy of the data folder with the changes applied, and the mistakes they add. */
   async #tryOn(targets: (Change & Target)[]): Promise<{ added: string[]; data?: LoadedData }> {
-    const before = await loaded(this.#dataDir);
+    const before = await loaded(this.#dataDir, this.#known);
+    // The copy's unchanged files are links to these, with the same stamps: they are not parsed again.
+    if (before.data?.files) this.#known = before.data.files;
     const copy = await this.#copy();
     try {
       await apply(copy, targets);
-      const after = await loaded(copy);
+      const after = await loaded(copy, this.#known);
       const added = after.issues.filter((line) => !before.issues.includes(line));
       return { added, ...(after.data ? { data: after.data } : {}) };
     } finally {
@@ -277,9 +281,9 @@ async function apply(dir: string, targets: (Change & Target)[]): Promise<void> {
 }
 
 /** A data folder loaded by our validator: its data, or every mistake it reports as `path:line:col: message`. */
-async function loaded(dir: string): Promise<{ issues: string[]; data?: LoadedData }> {
+async function loaded(dir: string, known: ReadonlyMap<string, KnownFile>): Promise<{ issues: string[]; data?: LoadedData }> {
   try {
-    return { issues: [], data: await loadData(dir, { threads: 0 }) };
+    return { issues: [], data: await loadData(dir, { threads: 0, known }) };
   } catch (error) {
     if (error instanceof DataError) return { issues: error.issues.map((issue) => formatIssue(issue)) };
     throw error;

@@ -14,6 +14,8 @@ let root: string;
 let data: string;
 let server: DevServer;
 let browser: Browser;
+/** Each test drives a whole editor session and often waits for a rebuild: on a loaded machine, more than the default. */
+const SESSION_MS = 120_000;
 
 beforeAll(async () => {
   root = await tempDir();
@@ -73,7 +75,7 @@ describe('the web editor under answerpress serve', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('saves an edited question title into data/questions/<slug>.yaml, which validates, and the served page shows it after the rebuild', async () => {
     const { page, errors } = await openEditor();
@@ -96,7 +98,7 @@ describe('the web editor under answerpress serve', () => {
     await expect.poll(() => served('questions/melatonin-for-jet-lag/'), { timeout: 30_000 }).toContain('<h1 data-pagefind-meta="title" data-pagefind-weight="10">How much melatonin helps with jet lag?</h1>');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('saves an edited answer title', async () => {
     const { page, errors } = await openEditor('#/collections/questions/entries/mole-changed-shape');
@@ -112,7 +114,7 @@ describe('the web editor under answerpress serve', () => {
     await expect.poll(() => served('questions/mole-changed-shape/'), { timeout: 30_000 }).toContain('See a dermatologist this month');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('creates a question with one answer by an existing expert, and the next build publishes it', async () => {
     const { page, errors } = await openEditor('#/collections/questions/new');
@@ -136,7 +138,7 @@ describe('the web editor under answerpress serve', () => {
     await expect.poll(() => served('questions/is-coffee-after-noon-bad-for-sleep/'), { timeout: 30_000 }).toContain('Caffeine lingers for hours: stop by noon.');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('saves the site settings, leaving out the optional parts left empty, and keeps long lines whole', async () => {
     const file = join(data, 'site.yaml');
@@ -152,7 +154,7 @@ describe('the web editor under answerpress serve', () => {
     expect(after).toContain(before.split('\n').find((line) => line.startsWith('description: ')));
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('refuses a new question with no title, writing nothing', async () => {
     const questions = join(data, 'questions');
@@ -167,7 +169,7 @@ describe('the web editor under answerpress serve', () => {
     await expect.poll(() => page.getByText(/missed a required field/).count()).toBeGreaterThan(0);
     expect(await snapshot(questions)).toEqual(before);
     await page.close();
-  });
+  }, SESSION_MS);
 
   it('refuses a title left blank with the validator’s message, and the file stays as it was', async () => {
     const file = join(data, 'questions', 'knee-pain-going-downstairs.yaml');
@@ -183,7 +185,7 @@ describe('the web editor under answerpress serve', () => {
     await expect.poll(() => page.getByText(/questions\/knee-pain-going-downstairs\.yaml:1:\d+: title must not be empty/).count()).toBeGreaterThan(0);
     expect(await readFile(file, 'utf8')).toBe(before);
     await page.close();
-  });
+  }, SESSION_MS);
 });
 
 describe('the built site', () => {
@@ -217,5 +219,5 @@ describe('the built site', () => {
     } finally {
       await cleanup(dir);
     }
-  });
+  }, SESSION_MS);
 });

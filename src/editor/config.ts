@@ -165,7 +165,7 @@ export function field(name: string, schema: JsonSchema, required: boolean, path:
     key.label = 'Id';
     if (schema.propertyNames?.pattern) key.pattern = [schema.propertyNames.pattern, 'Use lowercase letters, digits and single hyphens, e.g. skin-care.'];
     const fields = value.type === 'object' && value.properties ? propertiesOf(value, `${path}.*`, relations) : [field(RECORD_VALUE, value, true, `${path}.*`, relations)];
-    return { ...base, widget: 'list', fields: [key, ...fields], summary: `{{fields.${RECORD_KEY}}}` };
+    return { ...base, widget: 'list', label_singular: labelOf(singular(name)), fields: [key, ...fields], summary: `{{fields.${RECORD_KEY}}}` };
   }
   if (schema.const !== undefined || schema.enum) {
     const options = schema.enum ?? [schema.const];

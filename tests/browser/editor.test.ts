@@ -156,6 +156,20 @@ describe('the web editor under answerpress serve', () => {
     await page.close();
   }, SESSION_MS);
 
+  it('adds a topic to topics.yaml, a map of ids edited as a list, and writes it back as a map', async () => {
+    const file = join(data, 'topics.yaml');
+    const before = await readFile(file, 'utf8');
+    const { page, errors } = await openEditor('#/collections/topics/entries/topics');
+    await page.getByRole('button', { name: 'Add topic' }).click();
+    await page.locator('input[id^="id-field"]').last().fill('allergies');
+    await page.locator('input[id^="name-field"]').last().fill('Allergies');
+    await publish(page);
+    await expect.poll(() => readFile(file, 'utf8')).toBe(`${before}allergies:\n  name: Allergies\n`);
+    expect((await loadData(data)).topics.data.allergies).toEqual({ name: 'Allergies' });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, SESSION_MS);
+
   it('refuses a new question with no title, writing nothing', async () => {
     const questions = join(data, 'questions');
     const before = await snapshot(questions);

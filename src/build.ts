@@ -20,7 +20,9 @@ import { Staging } from './pipeline/staging.js';
 import { PhaseClock, type BuildOptions, type BuildResult } from './pipeline/types.js';
 import { namedNoSpace } from './errors/noSpace.js';
 import { defaultCacheDir, loadCache, openCache } from './incremental/cache.js';
+import { publishEditor } from './editor/publish.js';
 import { recover } from './output/atomicDir.js';
+import { ownsSitePages } from './output/part.js';
 import { startMinifier } from './output/minify.js';
 import { hashPackage } from './output/fingerprint.js';
 import { lockBuild } from './output/lock.js';
@@ -73,6 +75,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         throw error;
       }
       indexer.setConcurrency(2);
+      // The web editor, when site.yaml asks for it, goes with the other site-wide files.
+      if (ownsSitePages(options.slice)) await clock.time('render', () => publishEditor(inputs.paths.site, inputs.model.site, inputs.assets));
       return plan.kind === 'part' ? await finishPart(run, plan.slice, rendered) : await finishSite(run, rendered, plan.kind === 'incremental');
     } finally {
       await merger.close();

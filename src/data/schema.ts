@@ -17,7 +17,8 @@ const noControl = (value: string) => !CONTROL.test(value);
 const controlMessage = { message: 'contains an invisible control character: delete it (it is often pasted in by accident)' };
 
 const text = z.string().trim().min(1).refine(noControl, controlMessage);
-const markdown = z.string().trim().min(1).refine(noControl, controlMessage);
+/** Marked as Markdown in the JSON Schema (`contentMediaType`), so editors and the web editor know it. */
+const markdown = z.string().trim().min(1).refine(noControl, controlMessage).meta({ contentMediaType: 'text/markdown' });
 
 const httpUrl = z.string().refine(
   (value) => {
@@ -37,7 +38,8 @@ const date = z
   // Only dates written YYYY-MM-DD are checked against the calendar: one mistake, one message.
   .refine((value) => !new RegExp(DATE_PATTERN).test(value) || isCalendarDate(value), {
     message: 'is not a real calendar date: check the month (01-12) and the day',
-  });
+  })
+  .meta({ format: 'date' });
 
 const languageTag = z.string().refine(
   (value) => {
@@ -64,7 +66,9 @@ function dataPath(extensions: readonly string[], kinds: string) {
     })
     .refine((value) => extensions.some((ext) => value.toLowerCase().endsWith(ext)), {
       message: `must be ${kinds} (${extensions.join(', ')})`,
-    });
+    })
+    // The web editor offers its image picker for such a field (see `editor/config.ts`).
+    .meta({ contentMediaType: 'image/*' });
 }
 
 /**
@@ -101,6 +105,25 @@ const labelsSchema = z.strictObject(
   ]),
 ) as unknown as z.ZodType<LabelOverrides>;
 
+/** Where the web editor at `/admin/` reads and commits the data files (see docs/editor.md). */
+export const editorSchema = z.strictObject({
+  backend: z.literal('github', { message: 'must be github (the only backend the web editor supports)' }).describe('Where the data is kept: `github`.'),
+  repo: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be a GitHub repository written owner/name, e.g. acme/answers' })
+    .describe('The GitHub repository holding the data, `owner/name`.'),
+  branch: z.string().trim().min(1).refine(noControl, controlMessage).optional().describe('The branch edits are committed to. Default: `main`.'),
+  folder: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/, { message: 'must be a folder path inside the repository, such as data or site/data, with no leading or trailing /' })
+    .refine((value) => !value.split('/').some((part) => part === '.' || part === '..'), { message: 'must not contain . or .. segments' })
+    .optional()
+    .describe('The data folder\'s path inside the repository. Default: `data`.'),
+  authUrl: httpUrl
+    .optional()
+    .describe('The OAuth service that signs editors in to GitHub (Decap\'s `base_url`). Default: Netlify\'s, for a site hosted there.'),
+});
+
 export const siteSchema = z
   .strictObject({
     title: text.describe('The site\'s name, shown in every page title and the header.'),
@@ -122,6 +145,7 @@ export const siteSchema = z
       .optional()
       .describe('The site\'s colours. Default: the built-in blue.'),
     labels: labelsSchema.optional().describe('Interface words replacing those of the site\'s language (see docs/labels.md). Default: the language\'s own set (English when none is shipped).'),
+    editor: editorSchema.optional().describe('The web editor: when set, the site publishes it at `/admin/`, editing the data in this GitHub repository. Default: none (no `/admin/`).'),
   })
   .meta({ title: 'answerpress site.yaml', description: 'The site itself: title, URL, language, disclaimer.' });
 
@@ -192,6 +216,7 @@ export const synonymsSchema = z
   .meta({ title: 'answerpress synonyms.yaml', description: 'Optional: groups of equivalent search terms; a search for one term also finds pages with the others.' });
 
 export type SiteData = z.infer<typeof siteSchema>;
+export type EditorData = z.infer<typeof editorSchema>;
 export type TopicData = z.infer<typeof topicSchema>;
 export type TopicsData = z.infer<typeof topicsSchema>;
 export type ExpertData = z.infer<typeof expertSchema>;

@@ -186,6 +186,7 @@ function siteInfo(data: LoadedData, md: MarkdownMemo, images: SiteImages): SiteI
     logo: images.logo,
     image: images.image,
     accent: raw.theme?.accent ? accentPair(raw.theme.accent) : null,
+    editor: raw.editor ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ export type { Labels };
  * The page model: plain data built once from the validated files and handed to the templates.
  * No Eleventy types; every URL already includes the site's base path.
  */
+import type { EditorData } from '../data/schema.js';
 
 export interface SiteInfo {
   title: string;
@@ -28,6 +29,8 @@ export interface SiteInfo {
   image: ShareImage | null;
   /** The accent colour of links and buttons in each scheme; null: the stylesheet's own. */
   accent: { light: string; dark: string } | null;
+  /** Where the web editor at `/admin/` commits the data; null: no editor is published. */
+  editor: EditorData | null;
 }
 
 /** Responsive versions of one image: `<source>`s (best format first) and the `<img>` fallback. */

@@ -101,7 +101,8 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
 
   // Every page, and all the search data.
   const searchData = /^pagefind\/(index|vocabulary|filter|fragment)\//;
-  const saveAll = files.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html') || searchData.test(f.path));
+  // The web editor (`admin/`) is no page to read offline.
+  const saveAll = files.filter((f) => (f.path.endsWith('.html') && f.path !== '404.html' && !f.path.startsWith('admin/')) || searchData.test(f.path));
   const totalBytes = saveAll.reduce((sum, f) => sum + f.bytes, 0);
   await replaceFile(join(siteDir, 'offline', 'files.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.map((f) => [urlOf(base, f.path), f.bytes]) }));
   await replaceFile(join(siteDir, 'offline', 'summary.json'), JSON.stringify({ version, bytes: totalBytes, files: saveAll.length }));

@@ -3,8 +3,10 @@
  * A rebuild that fails keeps the last good site served; its errors go to the terminal and, as an
  * overlay, to every open page.
  */
+import { resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { DataError } from '../errors/DataError.js';
+import { EditorRoutes } from './editorRoutes.js';
 import { CLIENT_TAG, LiveReload } from './liveReload.js';
 import { assertPortFree, serveSite, type RunningServer } from './server.js';
 import { watchTree, type TreeWatcher } from './watchTree.js';
@@ -23,6 +25,8 @@ export interface DevServerOptions extends BuildOptions {
 
 export interface DevServer {
   url: string;
+  /** The web editor, which saves into the data folder. */
+  editorUrl: string;
   close(): Promise<void>;
 }
 
@@ -32,13 +36,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   await assertPortFree(options.port, options.host);
   const first = await build(options);
   const basePath = first.model.site.basePath;
+  let site = first.model.site;
+  const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
   const server: RunningServer = await serveSite({
     root: first.outDir,
     port: options.port,
     host: options.host,
     inject: CLIENT_TAG,
     basePath,
-    before: (req, res) => live.handle(req, res, basePath),
+    before: (req, res) => live.handle(req, res, basePath) || editor.handle(req, res),
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -49,6 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const start = performance.now();
     try {
       const result = await build(options);
+      site = { ...result.model.site, basePath };
       options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
       live.send({ type: 'reload' });
       options.onBuild?.(result);
@@ -81,6 +88,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const watchers: TreeWatcher[] = [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])].map((dir) => watchTree(dir, schedule, options.log));
   return {
     url: `${server.url}${basePath}/`,
+    editorUrl: `${server.url}${basePath}/admin/`,
     close: async () => {
       closed = true;
       clearTimeout(timer);

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild } from 'esbuild-wasm';
 import { jsonScript } from '../filters/jsonScript.js';
 import { publishedName } from '../output/assets.js';
 import type { EditorPage } from './client.js';

@@ -119,8 +119,16 @@ export class EditorBackend {
         const names = await readdir(folder.absolute, { withFileTypes: true }).catch(() => []);
         return Promise.all(names.filter((entry) => entry.isFile()).map((entry) => this.#media(join(folder.relative, entry.name).split(sep).join('/'))));
       }
-      case 'getMediaFile':
-        return this.#media(stringParam(params, 'path'));
+      case 'getMediaFile': {
+        // Decap looks a field's image up in its media folder (photos/); the contract's paths are
+        // inside the data folder, where a logo or share image may sit outside photos/.
+        const path = stringParam(params, 'path');
+        return this.#media(path).catch((error: unknown) => {
+          const outsidePhotos = path.replace(/^(.*\/)?photos\//, '$1');
+          if (!(error instanceof Refused) || outsidePhotos === path) throw error;
+          return this.#media(outsidePhotos);
+        });
+      }
       case 'persistMedia':
         return this.#serial(async () => {
           const asset = params.asset as Asset | undefined;

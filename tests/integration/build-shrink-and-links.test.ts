@@ -2,25 +2,11 @@
  * The real CLI against a data folder changed in the ways that used to publish a wrong site with
  * exit 0: most questions deleted, questions/ as a symbolic link, a data file linked from outside.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixturesDir, repoRoot, tempDir } from '../helpers/site.js';
-
-const bin = join(repoRoot, 'bin', 'answerpress.js');
-
-function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli } from '../helpers/processes.js';
+import { cleanup, fixturesDir, tempDir } from '../helpers/site.js';
 
 const SLUGS = ['can-i-compost-citrus-peel', 'how-often-water-succulents', 'when-to-prune-roses', 'why-are-tomato-leaves-yellow'];
 const questionPages = async (out: string) => (await readdir(join(out, 'questions'))).filter((name) => name !== 'page' && name !== 'index.html').sort();
@@ -35,14 +21,14 @@ describe('a build that would empty the site', () => {
   it('stops when more than half of the live question pages would go, saying how many, and publishes with --allow-shrink', async () => {
     const site = join(root, 'shrink');
     await cp(join(fixturesDir, 'good'), join(site, 'data'), { recursive: true });
-    const first = await cli(['build', '--out', 'out'], site);
+    const first = await runCli(['build', '--out', 'out'], site);
     expect(first.code, first.stderr).toBe(0);
     expect(await questionPages(join(site, 'out'))).toEqual(SLUGS);
     const home = await readFile(join(site, 'out', 'index.html'), 'utf8');
 
     // Three of four may not.
     for (const slug of SLUGS.slice(0, 3)) await rm(join(site, 'data', 'questions', `${slug}.yaml`));
-    const shrunk = await cli(['build', '--out', 'out'], site);
+    const shrunk = await runCli(['build', '--out', 'out'], site);
     expect(shrunk).toEqual({
       code: 1,
       stdout: '',
@@ -54,7 +40,7 @@ describe('a build that would empty the site', () => {
     expect(await questionPages(join(site, 'out'))).toEqual(SLUGS);
     expect(await readFile(join(site, 'out', 'index.html'), 'utf8')).toBe(home);
 
-    const allowed = await cli(['build', '--out', 'out', '--allow-shrink'], site);
+    const allowed = await runCli(['build', '--out', 'out', '--allow-shrink'], site);
     expect(allowed.code, allowed.stderr).toBe(0);
     expect(allowed.stdout).toMatch(/^Built 1 question, 3 experts into out in /);
     expect(await questionPages(join(site, 'out'))).toEqual(SLUGS.slice(3));
@@ -68,9 +54,9 @@ describe('symbolic links in the data folder', () => {
     await mkdir(join(site, 'content'));
     await rename(join(site, 'data', 'questions'), join(site, 'content', 'questions'));
     await symlink('../content/questions', join(site, 'data', 'questions'));
-    const validate = await cli(['validate'], site);
+    const validate = await runCli(['validate'], site);
     expect(validate).toEqual({ code: 0, stdout: 'data is valid: 4 questions, 3 experts, 3 topics.\n', stderr: '' });
-    const built = await cli(['build', '--out', 'out'], site);
+    const built = await runCli(['build', '--out', 'out'], site);
     expect(built.code, built.stderr).toBe(0);
     expect(await questionPages(join(site, 'out'))).toEqual(SLUGS);
   });
@@ -81,7 +67,7 @@ describe('symbolic links in the data folder', () => {
     const secret = join(site, 'secret.yaml');
     await writeFile(secret, 'title: "SECRET-TEXT"\nasked: 2024-01-01\ntopics: [flowers]\nbody: SECRET-TEXT\n');
     await symlink(secret, join(site, 'data', 'questions', 'leak.yaml'));
-    const built = await cli(['build', '--out', 'out'], site);
+    const built = await runCli(['build', '--out', 'out'], site);
     expect(built.code).toBe(1);
     expect(built.stderr).toBe(
       'data/questions/leak.yaml:1:1: "questions/leak.yaml" is a symbolic link to a file outside the data folder, which is not read: copy the file into the data folder instead\n' +

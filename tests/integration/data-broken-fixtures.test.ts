@@ -3,36 +3,16 @@
  * against broken copies of it. Each broken case is `tests/fixtures/good` with the overlay
  * `tests/fixtures/broken/<case>/` copied over it; the expectations live in the table below.
  */
-import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type Run } from '../helpers/processes.js';
 import { cleanup, fixturesDir, repoRoot, tempDir } from '../helpers/site.js';
 
-const bin = join(repoRoot, 'bin', 'answerpress.js');
 const good = join(fixturesDir, 'good');
 const broken = join(fixturesDir, 'broken');
 const SENTINEL = 'previous good build';
 const USAGE_HINT = '\n\nRun answerpress --help for usage.\n';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in `cwd` and collects its exit code and output. */
-function cli(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Every file and folder under `dir` (except `skip`), with file contents, for byte-for-byte comparison. */
 async function snapshot(dir: string, skip: readonly string[] = []): Promise<Record<string, string>> {
@@ -339,8 +319,8 @@ describe('broken data: validate and build both fail, name the file and line, and
     expect(before['out/index.html']).toBe(Buffer.from(SENTINEL).toString('base64'));
 
     const [validate, build] = await Promise.all([
-      cli(['validate', '--data', 'data'], root),
-      cli(['build', '--data', 'data', '--out', 'out'], root),
+      runCli(['validate', '--data', 'data'], root),
+      runCli(['build', '--data', 'data', '--out', 'out'], root),
     ]);
 
     expectReport(validate, c);
@@ -361,8 +341,8 @@ describe('broken data: validate and build both fail, name the file and line, and
         '2 errors in data: nothing was built or changed.',
       ].join('\n') + '\n';
     const [validate, build] = await Promise.all([
-      cli(['validate', '--data', 'data'], root),
-      cli(['build', '--data', 'data', '--out', 'out'], root),
+      runCli(['validate', '--data', 'data'], root),
+      runCli(['build', '--data', 'data', '--out', 'out'], root),
     ]);
     expect(validate).toEqual({ code: 1, stdout: '', stderr: expected });
     expect(build).toEqual({ code: 1, stdout: '', stderr: expected });
@@ -372,7 +352,7 @@ describe('broken data: validate and build both fail, name the file and line, and
 
   it.concurrent('writes GitHub annotations with validate --format github', async () => {
     const root = await site(['unknown-topic', 'rating-out-of-range']);
-    const run = await cli(['validate', '--data', 'data', '--format', 'github'], root);
+    const run = await runCli(['validate', '--data', 'data', '--format', 'github'], root);
     expect(run).toEqual({
       code: 1,
       stdout: '',
@@ -389,7 +369,7 @@ describe('broken data: validate and build both fail, name the file and line, and
 describe('good data', () => {
   it.concurrent('validates with exit code 0', async () => {
     const root = await site();
-    expect(await cli(['validate', '--data', 'data'], root)).toEqual({
+    expect(await runCli(['validate', '--data', 'data'], root)).toEqual({
       code: 0,
       stdout: 'data is valid: 4 questions, 3 experts, 3 topics.\n',
       stderr: '',
@@ -398,7 +378,7 @@ describe('good data', () => {
 
   it.concurrent('builds, replacing the previous output and leaving no staging folder', async ({ expect }) => {
     const root = await site();
-    const run = await cli(['build', '--data', 'data', '--out', 'out'], root);
+    const run = await runCli(['build', '--data', 'data', '--out', 'out'], root);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Built 4 questions, 3 experts into out in \d+\.\d\d s\.\n$/);
@@ -442,11 +422,11 @@ describe('usage', () => {
     ['an unknown command', ['frob'], `unknown command "frob"${USAGE_HINT}`],
     ['a missing data folder (validate)', ['validate', '--data', 'missing'], `data folder not found: missing (pass --data DIR)${USAGE_HINT}`],
   ])('exits 2 for %s', async (_name, args, stderr) => {
-    expect(await cli(args, root)).toEqual({ code: 2, stdout: '', stderr });
+    expect(await runCli(args, root)).toEqual({ code: 2, stdout: '', stderr });
   });
 
   it.concurrent('exits 2 for an unknown flag, naming it', async () => {
-    const run = await cli(['validate', '--nope'], root);
+    const run = await runCli(['validate', '--nope'], root);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith("Unknown option '--nope'")).toBe(true);
@@ -455,7 +435,7 @@ describe('usage', () => {
 
   it.concurrent('exits 2 for a missing data folder on build, and leaves the output alone', async () => {
     const before = await snapshot(root, ['data']);
-    const run = await cli(['build', '--data', 'missing', '--out', 'out'], root);
+    const run = await runCli(['build', '--data', 'missing', '--out', 'out'], root);
     expect(run).toEqual({
       code: 2,
       stdout: '',
@@ -465,7 +445,7 @@ describe('usage', () => {
   });
 
   it.concurrent('--help prints the help and exits 0', async () => {
-    const run = await cli(['--help'], root);
+    const run = await runCli(['--help'], root);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout.startsWith('answerpress: expert questions and answers in YAML, published as a static site\n')).toBe(true);
@@ -475,6 +455,6 @@ describe('usage', () => {
 
   it.concurrent('--version prints the version from package.json', async () => {
     const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    expect(await cli(['--version'], root)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(await runCli(['--version'], root)).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 });

@@ -3,18 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
-import { DataError } from '../../../src/errors/DataError.js';
-import type { DataIssue } from '../../../src/errors/DataIssue.js';
 import { cleanup, copyData, fixturesDir, tempDir } from '../../helpers/site.js';
-
-async function issuesOf(dataDir: string): Promise<readonly DataIssue[]> {
-  const error: unknown = await loadData(dataDir).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataError);
-  return (error as DataError).issues;
-}
+import { issuesOf } from '../../helpers/dataIssues.js';
 
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#7a9' } }).png().toBuffer();
 

@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
 import { DataError } from '../../../src/errors/DataError.js';
-import type { DataIssue } from '../../../src/errors/DataIssue.js';
 import { UsageError } from '../../../src/errors/UsageError.js';
 import { cleanup, copyData, fixturesDir, tempDir } from '../../helpers/site.js';
+import { issuesOf } from '../../helpers/dataIssues.js';
 
 const good = join(fixturesDir, 'good');
-
-async function issuesOf(dataDir: string): Promise<readonly DataIssue[]> {
-  const error: unknown = await loadData(dataDir).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataError);
-  return (error as DataError).issues;
-}
 
 describe('loadData on the good fixture', () => {
   it('returns the site, the topics, and the experts and questions sorted by id', async () => {

@@ -12,7 +12,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
 import { replaceFile } from '../output/replaceFile.js';
-import { MIN_CORRECTED_LENGTH, queryWords, vocabularyKey } from './query/words.js';
+import { MIN_CORRECTED_LENGTH, vocabularyKey } from './query/words.js';
+import { WordCounter } from './wordCounter.js';
 
 /** Longer words are not typed into a search box: they are left out of the vocabulary. */
 const MAX_LENGTH = 40;
@@ -42,25 +43,15 @@ function* indexedTexts(model: SiteModel): Generator<string[]> {
 }
 
 export function siteVocabulary(model: SiteModel): Vocabulary {
-  // Each word's page count, and the last page that counted it (one lookup a word, no set a page).
-  const pages = new Map<string, { count: number; page: number }>();
-  const language = model.site.language;
-  let page = 0;
-  for (const texts of indexedTexts(model)) {
-    page += 1;
-    for (const text of texts) {
-      for (const word of queryWords(text, language)) {
-        const seen = pages.get(word);
-        if (seen === undefined) pages.set(word, { count: 1, page });
-        else if (seen.page !== page) {
-          seen.count += 1;
-          seen.page = page;
-        }
-      }
-    }
-  }
+  const counter = new WordCounter(model.site.language);
+  for (const texts of indexedTexts(model)) counter.addPage(texts);
+  return vocabularyFiles(counter.entries());
+}
+
+/** The vocabulary's files for words with the number of pages each is on. */
+export function vocabularyFiles(pages: Iterable<[string, number]>): Vocabulary {
   const byKey = new Map<string, [string, number][]>();
-  for (const [word, { count }] of pages) {
+  for (const [word, count] of pages) {
     const length = word.length;
     if (length < MIN_CORRECTED_LENGTH || length > MAX_LENGTH || /^\d+$/.test(word)) continue;
     const key = vocabularyKey(word);

@@ -5,7 +5,7 @@
  * in one array of characters, so that a word already met costs no string and no `Map` lookup;
  * other text goes through `queryWords` into the same table.
  */
-import { grown } from './fossick/grown.js';
+import { grown, grownSlots } from './fossick/grown.js';
 import { queryWords } from './query/words.js';
 
 const APOSTROPHE = 0x27;
@@ -122,22 +122,6 @@ export class WordCounter {
     this.slots[2 * slot] = entry + 1;
     this.slots[2 * slot + 1] = hash;
     // Kept at most half full, so that probes stay short.
-    if (2 * this.words.length > this.slots.length >> 1) this.rehash();
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = 0; slot < old.length >> 1; slot += 1) {
-      const entry = old[2 * slot] as number;
-      if (entry === 0) continue;
-      const hash = old[2 * slot + 1] as number;
-      let at = hash & mask;
-      while (slots[2 * at] !== 0) at = (at + 1) & mask;
-      slots[2 * at] = entry;
-      slots[2 * at + 1] = hash;
-    }
-    this.slots = slots;
+    if (2 * this.words.length > this.slots.length >> 1) this.slots = grownSlots(this.slots);
   }
 }

@@ -11,7 +11,7 @@
 import { compareCodePoints } from '../format/codePointOrder.js';
 import { ANCHOR_MARKER, AUTO_WEIGHT_MARKER, END_WEIGHT_MARKER, WEIGHT_MARKER, type PageDigest } from './htmlDigest.js';
 import { normalizeContent, WHITE_SPACE } from './normalize.js';
-import { grown } from './grown.js';
+import { grown, grownSlots } from './grown.js';
 import { indexableWords, type Stemmer } from './indexableWords.js';
 
 /** Weight 1 in Pagefind's units: a weight of w is stored as ⌊24 w⌋, at most 10. */
@@ -142,24 +142,8 @@ export class Lexicon {
     this.slots[2 * slot] = entry + 1;
     this.slots[2 * slot + 1] = hash;
     // Kept at most half full, so that probes stay short.
-    if (2 * this.entries > this.slots.length >> 1) this.rehash();
+    if (2 * this.entries > this.slots.length >> 1) this.slots = grownSlots(this.slots);
     return entry;
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = 0; slot < old.length >> 1; slot += 1) {
-      const entry = old[2 * slot] as number;
-      if (entry === 0) continue;
-      const hash = old[2 * slot + 1] as number;
-      let at = hash & mask;
-      while (slots[2 * at] !== 0) at = (at + 1) & mask;
-      slots[2 * at] = entry;
-      slots[2 * at + 1] = hash;
-    }
-    this.slots = slots;
   }
 }
 

@@ -27,6 +27,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
   const lang = document.documentElement.lang || undefined;
   const language = lang || 'en';
   const table = synonymTable(synonyms, language);
+  const plural = new Intl.PluralRules(lang);
   const selected = new Map();
   const valuesOf = (name) => selected.get(name) ?? selected.set(name, new Set()).get(name);
   let pagefind;
@@ -69,6 +70,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   let verbatim = params.get('verbatim') === '1';
+  const query = (instance, term, filters) => searchQuery(instance, term, { language, synonyms: table, filters, vocabulary: vocabularyOf, verbatim });
   for (const [key, value] of params) {
     if (key.startsWith('f.') && value) valuesOf(key.slice(2)).add(value);
   }
@@ -152,7 +154,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     let outcome;
     try {
       const instance = await engine();
-      outcome = await searchQuery(instance, term, { language, synonyms: table, filters, vocabulary: vocabularyOf, verbatim });
+      outcome = await query(instance, term, filters);
     } catch {
       if (current === sequence) status.textContent = labels.unavailable;
       return;
@@ -166,7 +168,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     const shownTerm = outcome.corrections.length > 0 ? outcome.searched : term;
     status.textContent = !term
       ? labels.filtered.replace('{n}', count)
-      : (results.length === 0 ? labels.noResultsFor : (labels.results[new Intl.PluralRules(lang).select(results.length)] ?? labels.results.other)).replace('{n}', count).replace('{q}', shownTerm);
+      : (results.length === 0 ? labels.noResultsFor : (labels.results[plural.select(results.length)] ?? labels.results.other)).replace('{n}', count).replace('{q}', shownTerm);
     showCorrection(term, outcome);
     lastCounts = outcome.filters;
     if (filterBoxes) showCounts(lastCounts);
@@ -178,7 +180,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     if (outcome.corrections.length > 0) {
       const searchedFor = element('span');
       fill(searchedFor, labels.showingFor, element('strong', '', outcome.searched));
-      const instead = link(addressFor(term, true), '');
+      const instead = link(verbatimAddress(term), '');
       fill(instead, labels.insteadFor, element('em', '', term));
       instead.addEventListener('click', (event) => {
         event.preventDefault();
@@ -194,10 +196,11 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     correction.replaceChildren(...parts);
   }
 
-  function addressFor(term, exact) {
+  // The address of a search for the words as typed: the link works in a new tab too.
+  function verbatimAddress(term) {
     const url = new URL(location.href);
     url.searchParams.set('q', term);
-    if (exact) url.searchParams.set('verbatim', '1');
+    url.searchParams.set('verbatim', '1');
     return url.href;
   }
 
@@ -300,7 +303,7 @@ function start({ bundle, script, cacheTag, labels, vocabulary = {}, synonyms = [
     if (term || selected.size > 0) {
       const current = sequence;
       const outcome = await engine()
-        .then((instance) => searchQuery(instance, term, { language, synonyms: table, filters: filterOptions(), vocabulary: vocabularyOf, verbatim }))
+        .then((instance) => query(instance, term, filterOptions()))
         .catch(() => null);
       if (outcome && current === sequence) {
         lastCounts = outcome.filters;

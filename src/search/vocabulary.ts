@@ -8,10 +8,10 @@
  * are indexed and merged in other threads, when this one would wait.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
-import { replaceFile } from '../output/replaceFile.js';
+import { stampSearchPages } from './index/indexSite.js';
 import { MIN_CORRECTED_LENGTH, vocabularyKey } from './query/words.js';
 import { WordCounter } from './wordCounter.js';
 
@@ -20,7 +20,6 @@ const MAX_LENGTH = 40;
 export const VOCABULARY_FOLDER = 'vocabulary';
 /** Rendered into the search page's configuration as a JSON string, replaced by the files' names. */
 export const VOCABULARY_TOKEN = '__ANSWERPRESS_VOCABULARY__';
-const SEARCH_PAGE = 'search/index.html';
 
 export interface Vocabulary {
   /** Key (`vocabularyKey`) → published file name. */
@@ -81,7 +80,5 @@ export async function publishVocabulary(siteDir: string, vocabulary: Vocabulary)
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   await Promise.all([...vocabulary.files].map(([name, json]) => writeFile(join(dir, name), json)));
-  const page = join(siteDir, SEARCH_PAGE);
-  const html = await readFile(page, 'utf8');
-  await replaceFile(page, html.replace(`"${VOCABULARY_TOKEN}"`, JSON.stringify(vocabulary.names)));
+  await stampSearchPages(siteDir, { [`"${VOCABULARY_TOKEN}"`]: JSON.stringify(vocabulary.names) });
 }

@@ -223,7 +223,7 @@ async function summarizeIndex(siteDir: string, expectedPages: number): Promise<{
 const SEARCH_PAGES = ['search/index.html'];
 
 /** Replaces each token (a key of `values`) with its value in the pages that configure the search UI. */
-async function stampSearchPages(siteDir: string, values: Record<string, string>): Promise<void> {
+export async function stampSearchPages(siteDir: string, values: Record<string, string>): Promise<void> {
   for (const page of SEARCH_PAGES) {
     const file = join(siteDir, page);
     let html = await readFile(file, 'utf8');

@@ -88,41 +88,40 @@ export async function searchQuery(engine: Engine, text: string, options: QueryOp
     }
     return answer;
   };
-  const corrections: QueryOutcome['corrections'] = [];
-  const unknown: string[] = [];
   const concepts = conceptsOf(words, options.synonyms, stopWordsOf(options.language));
-  const resolved = await Promise.all(concepts.map((concept) => resolve(concept, holds, options, corrections, unknown)));
-  const searched = resolved.filter((concept): concept is Resolved => concept !== null);
-  // Corrections and unknown words in the order they were typed.
-  const order = (word: string) => words.indexOf(word);
-  corrections.sort((a, b) => order(a.from) - order(b.from));
-  unknown.sort((a, b) => order(a) - order(b));
-  const summary = { corrections, unknown, searched: searched.map((concept) => concept.label).join(' ') };
+  // In the order the concepts were typed.
+  const resolved = await Promise.all(concepts.map((concept) => resolve(concept, holds, options)));
+  const searched = resolved.flatMap(({ concept }) => (concept ? [concept] : []));
+  const summary = {
+    corrections: resolved.flatMap(({ correction }) => (correction ? [correction] : [])),
+    unknown: resolved.flatMap(({ unknown }) => (unknown ? [unknown] : [])),
+    searched: searched.map((concept) => concept.label).join(' '),
+  };
   if (searched.length === 0) return { results: [], filters: undefined, ...summary };
   return { ...(await rank(engine, searched, options)), ...summary };
 }
 
-/** The ways of saying `concept` that the index holds, a typo corrected; null when none. */
-async function resolve(concept: Concept, holds: (word: string) => Promise<boolean>, options: QueryOptions, corrections: QueryOutcome['corrections'], unknown: string[]): Promise<Resolved | null> {
+/** A concept as searched, with the typo corrected in it, or the words no page holds. */
+interface Resolution {
+  concept?: Resolved;
+  correction?: { from: string; to: string };
+  unknown?: string;
+}
+
+/** The ways of saying `concept` that the index holds, a typo corrected; none when the index holds no way. */
+async function resolve(concept: Concept, holds: (word: string) => Promise<boolean>, options: QueryOptions): Promise<Resolution> {
   const label = concept.words.join(' ');
   const held = await heldAlternatives(concept.alternatives, holds);
-  if (held.length > 0) return { label, alternatives: held };
+  if (held.length > 0) return { concept: { label, alternatives: held } };
   const [word] = concept.words;
-  if (concept.words.length !== 1 || word === undefined) {
-    unknown.push(label);
-    return null;
-  }
+  if (concept.words.length !== 1 || word === undefined) return { unknown: label };
   const vocabulary = [...word].length >= MIN_CORRECTED_LENGTH ? await options.vocabulary(vocabularyKey(word)) : [];
   // A word some longer word starts with is being typed: Pagefind finds the longer words.
-  if (extendsTo(word, vocabulary)) return { label, alternatives: [[word]] };
+  if (extendsTo(word, vocabulary)) return { concept: { label, alternatives: [[word]] } };
   const nearest = options.verbatim ? null : nearestWord(word, vocabulary);
-  if (nearest === null) {
-    unknown.push(word);
-    return null;
-  }
-  corrections.push({ from: word, to: nearest });
+  if (nearest === null) return { unknown: word };
   const alternatives = await heldAlternatives(alternativesOf(nearest, options.synonyms), holds);
-  return { label: nearest, alternatives: alternatives.length > 0 ? alternatives : [[nearest]] };
+  return { concept: { label: nearest, alternatives: alternatives.length > 0 ? alternatives : [[nearest]] }, correction: { from: word, to: nearest } };
 }
 
 async function heldAlternatives(alternatives: readonly string[][], holds: (word: string) => Promise<boolean>): Promise<string[][]> {

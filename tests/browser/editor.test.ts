@@ -2,11 +2,10 @@ import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDataError } from '../../src/cli/format.js';
 import { loadData } from '../../src/data/load.js';
-import { DataError } from '../../src/errors/DataError.js';
-import { startDevServer, type DevServer } from '../../src/serve/watch.js';
+import type { DevServer } from '../../src/serve/watch.js';
 import { build } from '../../src/build.js';
+import { startServe } from '../helpers/devServer.js';
 import { launch, serveSite, watchErrors } from '../helpers/browser.js';
 import { cleanup, copyData, demoData, snapshot, tempDir } from '../helpers/site.js';
 
@@ -20,13 +19,7 @@ const SESSION_MS = 120_000;
 beforeAll(async () => {
   root = await tempDir();
   data = await copyData(demoData, root);
-  server = await startDevServer({
-    dataDir: data,
-    outDir: join(root, 'out'),
-    debounceMs: 100,
-    log: () => undefined,
-    formatError: (error) => (error instanceof DataError ? formatDataError(error, data, 'text').split('\n') : [String(error)]),
-  });
+  server = await startServe(data, root);
   browser = await launch();
 });
 

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDataError } from '../../src/cli/format.js';
 import { DataError } from '../../src/errors/DataError.js';
-import { startDevServer, type DevServer } from '../../src/serve/watch.js';
+import type { DevServer } from '../../src/serve/watch.js';
+import { startServe } from '../helpers/devServer.js';
 import { launch } from '../helpers/browser.js';
 import { cleanup, copyData, fixturesDir, tempDir } from '../helpers/site.js';
 
@@ -20,13 +20,7 @@ const log: string[] = [];
 beforeAll(async () => {
   root = await tempDir();
   data = await copyData(join(fixturesDir, 'search'), root);
-  server = await startDevServer({
-    dataDir: data,
-    outDir: join(root, 'out'),
-    debounceMs: 100,
-    log: (text) => log.push(text),
-    formatError: (error) => (error instanceof DataError ? formatDataError(error, data, 'text').split('\n') : [String(error)]),
-  });
+  server = await startServe(data, root, (text) => log.push(text));
   browser = await launch();
 });
 

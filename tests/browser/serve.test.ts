@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataError } from '../../src/errors/DataError.js';
 import type { DevServer } from '../../src/serve/watch.js';
 import { startServe } from '../helpers/devServer.js';
 import { launch } from '../helpers/browser.js';

@@ -24,7 +24,10 @@ import { runtimeCacheDir } from './runtime.js';
 export async function obtainRuntime(scratchDir: string, language: string, threads = pagefindThreads(availableParallelism(), 2), cacheDir = runtimeCacheDir()): Promise<string> {
   const outputPath = join(scratchDir, 'runtime-bundle');
   await rm(outputPath, { recursive: true, force: true });
-  const kept = join(cacheDir, `pagefind-${await installedPagefind()}-${language}`);
+  const installed = await installedPagefind();
+  // Another version is refused before it runs: its process may fail in ways of its own first.
+  if (installed.version !== 'unknown' && installed.version !== PAGEFIND_VERSION) throw otherVersion(installed.version, installed.file);
+  const kept = join(cacheDir, `pagefind-${installed.version}-${language}`);
   if (await cp(kept, outputPath, { recursive: true }).then(() => true, () => false)) {
     await checkRuntimeVersion(outputPath);
     return outputPath;
@@ -54,14 +57,15 @@ async function keep(bundle: string, kept: string): Promise<void> {
  * The version in the package.json of the Pagefind this package imports: the nearest
  * `node_modules/pagefind` up from this file, as Node resolves a package.
  */
-async function installedPagefind(): Promise<string> {
+async function installedPagefind(): Promise<{ version: string; file: string }> {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const text = await readFile(join(dir, 'node_modules', 'pagefind', 'package.json'), 'utf8').catch(() => null);
+    const file = join(dir, 'node_modules', 'pagefind', 'package.json');
+    const text = await readFile(file, 'utf8').catch(() => null);
     if (text !== null) {
       const { version } = JSON.parse(text) as { version?: unknown };
-      return typeof version === 'string' && /^[\w.+-]+$/.test(version) ? version : 'unknown';
+      return { version: typeof version === 'string' && /^[\w.+-]+$/.test(version) ? version : 'unknown', file };
     }
-    if (dirname(dir) === dir) return 'unknown';
+    if (dirname(dir) === dir) return { version: 'unknown', file };
   }
 }
 
@@ -75,8 +79,12 @@ export async function checkRuntimeVersion(bundle: string): Promise<void> {
   const file = join(bundle, 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
   const found = typeof entry.version === 'string' ? entry.version : 'of unknown version';
-  if (found === PAGEFIND_VERSION) return;
-  throw new BuildError(
+  if (found !== PAGEFIND_VERSION) throw otherVersion(found, file);
+}
+
+/** The error for a Pagefind of another version than `PAGEFIND_VERSION`, as `file` shows it. */
+function otherVersion(found: string, file: string): BuildError {
+  return new BuildError(
     'index',
     `the installed Pagefind is ${found} (${file}), but this answerpress writes and reads the search index of Pagefind ${PAGEFIND_VERSION} only. Install pagefind@${PAGEFIND_VERSION}: remove any npm "overrides" (or yarn "resolutions") entry for pagefind.`,
   );

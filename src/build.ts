@@ -19,7 +19,8 @@ import { finishPart, finishSite } from './pipeline/finish.js';
 import { Staging } from './pipeline/staging.js';
 import { PhaseClock, type BuildOptions, type BuildResult } from './pipeline/types.js';
 import { namedNoSpace } from './errors/noSpace.js';
-import { defaultCacheDir, loadCache, openCache } from './incremental/cache.js';
+import { defaultCacheDir, loadCache, openCache, type Manifest } from './incremental/cache.js';
+import { inputStamp } from './incremental/inputStamp.js';
 import { publishEditor } from './editor/publish.js';
 import { recover } from './output/atomicDir.js';
 import { ownsSitePages } from './output/part.js';
@@ -45,12 +46,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const packageHash = await hashPackage();
     await recover(outDir, { background: true });
     const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
+    const layoutDirs = layoutSearchPath(options.layoutsDir);
+    // Stamped before anything is read: a file changed meanwhile only makes the next build look again.
+    const stamp = cacheDir ? await stampInputs(options, layoutDirs, packageHash) : null;
+    if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest);
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });
     const merger = new ShardMerger();
     try {
       const clock = new PhaseClock();
       const previous = cacheDir && manifest ? await clock.time('load', () => loadCache(cacheDir, manifest)) : null;
-      const layoutDirs = layoutSearchPath(options.layoutsDir);
       const inputs = await loadInputs(options, { layoutDirs, cacheDir, previous, staging, clock });
       const plan = await planBuild(options, { previous, keys: inputs.keys, shards: inputs.shards, copy: () => clock.time('render', () => staging.linkedCopy()) });
       const storeDir = shardStoreDir(cacheDir, staging.dir);
@@ -66,7 +70,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         beside: plan.kind === 'incremental' ? 0 : 1,
         runtime: inputs.runtime,
       });
-      const run: BuildRun = { options, outDir, cacheDir, packageHash, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory: new MemoryCeiling() };
+      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory: new MemoryCeiling() };
       let rendered: Rendered;
       try {
         rendered = plan.kind === 'incremental' ? await renderIncremental(run, plan) : await renderCold(run, plan);
@@ -87,4 +91,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await lock.release();
   }
+}
+
+function stampInputs(options: BuildOptions, layoutDirs: string[], packageHash: string): Promise<string> {
+  const dataDir = resolve(options.dataDir ?? 'data');
+  return inputStamp({ dataDir, layoutDirs, packageHash, options: { pagesPerShard: options.pagesPerShard ?? null, layoutsDir: options.layoutsDir === undefined ? null : resolve(options.layoutsDir) } });
+}
+
+/** Nothing the build reads has changed since the build that left the output: it stands as it is. */
+function upToDate(outDir: string, manifest: Manifest): BuildResult {
+  const { questions, experts, warnings } = manifest.summary;
+  const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 };
+  const work = { incremental: true, upToDate: true, pagesRendered: 0, pages: manifest.pages.length, shardsIndexed: 0, shards: manifest.shards.length, merged: false, imagesMade: 0 };
+  return { counts: { questions, experts }, outDir, timings, work, warnings };
 }

@@ -166,8 +166,12 @@ async function runBuild(values: Values, out: (text: string) => void): Promise<nu
   if (slice) {
     out(`Built part ${slice.index}/${slice.count} into ${values.out}: ${work.pagesRendered} of ${counted(work.pages, 'page')}, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')}, in ${seconds} s. Merge the parts with answerpress merge.`);
   } else {
-    const redone = work.incremental ? ` (incremental: ${work.pagesRendered} of ${counted(work.pages, 'page')} rendered, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')} indexed${work.merged ? '' : ', search bundle unchanged'})` : '';
-    out(`Built ${counted(result.model.questions.length, 'question')}, ${counted(result.model.experts.length, 'expert')} into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
+    const redone = work.upToDate
+      ? ' (up to date: nothing changed since the last build)'
+      : work.incremental
+        ? ` (incremental: ${work.pagesRendered} of ${counted(work.pages, 'page')} rendered, ${work.shardsIndexed} of ${counted(work.shards, 'search shard')} indexed${work.merged ? '' : ', search bundle unchanged'})`
+        : '';
+    out(`Built ${counted(result.counts.questions, 'question')}, ${counted(result.counts.experts, 'expert')} into ${values.out ?? '_site'} in ${seconds} s${redone}.`);
   }
   if (values.timings) out(`Phases: ${Object.entries(result.timings).map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)} s`).join(', ')}.`);
   return 0;

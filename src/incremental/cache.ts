@@ -17,11 +17,12 @@ import { basename, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { KnownFile } from '../data/load.js';
+import type { DataIssue } from '../errors/DataIssue.js';
 import type { RenderedMarkdown } from '../model/markdown.js';
 import { cacheRoot } from '../output/packagePaths.js';
 import { replaceFile } from '../output/replaceFile.js';
 
-const FORMAT = 'answerpress-build-cache/4';
+const FORMAT = 'answerpress-build-cache/5';
 const SEGMENTS = 32;
 
 export interface CacheState {
@@ -49,6 +50,17 @@ export interface Manifest {
   pages: [string, string][];
   shards: string[];
   segments: Segments;
+  /** What the build read, stamped (`inputStamp.ts`); null when it could not be. */
+  inputs: string | null;
+  summary: OutputSummary;
+}
+
+/** What a build that finds nothing changed reports without reading the data. */
+export interface OutputSummary {
+  questions: number;
+  experts: number;
+  /** Files in the data folder that were not read. */
+  warnings: DataIssue[];
 }
 
 /** For each kind, group number → the segment file holding that group and how many entries it has. */
@@ -232,9 +244,19 @@ export async function writeSegments(
   return segments;
 }
 
+/** What a manifest records besides the cache's state. */
+export interface ManifestRecord {
+  packageHash: string;
+  version: string;
+  segments: Segments;
+  inputs: string | null;
+  summary: OutputSummary;
+}
+
 /** Makes the written segments, page keys and shard keys the cache of the output with `version`. */
-export async function writeManifest(cacheDir: string, outDir: string, packageHash: string, version: string, state: Pick<CacheState, 'pages' | 'shards'>, segments: Segments): Promise<void> {
-  const manifest: Manifest = { format: FORMAT, package: packageHash, outDir: resolve(outDir), version, pages: [...state.pages], shards: state.shards, segments };
+export async function writeManifest(cacheDir: string, outDir: string, state: Pick<CacheState, 'pages' | 'shards'>, record: ManifestRecord): Promise<void> {
+  const { packageHash, version, segments, inputs, summary } = record;
+  const manifest: Manifest = { format: FORMAT, package: packageHash, outDir: resolve(outDir), version, pages: [...state.pages], shards: state.shards, segments, inputs, summary };
   await replaceFile(join(cacheDir, `manifest-${version}.json`), JSON.stringify(manifest));
 }
 

@@ -35,7 +35,7 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
     await staging.swapIn(paths.site, { mirror: false });
   });
   const work = { ...workOf(run, rendered, false), pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false };
-  return { model, outDir, timings: clock.timings, work, warnings: inputs.warnings };
+  return { model, counts: countsOf(model), outDir, timings: clock.timings, work, warnings: inputs.warnings };
 }
 
 /** A site: its shards merged into the bundle readers load (or the last one kept), the offline files, the swap and the cache. */
@@ -45,7 +45,10 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
   const { merged, script } = await clock.time('index', () => mergeIndex(run, rendered));
   const offline = await clock.time('offline', () => writeOffline({ siteDir: paths.site, site: model.site, layoutDirs: run.layoutDirs, version: inputs.version, searchScript: script }));
   await clock.time('swap', async () => {
-    if (cacheDir && inputs.segments) await writeManifest(cacheDir, outDir, run.packageHash, inputs.version, keys, inputs.segments).catch(() => undefined);
+    if (cacheDir && inputs.segments) {
+      const summary = { questions: model.questions.length, experts: model.experts.length, warnings: inputs.warnings };
+      await writeManifest(cacheDir, outDir, keys, { packageHash: run.packageHash, version: inputs.version, segments: inputs.segments, inputs: run.inputStamp, summary }).catch(() => undefined);
+    }
     // With a cache, the replaced output is kept for the next build to start from.
     await staging.swapIn(paths.site, { mirror: cacheDir !== null });
     if (cacheDir) {
@@ -53,7 +56,7 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
       await Promise.all([pruneCache(cacheDir, inputs.version), pruneStore(storeDir, keys.shards, inputs.version), pruneImages(inputs.imagesDir, inputs.images.keys)]);
     }
   });
-  return { model, outDir, timings: clock.timings, offline, work: workOf(run, rendered, incremental), warnings: inputs.warnings };
+  return { model, counts: countsOf(model), outDir, timings: clock.timings, offline, work: workOf(run, rendered, incremental), warnings: inputs.warnings };
 }
 
 /**
@@ -92,7 +95,11 @@ function indexedPages(model: SiteModel): number {
   return model.questions.length + model.experts.length;
 }
 
+function countsOf(model: SiteModel): BuildResult['counts'] {
+  return { questions: model.questions.length, experts: model.experts.length };
+}
+
 function workOf(run: BuildRun, rendered: Rendered, incremental: boolean): BuildWork {
   const { keys, shards } = run.inputs;
-  return { incremental, pagesRendered: rendered.pagesRendered, pages: keys.pages.size, shardsIndexed: rendered.indexed.length, shards: shards.length, merged: !rendered.keepBundle, imagesMade: run.inputs.images.made };
+  return { incremental, upToDate: false, pagesRendered: rendered.pagesRendered, pages: keys.pages.size, shardsIndexed: rendered.indexed.length, shards: shards.length, merged: !rendered.keepBundle, imagesMade: run.inputs.images.made };
 }

@@ -14,6 +14,8 @@ export interface BuildRun {
   cacheDir: string | null;
   /** The package's fingerprint, which a cache is made with (see `incremental/cache.ts`). */
   packageHash: string;
+  /** What the build reads, stamped before it read it (`incremental/inputStamp.ts`); null without a cache. */
+  inputStamp: string | null;
   /** The shard store: see `search/index/shardStore.ts`. */
   storeDir: string;
   layoutDirs: string[];

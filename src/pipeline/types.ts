@@ -27,6 +27,11 @@ export interface BuildOptions {
    * removed. Default: false, and such a build stops (see `output/shrinkGuard.ts`).
    */
   allowShrink?: boolean;
+  /**
+   * Read the data and return its model (`BuildResult.model`) even when nothing it reads has
+   * changed since the last build, which then only checks. Default: false.
+   */
+  readData?: boolean;
   /** Called once, with the other build's process id, when another build into the same output or cache holds it and this one waits. */
   waiting?: (holder: number) => void;
 }
@@ -36,6 +41,8 @@ export type Phase = 'load' | 'model' | 'render' | 'index' | 'offline' | 'swap';
 export interface BuildWork {
   /** Whether the build started from the last output instead of from nothing. */
   incremental: boolean;
+  /** Whether nothing the build reads had changed since the last build, which left the output as it was, read no data and wrote nothing. */
+  upToDate: boolean;
   /** Question, expert and listing pages rendered, of `pages`. */
   pagesRendered: number;
   pages: number;
@@ -49,7 +56,10 @@ export interface BuildWork {
 }
 
 export interface BuildResult {
-  model: SiteModel;
+  /** The page model; absent when the output was up to date (`work.upToDate`) and no data was read. */
+  model?: SiteModel;
+  /** The questions and experts on the site. */
+  counts: { questions: number; experts: number };
   outDir: string;
   /** Milliseconds spent in each phase. Rendering and indexing overlap: `index` is the wait after rendering. */
   timings: Record<Phase, number>;

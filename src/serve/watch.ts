@@ -34,7 +34,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const live = new LiveReload();
   // A taken port is said before a build the server could not show.
   await assertPortFree(options.port, options.host);
-  const first = await build(options);
+  const first = await build({ ...options, readData: true });
+  if (!first.model) throw new Error('the first build returned no model');
   const basePath = first.model.site.basePath;
   let site = first.model.site;
   const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
@@ -54,8 +55,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const rebuild = async (): Promise<void> => {
     const start = performance.now();
     try {
-      const result = await build(options);
-      site = { ...result.model.site, basePath };
+      const result = await build({ ...options, readData: true });
+      if (result.model) site = { ...result.model.site, basePath };
       options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
       live.send({ type: 'reload' });
       options.onBuild?.(result);

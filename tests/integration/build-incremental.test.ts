@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
@@ -41,8 +41,27 @@ describe('incremental builds', () => {
   it('renders nothing, indexes nothing and merges nothing when nothing changed', async () => {
     const before = await snapshot(out());
     const result = await incremental();
-    expect(result.work).toMatchObject({ incremental: true, pagesRendered: 0, shardsIndexed: 0, merged: false });
+    expect(result.work).toMatchObject({ incremental: true, upToDate: true, pagesRendered: 0, shardsIndexed: 0, merged: false });
+    // Nothing was read: the counts come from the last build's record.
+    expect(result.model).toBeUndefined();
+    expect(result.counts).toEqual({ questions: (await readdir(join(data, 'questions'))).length, experts: (await readdir(join(data, 'experts'))).length });
     expect(await snapshot(out())).toEqual(before);
+    // Asked to, a build reads the data all the same, and still renders nothing.
+    const read = await incremental({ readData: true });
+    expect(read.model?.questions.length).toBe(result.counts.questions);
+    expect(read.work).toMatchObject({ upToDate: false, pagesRendered: 0, shardsIndexed: 0, merged: false });
+    expect(await snapshot(out())).toEqual(before);
+  }, 60_000);
+
+  it('reads the data again when a file was only touched, and finds nothing to render', async () => {
+    const file = join(data, 'topics.yaml');
+    const later = new Date(Date.now() + 5_000);
+    await utimes(file, later, later);
+    const before = await snapshot(out());
+    const result = await incremental();
+    expect(result.work).toMatchObject({ upToDate: false, pagesRendered: 0, shardsIndexed: 0 });
+    expect(await snapshot(out())).toEqual(before);
+    expect((await incremental()).work.upToDate).toBe(true);
   }, 60_000);
 
   it('adds an answer: renders the pages it reaches, indexes one shard, and matches a cold build', async () => {

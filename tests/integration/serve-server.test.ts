@@ -12,7 +12,7 @@ describe('the static server', () => {
     // A sibling folder whose name starts like the output's: must stay out of reach.
     await mkdir(`${built.outDir}-secret`, { recursive: true });
     await writeFile(`${built.outDir}-secret/x.html`, 'secret');
-    server = await serveSite({ root: built.outDir, basePath: built.model.site.basePath, inject: '<script src="/live.js"></script>' });
+    server = await serveSite({ root: built.outDir, basePath: built.model?.site.basePath, inject: '<script src="/live.js"></script>' });
   });
   afterAll(async () => {
     await server.close();
@@ -20,7 +20,7 @@ describe('the static server', () => {
   });
 
   it('serves a site under its base path, as its links expect', async () => {
-    expect(built.model.site.basePath).toBe('/ar');
+    expect(built.model?.site.basePath).toBe('/ar');
     const home = await fetch(`${server.url}/ar/`);
     expect(home.status).toBe(200);
     const html = await home.text();

@@ -18,6 +18,8 @@ const state = {
   ]),
 };
 
+const summary = { questions: 0, experts: 0, warnings: [] };
+
 describe('the build cache', () => {
   let root: string;
   let cache: string;
@@ -33,7 +35,7 @@ describe('the build cache', () => {
 
   async function write(version = VERSION, pkg = 'pkg'): Promise<void> {
     const segments = await writeSegments(cache, state, null, () => false);
-    await writeManifest(cache, out, pkg, version, state, segments);
+    await writeManifest(cache, out, state, { packageHash: pkg, version, segments, inputs: null, summary });
   }
 
   it('reads back what a build wrote, for the output it describes', async () => {
@@ -74,7 +76,7 @@ describe('the build cache', () => {
     // One file changed: its segment is written again, the markdown's is reused.
     const files = new Map([['questions/a.yaml', { hash: 'h2', stamp: '1:2:4', value: { title: 'A2' } }]]);
     const segments = await writeSegments(cache, { files, markdown: state.markdown }, previous, (kind) => kind === 'markdown');
-    await writeManifest(cache, out, 'pkg', VERSION, state, segments);
+    await writeManifest(cache, out, state, { packageHash: 'pkg', version: VERSION, segments, inputs: null, summary });
     await mkdir(join(cache, 'search-shards'));
     await pruneCache(cache, VERSION);
     const after = (await readdir(cache)).sort();

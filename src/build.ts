@@ -43,20 +43,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null, options.waiting);
   try {
     startMinifier();
-    const packageHash = await hashPackage();
-    await recover(outDir, { background: true });
-    const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
+    const clock = new PhaseClock();
     const layoutDirs = layoutSearchPath(options.layoutsDir);
-    // Stamped before anything is read: a file changed meanwhile only makes the next build look again.
-    const stamp = cacheDir ? await stampInputs(options, layoutDirs, packageHash) : null;
-    if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest);
+    const { packageHash, manifest, stamp } = await clock.time('load', async () => {
+      const packageHash = await hashPackage();
+      await recover(outDir, { background: true });
+      const manifest = cacheDir && !options.clean ? await openCache(cacheDir, outDir, packageHash) : null;
+      // Stamped before anything is read: a file changed meanwhile only makes the next build look again.
+      const stamp = cacheDir ? await stampInputs(options, layoutDirs, packageHash) : null;
+      return { packageHash, manifest, stamp };
+    });
+    if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest, clock);
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });
     const merger = new ShardMerger();
     try {
-      const clock = new PhaseClock();
       const previous = cacheDir && manifest ? await clock.time('load', () => loadCache(cacheDir, manifest)) : null;
       const inputs = await loadInputs(options, { layoutDirs, cacheDir, previous, staging, clock });
-      const plan = await planBuild(options, { previous, keys: inputs.keys, shards: inputs.shards, copy: () => clock.time('render', () => staging.linkedCopy()) });
+      const plan = await clock.time('model', () => planBuild(options, { previous, keys: inputs.keys, shards: inputs.shards, copy: () => clock.time('render', () => staging.linkedCopy()) }));
       const storeDir = shardStoreDir(cacheDir, staging.dir);
       // While pages render, one shard is indexed at a time beside Node; once they are all
       // written, two at a time. An incremental build renders its few pages before it indexes.
@@ -70,7 +73,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         beside: plan.kind === 'incremental' ? 0 : 1,
         runtime: inputs.runtime,
       });
-      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory: new MemoryCeiling() };
+      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, previous, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory: new MemoryCeiling() };
       let rendered: Rendered;
       try {
         rendered = plan.kind === 'incremental' ? await renderIncremental(run, plan) : await renderCold(run, plan);
@@ -84,7 +87,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return plan.kind === 'part' ? await finishPart(run, plan.slice, rendered) : await finishSite(run, rendered, plan.kind === 'incremental');
     } finally {
       await merger.close();
-      await staging.close();
+      await clock.time('swap', () => staging.close());
     }
   } catch (error) {
     throw namedNoSpace(error, [dirname(outDir), ...(cacheDir ? [cacheDir] : [])]);
@@ -99,9 +102,9 @@ function stampInputs(options: BuildOptions, layoutDirs: string[], packageHash: s
 }
 
 /** Nothing the build reads has changed since the build that left the output: it stands as it is. */
-function upToDate(outDir: string, manifest: Manifest): BuildResult {
+function upToDate(outDir: string, manifest: Manifest, clock: PhaseClock): BuildResult {
   const { questions, experts, warnings } = manifest.summary;
-  const timings = { load: 0, model: 0, render: 0, index: 0, offline: 0, swap: 0 };
+  const timings = clock.timings;
   const work = { incremental: true, upToDate: true, pagesRendered: 0, pages: manifest.pages.length, shardsIndexed: 0, shards: manifest.shards.length, merged: false, imagesMade: 0 };
   return { counts: { questions, experts }, outDir, timings, work, warnings };
 }

@@ -15,7 +15,7 @@ import { sealIndex } from '../search/index/indexSite.js';
 import type { MergeResult } from '../search/merge/mergeBundles.js';
 import { recompressWasmOffThread } from '../search/runtime/runtime.js';
 import { pruneStore, writeMergedChunks } from '../search/index/shardStore.js';
-import { publishVocabulary, siteVocabulary } from '../search/vocabulary.js';
+import { publishVocabulary, siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type WordCounts } from '../search/vocabulary.js';
 import type { BuildRun, Rendered } from './run.js';
 import type { BuildResult, BuildWork } from './types.js';
 
@@ -42,7 +42,7 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
 export async function finishSite(run: BuildRun, rendered: Rendered, incremental: boolean): Promise<BuildResult> {
   const { inputs, clock, staging, cacheDir, storeDir, outDir } = run;
   const { model, keys, paths } = inputs;
-  const { merged, script } = await clock.time('index', () => mergeIndex(run, rendered));
+  const { merged, script, words } = await clock.time('index', () => mergeIndex(run, rendered));
   const offline = await clock.time('offline', () => writeOffline({ siteDir: paths.site, site: model.site, layoutDirs: run.layoutDirs, version: inputs.version, searchScript: script }));
   await clock.time('swap', async () => {
     if (cacheDir && inputs.segments) {
@@ -53,6 +53,7 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
     await staging.swapIn(paths.site, { mirror: cacheDir !== null });
     if (cacheDir) {
       await writeMergedChunks(storeDir, inputs.version, merged.chunks).catch(() => undefined);
+      await storeWordCounts(storeDir, inputs.version, words).catch(() => undefined);
       await Promise.all([pruneCache(cacheDir, inputs.version), pruneStore(storeDir, keys.shards, inputs.version), pruneImages(inputs.imagesDir, inputs.images.keys)]);
     }
   });
@@ -65,11 +66,13 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
  * and seals it. Shard 0's runtime, when this build indexed it, is compressed beside the merge.
  * The search vocabulary is made meanwhile, while the shards are indexed in other threads.
  */
-async function mergeIndex({ inputs, indexer, merger, storeDir }: BuildRun, rendered: Rendered): Promise<{ merged: MergeResult; script: string }> {
+async function mergeIndex({ inputs, indexer, merger, storeDir, previous }: BuildRun, rendered: Rendered): Promise<{ merged: MergeResult; script: string; words: { site: WordCounts; counted: Map<string, WordCounts> } }> {
   const { model, keys, shards, paths } = inputs;
   const bundle = join(paths.site, 'pagefind');
-  const vocabulary = siteVocabulary(model);
+  const counting = siteWordCounts(model, shards, { dir: storeDir, keys: keys.shards, previous: previous && { keys: previous.shards, version: previous.version } });
+  counting.catch(() => undefined);
   await indexer.finish();
+  const words = await counting;
   const wasm = rendered.indexed.some((shard) => shard.id === 0) ? recompressWasmOffThread(bundle).then(() => undefined, (error: unknown) => error) : undefined;
   let merged: MergeResult;
   if (rendered.keepBundle) {
@@ -86,8 +89,8 @@ async function mergeIndex({ inputs, indexer, merger, storeDir }: BuildRun, rende
   const failed = await wasm;
   if (failed) throw failed;
   const sealed = await sealIndex(paths.site, indexedPages(model));
-  await publishVocabulary(paths.site, vocabulary);
-  return { merged, script: sealed.script };
+  await publishVocabulary(paths.site, vocabularyFiles(words.site));
+  return { merged, script: sealed.script, words };
 }
 
 /** The pages in the search index: every question and expert page. */

@@ -80,7 +80,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   // A bad commit never empties the live site (see `output/shrinkGuard.ts`).
   const outDir = resolve(options.outDir ?? '_site');
   if (!options.slice && !options.allowShrink) {
-    await checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug));
+    await clock.time('model', () => checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug)));
   }
   const files = data.files ?? new Map();
   // A segment is reused when all its entries came unchanged from the previous build.
@@ -95,22 +95,18 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   previous?.files.clear();
   previous?.markdown.clear();
 
-  const templates = await hashTemplates(layoutDirs);
+  const templates = await clock.time('model', () => hashTemplates(layoutDirs));
   // The images' keys hash their sources' bytes: the version changes with a replaced photo too.
   const sourceHash = images.keys.size === 0 ? data.sourceHash : createHash('sha256').update([data.sourceHash, ...[...images.keys].sort()].join('\0')).digest('hex');
   const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
   const paths = staging.paths(model.site.basePath);
-  const shards = planShards(model, options.pagesPerShard);
+  const shards = await clock.time('model', () => planShards(model, options.pagesPerShard));
   const assets = await clock.time('render', async () => {
     await publishImages(images.files, paths.fresh);
     return copyAssets(layoutDirs, paths.fresh);
   });
-  const keys = outputKeys(model, shards, {
-    templates,
-    assets,
-    fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])),
-    customTemplates: options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir))),
-  });
+  const customTemplates = options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir)));
+  const keys = await clock.time('model', () => outputKeys(model, shards, { templates, assets, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), customTemplates }));
   return { model, version, templates, assets, shards, keys, paths, segments, runtime, images, imagesDir, warnings: data.warnings ?? [] };
 }
 

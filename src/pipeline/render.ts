@@ -96,10 +96,9 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
     });
     await moveInto(paths.fresh, paths.site);
   });
-  const stored = await storedShards(storeDir, keys.shards);
+  const { stored, known } = await clock.time('index', async () => ({ stored: await storedShards(storeDir, keys.shards), known: await readMergedChunks(storeDir, previous.version) }));
   const key = (shard: Shard) => shardKey(keys, shard.id);
   const unchanged = (shard: Shard) => previous.shards[shard.id] === key(shard) && stored.has(key(shard));
-  const known = await readMergedChunks(storeDir, previous.version);
   const keepBundle = known.size > 0 && shards.every(unchanged);
   const queue = shardQueue(run);
   for (const shard of shards) {

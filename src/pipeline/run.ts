@@ -1,4 +1,5 @@
 /** What every step of one build shares, once its inputs are loaded and its kind decided. */
+import type { PreviousBuild } from '../incremental/cache.js';
 import type { MemoryCeiling } from '../output/memory.js';
 import type { ShardIndexer } from '../search/index/indexSite.js';
 import type { ShardMerger } from '../search/merge/merger.js';
@@ -16,6 +17,8 @@ export interface BuildRun {
   packageHash: string;
   /** What the build reads, stamped before it read it (`incremental/inputStamp.ts`); null without a cache. */
   inputStamp: string | null;
+  /** What the last build left in the cache, or null for none. */
+  previous: PreviousBuild | null;
   /** The shard store: see `search/index/shardStore.ts`. */
   storeDir: string;
   layoutDirs: string[];

@@ -8,9 +8,12 @@
  * are indexed and merged in other threads, when this one would wait.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteModel } from '../model/types.js';
+import { replaceFile } from '../output/replaceFile.js';
+import type { Shard } from './index/shards.js';
+import { wordsFile } from './index/shardStore.js';
 import { stampSearchPages } from './index/indexSite.js';
 import { MIN_CORRECTED_LENGTH, vocabularyKey } from './query/words.js';
 import { WordCounter } from './wordCounter.js';
@@ -29,17 +32,50 @@ export interface Vocabulary {
 }
 
 /** The text of each page the search indexes: question pages with their answers' bylines, and expert profiles. */
-function* indexedTexts(model: SiteModel): Generator<string[]> {
-  for (const question of model.questions) {
-    const texts = [question.title, question.bodyText, ...question.topics.map((topic) => topic.name)];
-    for (const answer of question.answers) {
-      const { expert } = answer;
-      texts.push(answer.headline, answer.bodyText, expert.displayName, expert.specialty, expert.locationText);
-    }
-    yield texts;
-  }
-  for (const expert of model.experts) yield [expert.displayName, expert.specialty, expert.locationText, expert.bioText];
+function* indexedTexts(model: Pick<SiteModel, 'questions' | 'experts'>): Generator<string[]> {
+  for (const question of model.questions) yield questionTexts(question);
+  for (const expert of model.experts) yield expertTexts(expert);
 }
+
+function questionTexts(question: SiteModel['questions'][number]): string[] {
+  const texts = [question.title, question.bodyText, ...question.topics.map((topic) => topic.name)];
+  for (const answer of question.answers) {
+    const { expert } = answer;
+    texts.push(answer.headline, answer.bodyText, expert.displayName, expert.specialty, expert.locationText);
+  }
+  return texts;
+}
+
+function expertTexts(expert: SiteModel['experts'][number]): string[] {
+  return [expert.displayName, expert.specialty, expert.locationText, expert.bioText];
+}
+
+/** The text of each page of one shard. */
+function* shardTexts(shard: Shard, lookup: ModelLookup): Generator<string[]> {
+  for (const slug of shard.questions) {
+    const question = lookup.questions.get(slug);
+    if (!question) throw new Error(`search shard ${shard.id} names a question the model does not have: ${slug}`);
+    yield questionTexts(question);
+  }
+  for (const id of shard.experts) {
+    const expert = lookup.experts.get(id);
+    if (!expert) throw new Error(`search shard ${shard.id} names an expert the model does not have: ${id}`);
+    yield expertTexts(expert);
+  }
+}
+
+interface ModelLookup {
+  questions: Map<string, SiteModel['questions'][number]>;
+  experts: Map<string, SiteModel['experts'][number]>;
+}
+
+/** Whether a word goes into the vocabulary: long enough to correct, short enough to be typed, not a number. */
+function kept(word: string): boolean {
+  return word.length >= MIN_CORRECTED_LENGTH && word.length <= MAX_LENGTH && !/^\d+$/.test(word);
+}
+
+/** The pages each kept word is on. */
+export type WordCounts = Map<string, number>;
 
 export function siteVocabulary(model: SiteModel): Vocabulary {
   const counter = new WordCounter(model.site.language);
@@ -47,12 +83,99 @@ export function siteVocabulary(model: SiteModel): Vocabulary {
   return vocabularyFiles(counter.entries());
 }
 
+/** The word counts of one shard's pages. */
+export function shardWordCounts(model: SiteModel, shard: Shard, lookup: ModelLookup = modelLookup(model)): WordCounts {
+  const counter = new WordCounter(model.site.language);
+  for (const texts of shardTexts(shard, lookup)) counter.addPage(texts);
+  const counts: WordCounts = new Map();
+  for (const [word, pages] of counter.entries()) if (kept(word)) counts.set(word, pages);
+  return counts;
+}
+
+function modelLookup(model: SiteModel): ModelLookup {
+  return { questions: new Map(model.questions.map((q) => [q.slug, q])), experts: new Map(model.experts.map((e) => [e.id, e])) };
+}
+
+export interface VocabularyStore {
+  dir: string;
+  /** Shard keys by id: this build's, and the last build's with its version when there was one. */
+  keys: readonly string[];
+  previous: { keys: readonly string[]; version: string } | null;
+}
+
+/**
+ * The site's word counts, worked out in proportion to the change: from the last build's counts,
+ * less those of each shard whose key changed as it was, plus those of the shard now. A shard's
+ * counts come from the store when its key is there, and are counted from the model (and stored)
+ * otherwise. With no usable record of the last build, every shard's counts are summed.
+ */
+export async function siteWordCounts(model: SiteModel, shards: readonly Shard[], store: VocabularyStore): Promise<{ site: WordCounts; counted: Map<string, WordCounts> }> {
+  const lookup = modelLookup(model);
+  const counted = new Map<string, WordCounts>();
+  const countsOf = async (shard: Shard): Promise<WordCounts> => {
+    const key = store.keys[shard.id] as string;
+    const stored = await readCounts(join(store.dir, wordsFile.shard(key)));
+    if (stored) return stored;
+    const counts = shardWordCounts(model, shard, lookup);
+    counted.set(key, counts);
+    return counts;
+  };
+  const previous = store.previous;
+  const base = previous && previous.keys.length === shards.length ? await readCounts(join(store.dir, wordsFile.site(previous.version))) : null;
+  if (base && previous) {
+    const changed = shards.filter((shard) => previous.keys[shard.id] !== store.keys[shard.id]);
+    const before = await Promise.all(changed.map((shard) => readCounts(join(store.dir, wordsFile.shard(previous.keys[shard.id] as string)))));
+    if (before.every((counts) => counts !== null)) {
+      for (const counts of before) add(base, counts as WordCounts, -1);
+      for (const shard of changed) add(base, await countsOf(shard), 1);
+      return { site: base, counted };
+    }
+  }
+  const site: WordCounts = new Map();
+  for (const shard of shards) add(site, await countsOf(shard), 1);
+  return { site, counted };
+}
+
+function add(total: WordCounts, counts: WordCounts, sign: 1 | -1): void {
+  for (const [word, pages] of counts) {
+    const sum = (total.get(word) ?? 0) + sign * pages;
+    if (sum > 0) total.set(word, sum);
+    else total.delete(word);
+  }
+}
+
+/** Stores the shards' counts made by this build and the site's, for the next build. */
+export async function storeWordCounts(dir: string, version: string, counts: { site: WordCounts; counted: Map<string, WordCounts> }): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all([...counts.counted].map(([key, shard]) => replaceFile(join(dir, wordsFile.shard(key)), encodeCounts(shard))));
+  await replaceFile(join(dir, wordsFile.site(version)), encodeCounts(counts.site));
+}
+
+function encodeCounts(counts: WordCounts): string {
+  return JSON.stringify({ words: [...counts.keys()], pages: [...counts.values()] });
+}
+
+async function readCounts(file: string): Promise<WordCounts | null> {
+  try {
+    const { words, pages } = JSON.parse(await readFile(file, 'utf8')) as { words?: unknown; pages?: unknown };
+    if (!Array.isArray(words) || !Array.isArray(pages) || words.length !== pages.length) return null;
+    const counts: WordCounts = new Map();
+    for (const [i, word] of words.entries()) {
+      const count = pages[i] as unknown;
+      if (typeof word !== 'string' || typeof count !== 'number' || !(count > 0)) return null;
+      counts.set(word, count);
+    }
+    return counts;
+  } catch {
+    return null;
+  }
+}
+
 /** The vocabulary's files for words with the number of pages each is on. */
 export function vocabularyFiles(pages: Iterable<[string, number]>): Vocabulary {
   const byKey = new Map<string, [string, number][]>();
   for (const [word, count] of pages) {
-    const length = word.length;
-    if (length < MIN_CORRECTED_LENGTH || length > MAX_LENGTH || /^\d+$/.test(word)) continue;
+    if (!kept(word)) continue;
     const key = vocabularyKey(word);
     let list = byKey.get(key);
     if (!list) byKey.set(key, (list = []));

@@ -70,9 +70,21 @@ function mergedChunksFile(version: string): string {
   return `merged-${version}.json`;
 }
 
-/** Removes every stored index but those of `keys`, and every list of merged chunks but `version`'s. */
+/**
+ * Where the search vocabulary's word counts (`vocabulary.ts`) are kept between builds: each
+ * shard's, named by the shard's key, and the whole site's, named by the output's version.
+ */
+export const wordsFile = {
+  shard: (key: string) => `words-${key}.json`,
+  site: (version: string) => `words-site-${version}.json`,
+};
+
+/**
+ * Removes every stored index but those of `keys`, and every list of merged chunks but
+ * `version`'s; with them, the word counts (`vocabulary.ts`) of shards and sites no longer built.
+ */
 export async function pruneStore(storeDir: string, keys: readonly string[], version: string): Promise<void> {
-  const keep = new Set([...keys, mergedChunksFile(version)]);
+  const keep = new Set([...keys, mergedChunksFile(version), ...keys.map(wordsFile.shard), wordsFile.site(version)]);
   const names = await readdir(storeDir).catch(() => [] as string[]);
   await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(storeDir, name), { recursive: true, force: true })));
 }

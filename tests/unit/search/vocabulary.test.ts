@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadData } from '../../../src/data/load.js';
 import { buildModel } from '../../../src/model/buildModel.js';
-import { siteVocabulary, vocabularyFiles } from '../../../src/search/vocabulary.js';
-import { fixturesDir } from '../../helpers/site.js';
+import { rm } from 'node:fs/promises';
+import type { SiteModel } from '../../../src/model/types.js';
+import { planShards, type Shard } from '../../../src/search/index/shards.js';
+import { siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles } from '../../../src/search/vocabulary.js';
+import { cleanup, fixturesDir, tempDir } from '../../helpers/site.js';
 
 describe('vocabularyFiles', () => {
   it('files words of three letters or more by first letter, in code-point order, under content-hashed names', () => {
@@ -36,5 +39,44 @@ describe('siteVocabulary', () => {
     const title = model.questions[0]?.title.toLowerCase().match(/[a-z]{6,}/)?.[0] as string;
     expect(entries.get(title)).toBeGreaterThan(0);
     expect(Object.keys(names).length).toBe(files.size);
+  });
+});
+
+describe('siteWordCounts', () => {
+  const sorted = (counts: Map<string, number>) => [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+
+  it('sums the shards’ counts to the site’s, and updates them from the last build’s by the shards whose key changed', async () => {
+    const dir = await tempDir();
+    try {
+      const model = buildModel(await loadData(join(fixturesDir, 'search')));
+      const shards = planShards(model, 2);
+      expect(shards.length).toBeGreaterThan(2);
+      const whole = new Map([...siteVocabulary(model).files.values()].flatMap((json) => JSON.parse(json) as [string, number][]));
+      const keys = shards.map((shard) => `key${shard.id}`);
+      const first = await siteWordCounts(model, shards, { dir, keys, previous: null });
+      expect(sorted(first.site)).toEqual(sorted(whole));
+      expect(first.counted.size).toBe(shards.length);
+      await storeWordCounts(dir, 'v1', first);
+
+      // One question's answers lose a word only they had; the shard holding it gets a new key.
+      const question = model.questions.find((q) => q.answers.length > 0) as SiteModel['questions'][number];
+      const shard = shards.find((s) => s.questions.includes(question.slug)) as Shard;
+      const changed = { ...model, questions: model.questions.map((q) => (q === question ? { ...q, answers: [], bodyText: `${q.bodyText} quetzalcoatlus` } : q)) };
+      const next = keys.map((key, id) => (id === shard.id ? 'changed' : key));
+      const second = await siteWordCounts(changed, shards, { dir, keys: next, previous: { keys, version: 'v1' } });
+      expect([...second.counted.keys()]).toEqual(['changed']);
+      const recount = await siteWordCounts(changed, shards, { dir: await tempDir(), keys: next, previous: null });
+      expect(sorted(second.site)).toEqual(sorted(recount.site));
+      expect(second.site.get('quetzalcoatlus')).toBe(1);
+      expect(sorted(second.site)).not.toEqual(sorted(first.site));
+
+      // Without the last build's counts of a changed shard, every shard is summed again.
+      await storeWordCounts(dir, 'v2', second);
+      await rm(join(dir, 'words-changed.json'));
+      const third = await siteWordCounts(model, shards, { dir, keys, previous: { keys: next, version: 'v2' } });
+      expect(sorted(third.site)).toEqual(sorted(whole));
+    } finally {
+      await cleanup(dir);
+    }
   });
 });

@@ -288,6 +288,30 @@ function buildQuestion(
   };
 }
 
+/**
+ * One question's model made against a site's model already built, for `serve`'s preview of an
+ * edited file: its experts' cards, topics and site as that model has them, and the related
+ * questions it had there (none for a new question). Every answer's author and every topic must
+ * be in that model. The build itself always runs `buildModel`.
+ */
+export function rebuildQuestion(model: SiteModel, slug: string, file: string, question: QuestionData, md = new MarkdownMemo()): Question {
+  const { site } = model;
+  const words = new Words(site.language, site.labels);
+  const topicRefs = new Map<string, TopicRef>(model.topics.map(({ id, name, url }) => [id, { id, name, url }]));
+  const cards = new Map<string, ExpertCard>(model.experts.map((expert) => [expert.id, cardOf(expert)]));
+  for (const author of (question.answers ?? []).map((answer) => answer.author)) if (!cards.has(author)) throw new Error(`no expert ${author}`);
+  for (const topic of question.topics) if (!topicRefs.has(topic)) throw new Error(`no topic ${topic}`);
+  const built = buildQuestion(slug, file, question, site, words, topicRefs, cards, md);
+  built.related = model.questions.find((q) => q.slug === slug)?.related ?? [];
+  return built;
+}
+
+/** An expert's card, as `expertCard` made it, from the expert's model. */
+function cardOf(expert: Expert): ExpertCard {
+  const { id, name, credentials, displayName, specialty, city, region, country, locationText, rating, url, photo, photoAlt, initials } = expert;
+  return { id, name, credentials, displayName, specialty, city, region, country, locationText, rating, url, photo, photoAlt, initials };
+}
+
 function summarize(question: Question): QuestionSummary {
   const { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics } = question;
   return { slug, title, url, asked, askedText, answerCount, answerCountText: countText, excerpt, topics };

@@ -35,7 +35,7 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
     await staging.swapIn(paths.site, { mirror: false });
   });
   const work = { ...workOf(run, rendered, false), pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false };
-  return { model, counts: countsOf(model), outDir, timings: clock.timings, work, warnings: inputs.warnings };
+  return { model, assets: inputs.assets, counts: countsOf(model), outDir, timings: clock.timings, work, warnings: inputs.warnings };
 }
 
 /** A site: its shards merged into the bundle readers load (or the last one kept), the offline files, the swap and the cache. */
@@ -57,7 +57,7 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
       await Promise.all([pruneCache(cacheDir, inputs.version), pruneStore(storeDir, keys.shards, inputs.version), pruneImages(inputs.imagesDir, inputs.images.keys)]);
     }
   });
-  return { model, counts: countsOf(model), outDir, timings: clock.timings, offline, work: workOf(run, rendered, incremental), warnings: inputs.warnings };
+  return { model, assets: inputs.assets, counts: countsOf(model), outDir, timings: clock.timings, offline, work: workOf(run, rendered, incremental), warnings: inputs.warnings };
 }
 
 /**

@@ -58,6 +58,8 @@ export interface BuildWork {
 export interface BuildResult {
   /** The page model; absent when the output was up to date (`work.upToDate`) and no data was read. */
   model?: SiteModel;
+  /** Each asset's published name by its source name (`style.css` → `style.1a2b3c4d5e.css`); absent with `model`. */
+  assets?: Record<string, string>;
   /** The questions and experts on the site. */
   counts: { questions: number; experts: number };
   outDir: string;

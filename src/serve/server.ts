@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import sirv from 'sirv';
 import { UsageError } from '../errors/UsageError.js';
 
@@ -19,6 +19,8 @@ export interface ServeOptions {
   before?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Markup added before `</body>` of every HTML page served (the built files are not changed). */
   inject?: string;
+  /** A page to serve instead of the built file, by path in the site (`questions/a/index.html`); see `preview.ts`. */
+  overlay?: (file: string) => string | undefined;
   /** The path the site is published under (`/docs`): served there, as its links expect. Default: none. */
   basePath?: string;
 }
@@ -55,7 +57,8 @@ export async function serveSite(options: ServeOptions): Promise<RunningServer> {
       const file = join(options.root, path.endsWith('/') ? `${path}index.html` : path);
       const inside = relative(options.root, file);
       if (inside.startsWith('..') || isAbsolute(inside)) return void res.writeHead(400).end();
-      readFile(file, 'utf8')
+      const shown = options.overlay?.(inside.split(sep).join('/'));
+      (shown === undefined ? readFile(file, 'utf8') : Promise.resolve(shown))
         .then((html) => {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
           res.end(injectBeforeBodyEnd(html, options.inject ?? ''));

@@ -1,12 +1,18 @@
 /**
- * `answerpress serve`: build, serve on loopback, and rebuild when the data or layouts change.
+ * `answerpress serve`: build, serve on loopback, and rebuild when the data or layouts change. An
+ * edit to question files is shown at once (`preview.ts`), and the build that brings the rest of
+ * the site, the search index and the offline files up to date follows; the built site is swapped
+ * in whole, so the server never shows a half-written one.
  * A rebuild that fails keeps the last good site served; its errors go to the terminal and, as an
  * overlay, to every open page.
  */
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { DataError } from '../errors/DataError.js';
+import { layoutSearchPath } from '../output/packagePaths.js';
 import { EditorRoutes } from './editorRoutes.js';
+import { previewQuestions, type PreviewBase } from './preview.js';
 import { CLIENT_TAG, LiveReload } from './liveReload.js';
 import { assertPortFree, serveSite, type RunningServer } from './server.js';
 import { watchTree, type TreeWatcher } from './watchTree.js';
@@ -21,6 +27,8 @@ export interface DevServerOptions extends BuildOptions {
   log: (text: string) => void;
   /** Called after each rebuild, for tests. */
   onBuild?: (result: BuildResult | Error) => void;
+  /** Called when edited pages are previewed, with their files in the site, for tests. */
+  onPreview?: (files: string[]) => void;
 }
 
 export interface DevServer {
@@ -34,17 +42,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const live = new LiveReload();
   // A taken port is said before a build the server could not show.
   await assertPortFree(options.port, options.host);
+  const dataDir = resolve(options.dataDir ?? 'data');
   const first = await build({ ...options, readData: true });
-  if (!first.model) throw new Error('the first build returned no model');
+  if (!first.model || !first.assets) throw new Error('the first build returned no model');
   const basePath = first.model.site.basePath;
   let site = first.model.site;
-  const editor = new EditorRoutes({ dataDir: resolve(options.dataDir ?? 'data'), outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
+  let base: PreviewBase = { model: first.model, assets: first.assets, layoutDirs: layoutSearchPath(options.layoutsDir), dataDir, scratchDir: tmpdir() };
+  // Previewed pages, each with the change it shows, until a build that read that change is in.
+  const previews = new Map<string, { html: string; change: number }>();
+  const editor = new EditorRoutes({ dataDir, outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
   const server: RunningServer = await serveSite({
     root: first.outDir,
     port: options.port,
     host: options.host,
     inject: CLIENT_TAG,
     basePath,
+    overlay: (file) => previews.get(file)?.html,
     before: (req, res) => live.handle(req, res, basePath) || editor.handle(req, res),
   });
 
@@ -52,15 +65,34 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  /** Changes seen, counted; and the last change every finished build had read. */
+  let changes = 0;
+  let built = 0;
+  /** The data files changed since the last preview; `other` when a change was not one of them. */
+  let edited = new Set<string>();
+  let other = false;
+  let previewing: Promise<void> = Promise.resolve();
+
+  const settle = (through: number): void => {
+    built = Math.max(built, through);
+    for (const [file, page] of previews) if (page.change <= through) previews.delete(file);
+  };
   const rebuild = async (): Promise<void> => {
     const start = performance.now();
+    const through = changes;
     try {
       const result = await build({ ...options, readData: true });
-      if (result.model) site = { ...result.model.site, basePath };
+      if (result.model && result.assets) {
+        site = { ...result.model.site, basePath };
+        base = { ...base, model: result.model, assets: result.assets };
+      }
+      settle(through);
       options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
       live.send({ type: 'reload' });
       options.onBuild?.(result);
     } catch (error) {
+      // The last good site is served as it is, without the pages previewed from the bad data.
+      settle(through);
       const lines = options.formatError(error);
       options.log(lines.join('\n'));
       live.send({ type: 'errors', lines });
@@ -68,25 +100,53 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (!(error instanceof DataError)) options.log('The last good site is still being served.');
     }
   };
-  const schedule = (): void => {
+  /** The edited question pages, shown at once, while the build that follows may still be running. */
+  const preview = async (files: string[], change: number): Promise<void> => {
+    const start = performance.now();
+    const pages = await previewQuestions(base, files).catch(() => null);
+    // A build that read the change finished first: it shows more than the preview would.
+    if (!pages || closed || built >= change) return;
+    for (const [file, html] of pages) previews.set(file, { html, change });
+    live.send({ type: 'reload' });
+    options.log(`Previewed ${pages.size === 1 ? 'the edited page' : `${pages.size} edited pages`} in ${((performance.now() - start) / 1000).toFixed(2)} s; the rest of the site follows.`);
+    options.onPreview?.([...pages.keys()]);
+  };
+  const startBuild = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild().finally(() => {
+      running = null;
+      if (again && !closed) {
+        again = false;
+        startBuild();
+      }
+    });
+  };
+  const schedule = (file: string | undefined, inData: boolean): void => {
     if (closed) return;
+    if (inData && file) edited.add(file);
+    else other = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
+      changes += 1;
+      const files = [...edited];
+      const onlyQuestions = !other && files.length > 0;
+      edited = new Set();
+      other = false;
+      if (onlyQuestions) {
+        const change = changes;
+        previewing = previewing.then(() => preview(files, change));
       }
-      running = rebuild().finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          schedule();
-        }
-      });
+      startBuild();
     }, options.debounceMs ?? 150);
   };
 
-  const watchers: TreeWatcher[] = [options.dataDir ?? 'data', ...(options.layoutsDir ? [options.layoutsDir] : [])].map((dir) => watchTree(dir, schedule, options.log));
+  const watchers: TreeWatcher[] = [
+    watchTree(options.dataDir ?? 'data', (file) => schedule(file, true), options.log),
+    ...(options.layoutsDir ? [watchTree(options.layoutsDir, (file) => schedule(file, false), options.log)] : []),
+  ];
   return {
     url: `${server.url}${basePath}/`,
     editorUrl: `${server.url}${basePath}/admin/`,
@@ -94,6 +154,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       closed = true;
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
+      await previewing;
       await running;
       live.close();
       await server.close();

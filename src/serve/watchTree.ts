@@ -6,6 +6,7 @@
  * https://nodejs.org/docs/latest-v20.x/api/fs.html#fswatchfilename-options-listener
  */
 import { statSync, watch, type FSWatcher } from 'node:fs';
+import { sep } from 'node:path';
 
 /** How often a folder that has gone is looked for. */
 const POLL_MS = 250;
@@ -14,7 +15,11 @@ export interface TreeWatcher {
   close(): void;
 }
 
-export function watchTree(dir: string, onChange: () => void, log: (text: string) => void): TreeWatcher {
+/**
+ * Calls `onChange` on every change under `dir`, with the changed file's path relative to `dir`
+ * (`/`-separated) when the system names it, and with none when the folder itself went or came.
+ */
+export function watchTree(dir: string, onChange: (file?: string) => void, log: (text: string) => void): TreeWatcher {
   let watcher: FSWatcher | undefined;
   let poll: NodeJS.Timeout | undefined;
   let inode: number | undefined;
@@ -31,16 +36,16 @@ export function watchTree(dir: string, onChange: () => void, log: (text: string)
     inode = identity();
     if (inode === undefined) return waitForIt();
     try {
-      watcher = watch(dir, { recursive: true }, check);
+      watcher = watch(dir, { recursive: true }, (_event, name) => check(name ?? undefined));
       watcher.on('error', () => check());
     } catch {
       waitForIt();
     }
   };
   /** A change: rebuild, and if the folder at the path is no longer the one watched, watch it again. */
-  const check = (): void => {
+  const check = (name?: string): void => {
     if (closed) return;
-    onChange();
+    onChange(name?.split(sep).join('/'));
     if (identity() === inode) return;
     watcher?.close();
     watcher = undefined;

@@ -42,11 +42,34 @@ describe('answerpress serve', () => {
     await page.close();
   });
 
+  it('shows an edited question page at once, before the rest of the site is rebuilt', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    const from = log.length;
+    await appendFile(
+      join(data, 'questions', 'morning-headache-and-snoring.yaml'),
+      '  - author: elif-yilmaz\n    date: 2025-05-24\n    title: Previewed answer\n    body: Shown before the search index is rebuilt.\n',
+    );
+    await expect.poll(() => page.locator('.answer-title', { hasText: 'Previewed answer' }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => log.slice(from).some((line) => line.startsWith('Rebuilt')), { timeout: 60_000 }).toBe(true);
+    const lines = log.slice(from);
+    const previewed = lines.findIndex((line) => line.startsWith('Previewed the edited page'));
+    expect(previewed).toBeGreaterThanOrEqual(0);
+    expect(previewed).toBeLessThan(lines.findIndex((line) => line.startsWith('Rebuilt')));
+    await page.close();
+    // Once rebuilt, the page served is the built one, with the answer.
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}questions/morning-headache-and-snoring/`);
+    expect(await fresh.locator('.answer-title', { hasText: 'Previewed answer' }).count()).toBe(1);
+    await fresh.close();
+  });
+
   it('shows data errors over the page with path:line:col while the last good site stays served', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}questions/morning-headache-and-snoring/`);
     const file = join(data, 'questions', 'morning-headache-and-snoring.yaml');
     const good = await readFile(file, 'utf8');
+    const from = log.length;
     await writeFile(file, good.replace('author: elif-yilmaz', 'author: elif-yilmas'));
     const overlay = page.locator('[role=alertdialog]');
     await expect.poll(() => overlay.textContent(), { timeout: 30_000 }).toContain('questions/morning-headache-and-snoring.yaml:6:13: unknown expert "elif-yilmas"');
@@ -55,6 +78,8 @@ describe('answerpress serve', () => {
     const fresh = await browser.newPage();
     await fresh.goto(`${server.url}questions/morning-headache-and-snoring/`);
     expect(await fresh.locator('.answer-title', { hasText: 'Live reloaded answer' }).count()).toBe(1);
+    // The bad edit was never previewed: an unknown expert has no card to show.
+    expect(log.slice(from).some((line) => line.startsWith('Previewed'))).toBe(false);
     await fresh.close();
 
     await writeFile(file, good);

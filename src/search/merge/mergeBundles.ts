@@ -105,8 +105,10 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   );
   await rm(join(target, 'filter'), { recursive: true, force: true });
   await Promise.all(['index', 'filter'].map((dir) => mkdir(join(target, dir), { recursive: true })));
+  const oldMetas: string[] = [];
   for (const name of await readdir(target)) {
-    if (name === 'pagefind-entry.json' || name.endsWith('.pf_meta')) await rm(join(target, name));
+    if (name === 'pagefind-entry.json') await rm(join(target, name));
+    else if (name.endsWith('.pf_meta')) oldMetas.push(name);
   }
 
   const prefix = `${first.language}_`;
@@ -138,8 +140,15 @@ export async function writeMerged(shards: readonly LoadedShard[], target: string
   });
 
   const metaHash = `${prefix}${sha256(metaBytes).slice(0, 10)}`;
-  // Every search loads the metadata first, whatever the query: it is worth the slowest gzip.
-  await writeFile(join(target, `pagefind.${metaHash}.pf_meta`), await encodeFileSmallest(metaBytes));
+  const metaName = `pagefind.${metaHash}.pf_meta`;
+  // Every search loads the metadata first, whatever the query: it is worth the slowest gzip,
+  // which is spent again only when the metadata changed (an answer added rarely moves a page's
+  // rounded word count).
+  if (!(oldMetas.includes(metaName) && (await sameContent(join(target, metaName), metaBytes)))) {
+    await rm(join(target, metaName), { force: true });
+    await writeFile(join(target, metaName), await encodeFileSmallest(metaBytes));
+  }
+  await Promise.all(oldMetas.filter((name) => name !== metaName).map((name) => rm(join(target, name))));
   const entry: Entry = { ...first.entry, fragment_folders: folders, index_folder: folder, languages: { [first.language]: { ...(first.entry.languages[first.language] as Entry['languages'][string]), hash: metaHash, page_count: pageCount } } };
   await writeFile(join(target, 'pagefind-entry.json'), JSON.stringify(entry));
   await pruneFragments(target, metas.map((shard) => shard.fragments));
@@ -321,6 +330,14 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
   const others = (await readdir(index)).filter((name) => name !== folder);
   await Promise.all(others.map((name) => rm(join(index, name), { recursive: true, force: true })));
   return { chunks, folder };
+}
+
+/** Whether `file`, a compressed bundle file, holds `bytes`. */
+async function sameContent(file: string, bytes: Uint8Array): Promise<boolean> {
+  return readFile(file).then(
+    (compressed) => decodeFile(compressed, file).then((decoded) => decoded.equals(bytes)),
+    () => false,
+  );
 }
 
 /** Whether the chunk at the same position in the bundle being replaced has the same bytes: yes, unknown, or no. */

@@ -151,11 +151,20 @@ describe('mergeBundles', () => {
     expect(await readdir(join(target, 'index'))).toEqual([folder]);
     expect((await readdir(join(target, 'index', folder as string))).sort()).toEqual(names.sort());
     expect((await stat(stamp)).ino).toBe(ino);
-    // Another shard's postings: another folder, the old one gone.
+    // The metadata, unchanged, is kept as it was rather than compressed again.
+    const metaOf = async () => (await readdir(target)).filter((name) => name.endsWith('.pf_meta'));
+    const [meta] = await metaOf();
+    const metaIno = (await stat(join(target, meta as string))).ino;
+    await mergeBundles(shards, target, new Map(Object.entries(result.chunks)));
+    expect(await metaOf()).toEqual([meta]);
+    expect((await stat(join(target, meta as string))).ino).toBe(metaIno);
+    // Another shard's postings: another folder, the old one gone, and another metadata file.
     await mergeBundles(shards.slice(0, 2), target);
     const changed = (await readBundle(target)).indexFolder as string;
     expect(changed).not.toBe(folder);
     expect(await readdir(join(target, 'index'))).toEqual([changed]);
+    expect((await metaOf()).length).toBe(1);
+    expect(await metaOf()).not.toEqual([meta]);
   });
 
   it('names each page by its position in the site, maps positions to shard folders in the entry, and removes the folders of shards no longer merged', async () => {

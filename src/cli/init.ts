@@ -24,6 +24,8 @@ export interface InitOptions {
   force?: boolean;
   /** The version of answerpress to depend on. */
   version: string;
+  /** Runners the workflow builds the site on, in parts merged after; 1 builds it on one. Default: 1. */
+  shards?: number;
   /** The example's dates. Default: today. */
   date?: string;
 }
@@ -71,7 +73,7 @@ export async function init(options: InitOptions): Promise<InitReport> {
     const example = exampleData(options.date ?? today());
     for (const [file, text] of Object.entries(example)) await put(`${data}/${file}`, text);
   }
-  await put('.github/workflows/answerpress.yml', workflow(data, options.layoutsDir));
+  await put('.github/workflows/answerpress.yml', workflow(data, options.layoutsDir, options.shards));
   await addEditorSettings(root, data, options.force ?? false, report);
   return report;
 }

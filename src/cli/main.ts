@@ -21,7 +21,7 @@ import { newAnswer, newExpert, newQuestion } from './scaffold.js';
 const HELP = `answerpress: expert questions and answers in YAML, published as a static site
 
 Usage:
-  answerpress init     [DIR] [--data DIR] [--layouts DIR] [--force]   (a new site's repository)
+  answerpress init     [DIR] [--data DIR] [--layouts DIR] [--shards N] [--force]
   answerpress build    [--data DIR] [--layouts DIR] [--out DIR] [--cache DIR] [--clean] [--timings] [--allow-shrink]
   answerpress build    --shard I/N [--data DIR] [--layouts DIR] --out PART   (one machine's part)
   answerpress merge    [--layouts DIR] [--out DIR] PART...                   (the parts, as one site)
@@ -45,6 +45,8 @@ Options:
                   only ever added to)
   --shard I/N     build: only part I of N (0 ≤ I < N), for N machines to share a
                   large site; merge puts the parts together
+  --shards N      init: a workflow that builds the site on N runners, in parts it
+                  then merges (for sites past one runner's memory)
   --format F      how validate reports errors: text (default) or github (annotations)
   --topic ID      new question: a topic id (repeat for more)
   --author ID     new answer: the expert id
@@ -65,6 +67,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   timings: { type: 'boolean' },
   shard: { type: 'string' },
+  shards: { type: 'string' },
   format: { type: 'string' },
   topic: { type: 'string', multiple: true },
   author: { type: 'string' },
@@ -220,7 +223,9 @@ async function runNew(args: string[], values: Values, out: (text: string) => voi
 async function runInit(dir: string | undefined, values: Values, out: (text: string) => void): Promise<number> {
   const root = dir ?? '.';
   const dataDir = values.data ?? 'data';
-  const report = await init({ root, dataDir, layoutsDir: values.layouts, force: values.force, version: version() });
+  const shards = values.shards === undefined ? 1 : Number(values.shards);
+  if (!Number.isInteger(shards) || shards < 1 || shards > 256) throw new UsageError(`--shards takes the number of runners to build on, 1 to 256 (4 for a site of 100,000 questions), not "${values.shards}"`);
+  const report = await init({ root, dataDir, layoutsDir: values.layouts, force: values.force, shards, version: version() });
   out(initSummary(report, root, dataDir));
   return 0;
 }

@@ -2,9 +2,13 @@
  * A GitHub Actions workflow for a content repository: pull requests are validated (errors show
  * on the offending lines); pushes to main that touch data or layouts are built (incrementally,
  * from the last output and build cache kept by actions/cache) and deployed to GitHub Pages.
+ * With `shards` of 2 or more, a site too large for one runner is built in that many parts by a
+ * matrix job, one part per runner (`build --shard i/n`), and one more job merges them
+ * (`answerpress merge`) and deploys.
  * https://docs.github.com/actions/deployment/deploying-to-github-pages
+ * https://docs.github.com/actions/using-jobs/using-a-matrix-for-your-jobs
  */
-export function workflow(dataDir: string, layoutsDir: string | undefined): string {
+export function workflow(dataDir: string, layoutsDir: string | undefined, shards = 1): string {
   const layouts = layoutsDir ? ` --layouts ${layoutsDir}` : '';
   const setup = `      - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
@@ -15,7 +19,7 @@ export function workflow(dataDir: string, layoutsDir: string | undefined): strin
 `;
   // package.json and its lock file too: upgrading answerpress rebuilds the site.
   const paths = [`'${dataDir}/**'`, ...(layoutsDir ? [`'${layoutsDir}/**'`] : []), "'package.json'", "'package-lock.json'", "'.github/workflows/answerpress.yml'"].join(', ');
-  return `# Written by \`answerpress init\`.
+  const header = `# Written by \`answerpress init\`.
 name: answerpress
 
 on:
@@ -41,7 +45,12 @@ jobs:
     steps:
 ${setup}      - run: npx answerpress validate --data ${dataDir} --format github
 
-  deploy:
+`;
+  return header + (shards > 1 ? partsJobs(setup, dataDir, layouts, shards) : deployJob(setup, dataDir, layouts));
+}
+
+function deployJob(setup: string, dataDir: string, layouts: string): string {
+  return `  deploy:
     if: github.event_name != 'pull_request'
     needs: validate
     runs-on: ubuntu-latest
@@ -64,6 +73,52 @@ ${setup}      # The last output, the one before it (hard links into it, which ta
       # pages (a deleted or moved folder) stops rather than publish; --allow-shrink, run by hand,
       # publishes such a change when it is meant.
       - run: npx answerpress build --data ${dataDir}${layouts} --out _site --cache .answerpress-cache
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: _site
+      - id: deployment
+        uses: actions/deploy-pages@v4
+`;
+}
+
+/**
+ * A build in \`shards\` parts: each runner builds its part cold (a part keeps no cache), with a
+ * heap above Node's default for the share of the data it holds; the merge job reads only the
+ * parts' pages and search shards, never the data.
+ */
+function partsJobs(setup: string, dataDir: string, layouts: string, shards: number): string {
+  const list = Array.from({ length: shards }, (_, i) => i).join(', ');
+  return `  part:
+    if: github.event_name != 'pull_request'
+    needs: validate
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        shard: [${list}]
+    env:
+      NODE_OPTIONS: --max-old-space-size=6144
+    steps:
+${setup}      - run: npx answerpress build --shard \${{ matrix.shard }}/${shards} --data ${dataDir}${layouts} --out part-\${{ matrix.shard }}
+      # A part's search shards are in its hidden .answerpress-part/ folder, which
+      # upload-artifact leaves out unless told.
+      - uses: actions/upload-artifact@v4
+        with:
+          name: part-\${{ matrix.shard }}
+          path: part-\${{ matrix.shard }}
+          include-hidden-files: true
+          retention-days: 1
+
+  deploy:
+    needs: part
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: \${{ steps.deployment.outputs.page_url }}
+    steps:
+${setup}      - uses: actions/download-artifact@v4
+        with:
+          pattern: part-*
+      - run: npx answerpress merge${layouts} --out _site ${Array.from({ length: shards }, (_, i) => `part-${i}`).join(' ')}
       - uses: actions/upload-pages-artifact@v3
         with:
           path: _site

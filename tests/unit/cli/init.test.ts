@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { editorSchemas, init } from '../../../src/cli/init.js';
+import { main } from '../../../src/cli/main.js';
 import { workflow } from '../../../src/cli/workflow.js';
 import { loadData } from '../../../src/data/load.js';
 import { cleanup, repoRoot, tempDir } from '../../helpers/site.js';
@@ -118,4 +119,60 @@ describe('answerpress init', () => {
     // The shrink guard stays on: no step passes --allow-shrink.
     expect([...parsed.jobs.validate.steps, ...steps].filter((s) => s.run?.includes('--allow-shrink'))).toEqual([]);
   });
+});
+
+describe('answerpress init --shards', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await tempDir('answerpress-init-shards-');
+  });
+  afterEach(() => cleanup(root));
+
+  type Step = { run?: string; uses?: string; with?: Record<string, unknown> };
+  type ShardedWorkflow = {
+    jobs: {
+      validate: { steps: Step[] };
+      part: { if: string; needs: string; strategy: { matrix: { shard: number[] } }; env: Record<string, string>; steps: Step[] };
+      deploy: { needs: string; steps: Step[] };
+    };
+  };
+
+  it('writes a matrix of part builds and a job that merges them and deploys, whose commands build the site', async () => {
+    await init({ root, dataDir: 'data', version: '1.0.0', shards: 3, date: '2026-01-05' });
+    const parsed = load(await readFile(join(root, '.github/workflows/answerpress.yml'), 'utf8')) as ShardedWorkflow;
+    const { part, deploy } = parsed.jobs;
+    expect(part.needs).toBe('validate');
+    expect(part.if).toBe("github.event_name != 'pull_request'");
+    expect(part.strategy.matrix.shard).toEqual([0, 1, 2]);
+    const build = part.steps.map((s) => s.run).find((run) => run?.includes('build')) as string;
+    expect(build).toBe('npx answerpress build --shard ${{ matrix.shard }}/3 --data data --out part-${{ matrix.shard }}');
+    const upload = part.steps.find((s) => s.uses === 'actions/upload-artifact@v4');
+    expect(upload?.with).toMatchObject({ name: 'part-${{ matrix.shard }}', path: 'part-${{ matrix.shard }}', 'include-hidden-files': true });
+    expect(deploy.needs).toBe('part');
+    expect(deploy.steps.find((s) => s.uses === 'actions/download-artifact@v4')?.with).toEqual({ pattern: 'part-*' });
+    const merge = deploy.steps.map((s) => s.run).find((run) => run?.includes('merge')) as string;
+    expect(merge).toBe('npx answerpress merge --out _site part-0 part-1 part-2');
+    expect(deploy.steps.map((s) => s.uses)).toContain('actions/deploy-pages@v4');
+
+    // The jobs' commands, run as the runners would, in the repository init wrote.
+    const quiet = () => undefined;
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      for (const shard of part.strategy.matrix.shard) {
+        const argv = build.replace('npx answerpress ', '').replaceAll('${{ matrix.shard }}', String(shard)).split(' ');
+        expect(await main(argv, quiet, quiet)).toBe(0);
+      }
+      expect(await main(merge.replace('npx answerpress ', '').split(' '), quiet, quiet)).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(await readFile(join(root, '_site', 'index.html'), 'utf8')).toContain('<html');
+    expect((await readdir(join(root, '_site', 'pagefind'))).some((name) => name.endsWith('.pf_meta'))).toBe(true);
+    // One runner: the single-build workflow, with no part job.
+    expect(workflow('data', undefined, 1)).not.toContain('matrix');
+    const said: string[] = [];
+    expect(await main(['init', join(root, 'other'), '--shards', 'four'], quiet, (text) => said.push(text))).toBe(2);
+    expect(said.join('\n')).toContain('--shards takes the number of runners to build on, 1 to 256');
+  }, 120_000);
 });

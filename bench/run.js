@@ -18,7 +18,9 @@
 //                    and related questions and the profiles' answer lists, hugo-bare Hugo with
 //                    templates that render only what a reader sees (bench/hugo.js)
 //   --no-search      skip the cold search payload measurement
-//   --no-incremental skip the one-answer incremental build
+//   --no-incremental skip the one-answer incremental build, the build with nothing changed and serve
+//   --parts N        also build the site in N parts (build --shard i/N) and merge them, measuring
+//                    each process's peak memory against a single build's, and comparing the two sites
 //   --query WORD     search query (default: the corpus's most frequent word)
 //   --seed N         corpus seed (default 1)
 //   --json FILE      also write every measurement as JSON (default bench/out/results-<time>.json)
@@ -59,6 +61,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: TOOLS.join(',') },
     'no-search': { type: 'boolean', default: false },
     'no-incremental': { type: 'boolean', default: false },
+    parts: { type: 'string', default: '0' },
     query: { type: 'string' },
     seed: { type: 'string', default: '1' },
     json: { type: 'string' },
@@ -159,11 +162,12 @@ async function runAnswerpress(size, run, paths, extra = []) {
 }
 
 /**
- * The commit an editor makes most: one answer added to one question. A copy of the corpus is
- * built cold, one answer is appended to one question file, and the build runs again, both times
- * as an editor (or the check) runs it: `npm run build -- --data D --out O`, compile step and
- * default cache folder included. The output is then compared file by file with a cold build of
- * the changed data.
+ * The commit an editor makes most, as the check runs it: a copy of the corpus built cold (with
+ * the default build cache), then one answer appended to one question file and a build killed
+ * partway, then the build of that change, timed, and compared file by file with a cold build of
+ * the changed data. Then a build with nothing changed, and `serve`: from the save of another
+ * answer to its text on the reloaded page in Chromium. Every build runs as an editor (or the
+ * check) runs it: `npm run build -- --data D --out O`, compile step and default cache included.
  */
 async function runIncremental(size, paths) {
   const dir = join(scratch, `incremental-${size}`);
@@ -183,23 +187,98 @@ async function runIncremental(size, paths) {
     while (!readFileSync(join(data, 'questions', questions[at]), 'utf8').includes('\nanswers:\n')) at += 1;
     const file = join(data, 'questions', questions[at]);
     const expert = (await readdir(join(data, 'experts'))).sort()[0].replace(/\.yaml$/, '');
-    appendFileSync(file, `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      One more answer, added by the benchmark.\n`);
+    const answer = (text) => `  - author: ${expert}\n    date: 2026-11-28\n    body: |\n      ${text}\n`;
+    appendFileSync(file, answer('One more answer, added by the benchmark.'));
+    const killed = await killPartway(data, out, env);
+    // A build that finished before it could be killed published the change: one more answer then.
+    if (!killed.killed) appendFileSync(file, answer('Another answer, added by the benchmark.'));
     const incremental = await npmBuild();
+    const unchanged = await npmBuild();
     const reference = join(dir, 'reference');
     await measureOk(process.execPath, [HEAP, join(here, 'answerpress-build.js'), '--data', data, '--out', reference, '--clean']);
     const diff = spawnSync('diff', ['-rq', out, reference], { encoding: 'utf8' });
+    rmSync(reference, { recursive: true, force: true });
+    const { serveLatency } = await import('./serve-latency.js');
+    const slug = questions[at].replace(/\.ya?ml$/, '');
+    const text = `Previewed from the benchmark ${Date.now()}`;
+    const serve = await serveLatency({ data, out, file, page: `/questions/${slug}/`, answer: answer(text), text, env }).catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
     return {
       coldMs: cold.wallMs,
       coldPeakRss: cold.peakRss,
+      killedAfterMs: killed.killed ? killed.afterMs : null,
       incrementalMs: incremental.wallMs,
       incrementalPeakRss: incremental.peakRss,
       ...cliReport(incremental.stdout),
+      unchangedMs: unchanged.wallMs,
+      upToDate: /up to date/.test(unchanged.stdout),
+      identical: diff.status === 0,
+      differences: diff.stdout.split('\n').filter(Boolean).slice(0, 10),
+      serve,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the build of the changed data and kills it (SIGKILL, its whole process group) 1.5 s
+ * after its staging folder appears, when it is loading and writing its cache; says whether it
+ * was killed, and when.
+ */
+async function killPartway(data, out, env) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'answerpress.js'), 'build', '--data', data, '--out', out], { cwd: repoRoot, env, detached: true, stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const start = performance.now();
+  const parent = join(out, '..');
+  while (performance.now() - start < 60_000 && child.exitCode === null) {
+    if (readdirSync(parent).some((name) => name.startsWith('.answerpress-tmp-'))) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const afterMs = performance.now() - start;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // It had finished.
+  }
+  await exited;
+  return { killed: child.signalCode === 'SIGKILL', afterMs };
+}
+
+/**
+ * The site built on several machines, one after another here: a single cold build, each of the
+ * `count` parts (`build --shard i/count`) and their merge, each process's peak memory and time,
+ * and the merged site compared file by file with the single build's.
+ */
+async function runParts(size, paths, count) {
+  const dir = join(scratch, `parts-${size}`);
+  mkdirSync(dir, { recursive: true });
+  const cli = (args) => measureOk(process.execPath, [HEAP, join(repoRoot, 'bin', 'answerpress.js'), ...args]);
+  try {
+    const single = await cli(['build', '--data', paths.data, '--out', join(dir, 'single'), '--cache', join(dir, 'single-cache')]);
+    rmSync(join(dir, 'single-cache'), { recursive: true, force: true });
+    log(`    single build: ${s(single.wallMs)}, peak ${mib(single.peakRss)}`);
+    const parts = [];
+    for (let i = 0; i < count; i += 1) {
+      const part = await cli(['build', '--shard', `${i}/${count}`, '--data', paths.data, '--out', join(dir, `part-${i}`)]);
+      log(`    part ${i}/${count}: ${s(part.wallMs)}, peak ${mib(part.peakRss)}`);
+      parts.push({ wallMs: part.wallMs, cpuMs: part.cpuMs, peakRss: part.peakRss });
+    }
+    const merge = await cli(['merge', '--out', join(dir, 'merged'), ...parts.map((_, i) => join(dir, `part-${i}`))]);
+    log(`    merge: ${s(merge.wallMs)}, peak ${mib(merge.peakRss)}`);
+    const diff = spawnSync('diff', ['-rq', join(dir, 'merged'), join(dir, 'single')], { encoding: 'utf8' });
+    return {
+      count,
+      single: { wallMs: single.wallMs, cpuMs: single.cpuMs, peakRss: single.peakRss },
+      parts,
+      merge: { wallMs: merge.wallMs, cpuMs: merge.cpuMs, peakRss: merge.peakRss },
       identical: diff.status === 0,
       differences: diff.stdout.split('\n').filter(Boolean).slice(0, 10),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
   }
 }
 
@@ -337,9 +416,20 @@ for (const size of sizes) {
     log(`  one answer added, incremental build …`);
     incremental = await runIncremental(size, paths).catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
     if (incremental.error) log(`  incremental build failed: ${incremental.error}`);
-    else log(`  cold ${s(incremental.coldMs)}, incremental ${s(incremental.incrementalMs)} (${ratio(incremental.incrementalMs, incremental.coldMs)}), identical to a cold build: ${incremental.identical ? 'yes' : 'NO'}`);
+    else {
+      log(`  cold ${s(incremental.coldMs)}, killed ${incremental.killedAfterMs === null ? 'never (it finished first)' : `after ${s(incremental.killedAfterMs)}`}, incremental ${s(incremental.incrementalMs)} (${ratio(incremental.incrementalMs, incremental.coldMs)}), identical to a cold build: ${incremental.identical ? 'yes' : 'NO'}; nothing changed ${s(incremental.unchangedMs)}`);
+      const sv = incremental.serve;
+      log(sv.error ? `  serve failed: ${sv.error}` : `  serve: the saved answer on the reloaded page after ${s(sv.shownMs)}, the site rebuilt after ${s(sv.rebuiltMs)}`);
+    }
   }
-  results.sizes[size] = { rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search, typicalSearch, correctedSearch, naturalSearch, incremental };
+  let parts = null;
+  const partCount = Number(values.parts);
+  if (partCount >= 2) {
+    log(`  the site in ${partCount} parts, then merged, against a single build …`);
+    parts = await runParts(size, paths, partCount).catch((error) => ({ error: error instanceof Error ? error.message : String(error) }));
+    if (parts.error) log(`  parts failed: ${parts.error}`);
+  }
+  results.sizes[size] = { parts, rows: Object.fromEntries(Object.entries(rows).map(([t, list]) => [t, list.map(({ out, ...rest }) => rest)])), search, typicalSearch, correctedSearch, naturalSearch, incremental };
 }
 
 results.finished = new Date().toISOString();
@@ -465,16 +555,38 @@ function report(results, file) {
     lines.push('');
     lines.push('One answer added to one question file (a copy of the corpus, built cold with a build cache first):');
     lines.push('');
-    lines.push('| Questions | Cold build (writes the cache) | Incremental build | Incremental / cold (target 0.10) | Pages rendered | Shards indexed | Peak tree | Identical to a cold build |');
-    lines.push('|---:|---:|---:|---:|---:|---:|---:|---|');
+    lines.push('| Questions | Cold build (writes the cache) | Incremental build, after one killed | Incremental / cold | Pages rendered | Shards indexed | Peak tree | Identical to a cold build | Nothing changed | serve: saved → on the page | serve: whole site rebuilt |');
+    lines.push('|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
     for (const n of increments) {
       const r = results.sizes[n].incremental;
-      lines.push(`| ${n.toLocaleString('en')} | ${s(r.coldMs)} | ${s(r.incrementalMs)} | ${ratio(r.incrementalMs, r.coldMs)} | ${r.work.pagesRendered} of ${r.work.pages} | ${r.work.shardsIndexed} of ${r.work.shards} | ${mib(r.incrementalPeakRss)} | ${r.identical ? 'yes' : `no: ${r.differences.join('; ')}`} |`);
+      const sv = r.serve ?? {};
+      lines.push(`| ${n.toLocaleString('en')} | ${s(r.coldMs)} | ${s(r.incrementalMs)} | ${ratio(r.incrementalMs, r.coldMs)} | ${r.work.pagesRendered} of ${r.work.pages} | ${r.work.shardsIndexed} of ${r.work.shards} | ${mib(r.incrementalPeakRss)} | ${r.identical ? 'yes' : `no: ${r.differences.join('; ')}`} | ${s(r.unchangedMs)}${r.upToDate === false ? ' (read the data)' : ''} | ${sv.error ? 'failed' : s(sv.shownMs)} | ${sv.error ? '–' : s(sv.rebuiltMs)} |`);
+    }
+    lines.push('');
+    lines.push('Targets: one answer ≤ 0.10 of the cold build and ≤ 3 s; nothing changed ≤ 1.5 s; serve ≤ 1.5 s from the save to the page; identical to a cold build.');
+    for (const n of increments) {
+      const r = results.sizes[n].incremental;
+      const met = (ok) => (ok ? 'met' : 'MISSED');
+      lines.push(`- ${n.toLocaleString('en')} questions: one answer ${met(r.incrementalMs <= 0.1 * r.coldMs && r.incrementalMs <= 3000)} (${ratio(r.incrementalMs, r.coldMs)}, ${s(r.incrementalMs)}); nothing changed ${met(r.unchangedMs <= 1500)}; serve ${met(!r.serve?.error && r.serve?.shownMs <= 1500)}; identical ${met(r.identical)}.`);
     }
     for (const n of increments) {
       const r = results.sizes[n].incremental;
       lines.push('');
       lines.push(`Incremental phases at ${n.toLocaleString('en')}: ${Object.entries(r.phases).map(([k, v]) => `${k} ${s(v)}`).join(', ')}.`);
+    }
+  }
+  const parted = sizes.filter((n) => results.sizes[n].parts && !results.sizes[n].parts.error);
+  if (parted.length) {
+    lines.push('');
+    lines.push('Peak memory of each process, a single build against the same site in parts (targets: single build ≤ 8 GiB, each part ≤ 4 GiB, the merge ≤ 4 GiB, the merged site equal to the single build):');
+    lines.push('');
+    lines.push('| Questions | Single build | Parts | Largest part | Merge | Merged = single |');
+    lines.push('|---:|---:|---:|---:|---:|---|');
+    for (const n of parted) {
+      const r = results.sizes[n].parts;
+      const largest = Math.max(...r.parts.map((p) => p.peakRss));
+      const slowest = Math.max(...r.parts.map((p) => p.wallMs));
+      lines.push(`| ${n.toLocaleString('en')} | ${mib(r.single.peakRss)}, ${s(r.single.wallMs)} | ${r.count} | ${mib(largest)}, ${s(slowest)} | ${mib(r.merge.peakRss)}, ${s(r.merge.wallMs)} | ${r.identical ? 'yes' : `no: ${r.differences.join('; ')}`} |`);
     }
   }
   lines.push('');

@@ -15,7 +15,7 @@ import { sealIndex } from '../search/index/indexSite.js';
 import type { MergeResult } from '../search/merge/mergeBundles.js';
 import { recompressWasmOffThread } from '../search/runtime/runtime.js';
 import { pruneStore, writeMergedChunks } from '../search/index/shardStore.js';
-import { publishVocabulary, siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type WordCounts } from '../search/vocabulary.js';
+import { publishVocabulary, siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type SiteWordCounts } from '../search/vocabulary.js';
 import type { BuildRun, Rendered } from './run.js';
 import type { BuildResult, BuildWork } from './types.js';
 
@@ -64,9 +64,10 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
  * Waits for the shards being indexed, merges every shard into the site's bundle (a cold build
  * reads its shards now, once its pages no longer take memory) unless the last bundle stands,
  * and seals it. Shard 0's runtime, when this build indexed it, is compressed beside the merge.
- * The search vocabulary is made meanwhile, while the shards are indexed in other threads.
+ * The search vocabulary's word counts are worked out meanwhile, while the shards are indexed in
+ * other threads (`vocabulary.ts`).
  */
-async function mergeIndex({ inputs, indexer, merger, storeDir, previous }: BuildRun, rendered: Rendered): Promise<{ merged: MergeResult; script: string; words: { site: WordCounts; counted: Map<string, WordCounts> } }> {
+async function mergeIndex({ inputs, indexer, merger, storeDir, previous }: BuildRun, rendered: Rendered): Promise<{ merged: MergeResult; script: string; words: SiteWordCounts }> {
   const { model, keys, shards, paths } = inputs;
   const bundle = join(paths.site, 'pagefind');
   const counting = siteWordCounts(model, shards, { dir: storeDir, keys: keys.shards, previous: previous && { keys: previous.shards, version: previous.version } });

@@ -77,6 +77,12 @@ function kept(word: string): boolean {
 /** The pages each kept word is on. */
 export type WordCounts = Map<string, number>;
 
+/** The site's word counts, and those of the shards counted to make them (by shard key), to store. */
+export interface SiteWordCounts {
+  site: WordCounts;
+  counted: Map<string, WordCounts>;
+}
+
 export function siteVocabulary(model: SiteModel): Vocabulary {
   const counter = new WordCounter(model.site.language);
   for (const texts of indexedTexts(model)) counter.addPage(texts);
@@ -109,7 +115,7 @@ export interface VocabularyStore {
  * counts come from the store when its key is there, and are counted from the model (and stored)
  * otherwise. With no usable record of the last build, every shard's counts are summed.
  */
-export async function siteWordCounts(model: SiteModel, shards: readonly Shard[], store: VocabularyStore): Promise<{ site: WordCounts; counted: Map<string, WordCounts> }> {
+export async function siteWordCounts(model: SiteModel, shards: readonly Shard[], store: VocabularyStore): Promise<SiteWordCounts> {
   const lookup = modelLookup(model);
   const counted = new Map<string, WordCounts>();
   const countsOf = async (shard: Shard): Promise<WordCounts> => {
@@ -145,7 +151,7 @@ function add(total: WordCounts, counts: WordCounts, sign: 1 | -1): void {
 }
 
 /** Stores the shards' counts made by this build and the site's, for the next build. */
-export async function storeWordCounts(dir: string, version: string, counts: { site: WordCounts; counted: Map<string, WordCounts> }): Promise<void> {
+export async function storeWordCounts(dir: string, version: string, counts: SiteWordCounts): Promise<void> {
   await mkdir(dir, { recursive: true });
   await Promise.all([...counts.counted].map(([key, shard]) => replaceFile(join(dir, wordsFile.shard(key)), encodeCounts(shard))));
   await replaceFile(join(dir, wordsFile.site(version)), encodeCounts(counts.site));

@@ -83,3 +83,33 @@ describe('compareNewest', () => {
     expect(Math.sign(compareNewest(a, b))).toBe(sign);
   });
 });
+
+describe('relatedQuestions against counting every pair', () => {
+  /** The ranking by definition: every other question, by topics in common, newest, slug. */
+  function reference(questions: readonly RelatableQuestion[], limit: number): Map<string, string[]> {
+    return new Map(
+      questions.map((question) => {
+        const own = new Set(question.topics);
+        const ranked = questions
+          .filter((other) => other !== question)
+          .map((other) => ({ other, shared: [...new Set(other.topics)].filter((topic) => own.has(topic)).length }))
+          .filter(({ shared }) => shared > 0)
+          .sort((a, b) => b.shared - a.shared || compareNewest(a.other, b.other));
+        return [question.slug, ranked.slice(0, limit).map(({ other }) => other.slug)];
+      }),
+    );
+  }
+
+  it('ranks as the definition does, on sites of many shapes', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (const [size, topics, most, days] of [[40, 2, 2, 2], [200, 6, 4, 5], [600, 20, 6, 30]] as const) {
+      const questions = Array.from({ length: size }, (_, i) => ({
+        slug: `q-${Math.floor(random() * size)}-${i}`,
+        asked: `2024-01-${String(1 + Math.floor(random() * days)).padStart(2, '0')}`,
+        topics: Array.from({ length: Math.floor(random() * (most + 1)) }, () => `t${Math.floor(random() * topics)}`),
+      }));
+      for (const limit of [1, 5, 9]) expect(relatedQuestions(questions, limit)).toEqual(reference(questions, limit));
+    }
+  });
+});

@@ -81,8 +81,11 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     question.related = (related.get(question.slug) ?? []).map((slug) => summaries.get(slug) as QuestionSummary);
   }
 
+  // Each topic's questions, newest first, in one pass over the questions.
+  const byTopic = new Map<string, string[]>([...topicRefs.keys()].map((id) => [id, []]));
+  for (const question of questions) for (const id of new Set(question.topics.map((t) => t.id))) byTopic.get(id)?.push(question.slug);
   const topics: Topic[] = [...topicRefs.values()].map((ref) => {
-    const slugs = questions.filter((q) => q.topics.some((t) => t.id === ref.id)).map((q) => q.slug);
+    const slugs = byTopic.get(ref.id) ?? [];
     return {
       ...ref,
       description: data.topics.data[ref.id]?.description ?? '',

@@ -6,6 +6,10 @@
  * index); the search page reads their names from its configuration, where the build writes
  * them in place of `VOCABULARY_TOKEN` once they are known. It is made while the search shards
  * are indexed and merged in other threads, when this one would wait.
+ *
+ * The counts are kept between builds beside the shards' indexes, each shard's and the site's
+ * (`siteWordCounts`): a build counts the words of the shards whose key changed, and moves the
+ * site's counts by the difference.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -23,6 +23,29 @@ export interface PreviewBase {
   scratchDir: string;
 }
 
+const YAML = /\.ya?ml$/i;
+
+/**
+ * Of the files changed in the data folder (relative to it), the question files to preview, or
+ * null when a change reaches more than question pages: a YAML file elsewhere (an expert, the
+ * site, the topics) or any other file the build reads, a photo or logo. Files no build reads, an
+ * editor's swap and backup files among them, are left out.
+ */
+export function questionEdits(files: readonly string[]): string[] | null {
+  const questions: string[] = [];
+  for (const file of files) {
+    const name = file.split('/').at(-1) ?? '';
+    if (name.startsWith('.') || name.endsWith('~') || !name.includes('.')) continue;
+    if (!YAML.test(name)) {
+      if (/\.(swp|swx|tmp|bak)$/i.test(name)) continue;
+      return null;
+    }
+    if (!file.startsWith('questions/')) return null;
+    questions.push(file);
+  }
+  return questions.length > 0 ? [...new Set(questions)] : null;
+}
+
 /**
  * The pages of the edited question files `files` (relative to the data folder), by output file
  * relative to the site; null when any of them cannot be previewed: a file that is not a

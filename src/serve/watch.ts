@@ -12,7 +12,7 @@ import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { DataError } from '../errors/DataError.js';
 import { layoutSearchPath } from '../output/packagePaths.js';
 import { EditorRoutes } from './editorRoutes.js';
-import { previewQuestions, type PreviewBase } from './preview.js';
+import { previewQuestions, questionEdits, type PreviewBase } from './preview.js';
 import { CLIENT_TAG, LiveReload } from './liveReload.js';
 import { assertPortFree, serveSite, type RunningServer } from './server.js';
 import { watchTree, type TreeWatcher } from './watchTree.js';
@@ -27,8 +27,6 @@ export interface DevServerOptions extends BuildOptions {
   log: (text: string) => void;
   /** Called after each rebuild, for tests. */
   onBuild?: (result: BuildResult | Error) => void;
-  /** Called when edited pages are previewed, with their files in the site, for tests. */
-  onPreview?: (files: string[]) => void;
 }
 
 export interface DevServer {
@@ -109,7 +107,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     for (const [file, html] of pages) previews.set(file, { html, change });
     live.send({ type: 'reload' });
     options.log(`Previewed ${pages.size === 1 ? 'the edited page' : `${pages.size} edited pages`} in ${((performance.now() - start) / 1000).toFixed(2)} s; the rest of the site follows.`);
-    options.onPreview?.([...pages.keys()]);
   };
   const startBuild = (): void => {
     if (running) {
@@ -131,11 +128,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     clearTimeout(timer);
     timer = setTimeout(() => {
       changes += 1;
-      const files = [...edited];
-      const onlyQuestions = !other && files.length > 0;
+      const files = other ? null : questionEdits([...edited]);
       edited = new Set();
       other = false;
-      if (onlyQuestions) {
+      if (files) {
         const change = changes;
         previewing = previewing.then(() => preview(files, change));
       }

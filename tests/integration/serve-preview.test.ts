@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { layoutSearchPath } from '../../src/output/packagePaths.js';
-import { previewQuestions, type PreviewBase } from '../../src/serve/preview.js';
+import { previewQuestions, questionEdits, type PreviewBase } from '../../src/serve/preview.js';
 import { cleanup, copyData, fixturesDir, tempDir } from '../helpers/site.js';
 
 describe('the preview of an edited question', () => {
@@ -49,5 +49,15 @@ describe('the preview of an edited question', () => {
     expect(await previewQuestions(base, ['questions/not-yet-built.yaml'])).toBeNull();
     expect(await previewQuestions(base, ['experts/carmen-soto.yaml'])).toBeNull();
     expect(await previewQuestions(base, [])).toBeNull();
+  });
+});
+
+describe('which edits are previewed', () => {
+  it('previews question files alone, leaving out files no build reads, and nothing when a change reaches more', () => {
+    expect(questionEdits(['questions/a.yaml', 'questions/.a.yaml.swp', 'questions/a.yaml~', 'questions/4913', 'questions/b.yml', 'questions/a.yaml'])).toEqual(['questions/a.yaml', 'questions/b.yml']);
+    expect(questionEdits(['questions/a.yaml', 'experts/x.yaml'])).toBeNull();
+    expect(questionEdits(['questions/a.yaml', 'site.yaml'])).toBeNull();
+    expect(questionEdits(['questions/a.yaml', 'photos/x.jpg'])).toBeNull();
+    expect(questionEdits(['questions/.a.yaml.swp'])).toBeNull();
   });
 });

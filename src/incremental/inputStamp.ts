@@ -11,7 +11,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,13 +41,14 @@ export async function inputStamp(inputs: StampedInputs): Promise<string> {
 }
 
 /**
- * `path size mtime inode` of every file under `dir`, sorted; none for a folder that is not
- * there. One `find` where there is one; a `stat` per file otherwise.
+ * `path size mtime inode target` of every file and symbolic link under `dir`, sorted; none for
+ * a folder that is not there. One `find` where there is one; an `lstat` per file otherwise.
  */
 export async function treeStamps(dir: string): Promise<string[]> {
   let lines: string[];
   try {
-    const { stdout } = await run('find', ['.', '-type', 'f', '-printf', '%P %s %T@ %i\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
+    // Symbolic links too, with their target: a link pointed elsewhere is a change.
+    const { stdout } = await run('find', ['.', '(', '-type', 'f', '-o', '-type', 'l', ')', '-printf', '%P %s %T@ %i %l\\0'], { cwd: dir, maxBuffer: 1 << 30, encoding: 'utf8' });
     lines = stdout.split('\0').filter(Boolean);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !(await isFolder(dir))) return [];
@@ -63,11 +64,12 @@ async function statTree(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const files = entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => join(entry.parentPath, entry.name));
   return Promise.all(
     files.map(async (file) => {
-      const info = await stat(file, { bigint: true });
-      return `${relative(dir, file)} ${info.size} ${info.mtimeNs} ${info.ino}`;
+      const info = await lstat(file, { bigint: true });
+      const target = info.isSymbolicLink() ? await readlink(file) : '';
+      return `${relative(dir, file)} ${info.size} ${info.mtimeNs} ${info.ino} ${target}`;
     }),
   );
 }

@@ -29,6 +29,7 @@ import { filterItem } from '../format/filter.js';
 import { decodeFile, encodeFile, encodeFileSmallest, PAGEFIND_VERSION, uniqueName } from '../format/pagefindFormat.js';
 import { roundWordCount } from './pageOrder.js';
 import { loadShard, type Entry, type LoadedShard, type ShardMeta } from './readShard.js';
+import { placeChunk, sameContent, type Reuse } from './keptFiles.js';
 import { capPostings, mayNeedCap, WORD_BYTES } from './wordCap.js';
 import { compareWords, readPostings, WordHeap, WordTable, type Postings } from './wordTable.js';
 
@@ -330,26 +331,6 @@ async function writeIndex(shards: readonly LoadedShard[], placement: Placement, 
   const others = (await readdir(index)).filter((name) => name !== folder);
   await Promise.all(others.map((name) => rm(join(index, name), { recursive: true, force: true })));
   return { chunks, folder };
-}
-
-/** Whether `file`, a compressed bundle file, holds `bytes`. */
-async function sameContent(file: string, bytes: Uint8Array): Promise<boolean> {
-  return readFile(file).then(
-    (compressed) => decodeFile(compressed, file).then((decoded) => decoded.equals(bytes)),
-    () => false,
-  );
-}
-
-/** Whether the chunk at the same position in the bundle being replaced has the same bytes: yes, unknown, or no. */
-type Reuse = 'same' | 'compare' | 'write';
-
-/** Writes a chunk to `file`, or moves `old` there if it holds the same bytes. */
-async function placeChunk(old: string | null, file: string, chunk: Buffer, reuse: Reuse): Promise<void> {
-  if (old && reuse !== 'write') {
-    const same = reuse === 'same' || (await readFile(old).then((bytes) => decodeFile(bytes, old)).then((bytes) => bytes.equals(chunk), () => false));
-    if (same && (await rename(old, file).then(() => true, () => false))) return;
-  }
-  await writeFile(file, await encodeFile(chunk));
 }
 
 /**

@@ -15,7 +15,7 @@ import { sealIndex } from '../search/index/indexSite.js';
 import type { MergeResult } from '../search/merge/mergeBundles.js';
 import { recompressWasmOffThread } from '../search/runtime/runtime.js';
 import { pruneStore, writeMergedChunks } from '../search/index/shardStore.js';
-import { publishVocabulary, siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type SiteWordCounts } from '../search/vocabulary.js';
+import { publishVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type SiteWordCounts } from '../search/vocabulary.js';
 import type { BuildRun, Rendered } from './run.js';
 import type { BuildResult, BuildWork } from './types.js';
 
@@ -30,7 +30,10 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
   await clock.time('swap', async () => {
     const own = rendered.indexed.map((shard) => ({ id: shard.id, key: shardKey(keys, shard.id) }));
     // The search page is runner 0's, and so is the vocabulary it names.
-    if (ownsSitePages(slice)) await publishVocabulary(paths.site, siteVocabulary(model));
+    if (ownsSitePages(slice)) {
+      const words = await siteWordCounts(model, shards, { dir: storeDir, keys: keys.shards, previous: null });
+      await publishVocabulary(paths.site, vocabularyFiles(words.site));
+    }
     await writePart(paths.site, storeDir, { slice, version: inputs.version, templates: inputs.templates, site: model.site, pages: indexedPages(model), shardCount: shards.length, shards: own });
     await staging.swapIn(paths.site, { mirror: false });
   });

@@ -35,12 +35,7 @@ export interface Vocabulary {
   files: Map<string, string>;
 }
 
-/** The text of each page the search indexes: question pages with their answers' bylines, and expert profiles. */
-function* indexedTexts(model: Pick<SiteModel, 'questions' | 'experts'>): Generator<string[]> {
-  for (const question of model.questions) yield questionTexts(question);
-  for (const expert of model.experts) yield expertTexts(expert);
-}
-
+/** The text the search indexes of a question page: the question, its topics, its answers and their bylines. */
 function questionTexts(question: SiteModel['questions'][number]): string[] {
   const texts = [question.title, question.bodyText, ...question.topics.map((topic) => topic.name)];
   for (const answer of question.answers) {
@@ -50,6 +45,7 @@ function questionTexts(question: SiteModel['questions'][number]): string[] {
   return texts;
 }
 
+/** The text the search indexes of an expert's profile. */
 function expertTexts(expert: SiteModel['experts'][number]): string[] {
   return [expert.displayName, expert.specialty, expert.locationText, expert.bioText];
 }
@@ -85,12 +81,6 @@ export type WordCounts = Map<string, number>;
 export interface SiteWordCounts {
   site: WordCounts;
   counted: Map<string, WordCounts>;
-}
-
-export function siteVocabulary(model: SiteModel): Vocabulary {
-  const counter = new WordCounter(model.site.language);
-  for (const texts of indexedTexts(model)) counter.addPage(texts);
-  return vocabularyFiles(counter.entries());
 }
 
 /** The word counts of one shard's pages. */

@@ -5,7 +5,7 @@ import { buildModel } from '../../../src/model/buildModel.js';
 import { rm } from 'node:fs/promises';
 import type { SiteModel } from '../../../src/model/types.js';
 import { planShards, type Shard } from '../../../src/search/index/shards.js';
-import { siteVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles } from '../../../src/search/vocabulary.js';
+import { siteWordCounts, storeWordCounts, vocabularyFiles, type Vocabulary } from '../../../src/search/vocabulary.js';
 import { cleanup, fixturesDir, tempDir } from '../../helpers/site.js';
 
 describe('vocabularyFiles', () => {
@@ -27,10 +27,22 @@ describe('vocabularyFiles', () => {
   });
 });
 
-describe('siteVocabulary', () => {
+/** The vocabulary of a whole site, counted as one shard in a store of its own. */
+async function wholeSite(model: SiteModel): Promise<Vocabulary> {
+  const dir = await tempDir();
+  try {
+    const shards = planShards(model, Number.MAX_SAFE_INTEGER);
+    expect(shards.length).toBe(1);
+    return vocabularyFiles((await siteWordCounts(model, shards, { dir, keys: ['whole'], previous: null })).site);
+  } finally {
+    await cleanup(dir);
+  }
+}
+
+describe('the site vocabulary', () => {
   it('holds the words of questions, answers, bylines and profiles with the pages they are on', async () => {
     const model = buildModel(await loadData(join(fixturesDir, 'good')));
-    const { names, files } = siteVocabulary(model);
+    const { names, files } = await wholeSite(model);
     const entries = new Map([...files.values()].flatMap((json) => JSON.parse(json) as [string, number][]));
     const expert = model.experts[0];
     const surname = expert?.name.split(' ').at(-1)?.toLowerCase() as string;
@@ -45,13 +57,13 @@ describe('siteVocabulary', () => {
 describe('siteWordCounts', () => {
   const sorted = (counts: Map<string, number>) => [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 
-  it('sums the shards’ counts to the site’s, and updates them from the last build’s by the shards whose key changed', async () => {
+  it('sums the shards’ counts to the site’s counted as one shard, and updates them from the last build’s by the shards whose key changed', async () => {
     const dir = await tempDir();
     try {
       const model = buildModel(await loadData(join(fixturesDir, 'search')));
       const shards = planShards(model, 2);
       expect(shards.length).toBeGreaterThan(2);
-      const whole = new Map([...siteVocabulary(model).files.values()].flatMap((json) => JSON.parse(json) as [string, number][]));
+      const whole = new Map([...(await wholeSite(model)).files.values()].flatMap((json) => JSON.parse(json) as [string, number][]));
       const keys = shards.map((shard) => `key${shard.id}`);
       const first = await siteWordCounts(model, shards, { dir, keys, previous: null });
       expect(sorted(first.site)).toEqual(sorted(whole));

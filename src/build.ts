@@ -96,9 +96,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 }
 
+/** The layout folders are stamped by path as well as by content: another `--layouts` is a change. */
 function stampInputs(options: BuildOptions, layoutDirs: string[], packageHash: string): Promise<string> {
   const dataDir = resolve(options.dataDir ?? 'data');
-  return inputStamp({ dataDir, layoutDirs, packageHash, options: { pagesPerShard: options.pagesPerShard ?? null, layoutsDir: options.layoutsDir === undefined ? null : resolve(options.layoutsDir) } });
+  return inputStamp({ dataDir, layoutDirs, packageHash, options: { pagesPerShard: options.pagesPerShard ?? null } });
 }
 
 /** Nothing the build reads has changed since the build that left the output: it stands as it is. */

@@ -54,10 +54,10 @@ export function questionEdits(files: readonly string[]): string[] | null {
  */
 export async function previewQuestions(base: PreviewBase, files: readonly string[]): Promise<Map<string, string> | null> {
   const { model } = base;
-  const bySlug = new Map(model.questions.map((question) => [question.file, question]));
+  const byFile = new Map(model.questions.map((question) => [question.file, question]));
   const questions: Question[] = [];
   for (const file of files) {
-    const known = bySlug.get(file);
+    const known = byFile.get(file);
     if (!known) return null;
     let bytes: Buffer;
     try {

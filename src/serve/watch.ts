@@ -44,11 +44,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const first = await build({ ...options, readData: true });
   if (!first.model || !first.assets) throw new Error('the first build returned no model');
   const basePath = first.model.site.basePath;
-  let site = first.model.site;
   let base: PreviewBase = { model: first.model, assets: first.assets, layoutDirs: layoutSearchPath(options.layoutsDir), dataDir, scratchDir: tmpdir() };
   // Previewed pages, each with the change it shows, until a build that read that change is in.
   const previews = new Map<string, { html: string; change: number }>();
-  const editor = new EditorRoutes({ dataDir, outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => site });
+  const editor = new EditorRoutes({ dataDir, outDir: first.outDir, ...(options.layoutsDir ? { layoutsDir: options.layoutsDir } : {}), site: () => ({ ...base.model.site, basePath }) });
   const server: RunningServer = await serveSite({
     root: first.outDir,
     port: options.port,
@@ -80,10 +79,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     const through = changes;
     try {
       const result = await build({ ...options, readData: true });
-      if (result.model && result.assets) {
-        site = { ...result.model.site, basePath };
-        base = { ...base, model: result.model, assets: result.assets };
-      }
+      if (result.model && result.assets) base = { ...base, model: result.model, assets: result.assets };
       settle(through);
       options.log(`Rebuilt in ${((performance.now() - start) / 1000).toFixed(2)} s.`);
       live.send({ type: 'reload' });

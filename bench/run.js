@@ -28,7 +28,7 @@
 //
 // Corpora are cached in bench/out/corpus-<size>-s<seed>/ and generated only when missing.
 // Build outputs go to a temporary folder in bench/out/ that is removed at exit.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -227,7 +227,6 @@ async function runIncremental(size, paths) {
  * was killed, and when.
  */
 async function killPartway(data, out, env) {
-  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'answerpress.js'), 'build', '--data', data, '--out', out], { cwd: repoRoot, env, detached: true, stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const start = performance.now();

@@ -27,7 +27,7 @@ import { ownsSitePages } from './output/part.js';
 import { startMinifier } from './output/minify.js';
 import { hashPackage } from './output/fingerprint.js';
 import { lockBuild } from './output/lock.js';
-import { MemoryCeiling } from './output/memory.js';
+import { MemoryCeiling } from './threads/memory.js';
 import { layoutSearchPath, packageLayouts } from './output/packagePaths.js';
 import { ShardIndexer } from './search/index/indexSite.js';
 import { ShardMerger } from './search/merge/merger.js';

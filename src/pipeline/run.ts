@@ -1,6 +1,6 @@
 /** What every step of one build shares, once its inputs are loaded and its kind decided. */
 import type { PreviousBuild } from '../incremental/cache.js';
-import type { MemoryCeiling } from '../output/memory.js';
+import type { MemoryCeiling } from '../threads/memory.js';
 import type { ShardIndexer } from '../search/index/indexSite.js';
 import type { ShardMerger } from '../search/merge/merger.js';
 import type { Shard } from '../search/index/shards.js';

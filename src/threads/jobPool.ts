@@ -5,6 +5,7 @@
  * https://nodejs.org/api/worker_threads.html
  */
 import { parentPort, Worker } from 'node:worker_threads';
+import { heapCeiling } from './memory.js';
 
 type Request = { id: number; data: unknown };
 type Reply = { id: number; ok: true } | { id: number; ok: false; error: string };
@@ -95,17 +96,24 @@ export class JobPool {
   }
 }
 
-/** In a worker: does each job `handle` is given, one at a time, and replies when it is done or has failed. */
-export function serveJobs(handle: (data: unknown) => Promise<void>): void {
+/**
+ * In a worker: does each job `handle` is given, one at a time, and replies when it is done or
+ * has failed. The worker's heap is collected between jobs once it has grown by more than
+ * `headroom` bytes (see `memory.ts`): what a job left behind is garbage by then.
+ */
+export function serveJobs(handle: (data: unknown) => Promise<void>, headroom?: number): void {
   const port = parentPort;
   if (!port) return;
+  const ceiling = heapCeiling(headroom);
   let chain = Promise.resolve();
   port.on('message', (request: Request) => {
     chain = chain.then(() =>
-      handle(request.data).then(
-        () => port.postMessage({ id: request.id, ok: true } satisfies Reply),
-        (error: unknown) => port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
-      ),
+      handle(request.data)
+        .finally(() => ceiling.check())
+        .then(
+          () => port.postMessage({ id: request.id, ok: true } satisfies Reply),
+          (error: unknown) => port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies Reply),
+        ),
     );
   });
 }

@@ -15,10 +15,11 @@ import { hashTemplates } from './output/fingerprint.js';
 import { linkInto } from './output/linkTree.js';
 import { lockBuild } from './output/lock.js';
 import { layoutSearchPath } from './output/packagePaths.js';
-import { PART_DIR, partShardDir, readPart, type PartManifest } from './output/part.js';
+import { PART_DIR, partShardDir, partWordsFile, readPart, type PartManifest } from './output/part.js';
 import { writeOffline, type OfflineResult } from './offline/writeOffline.js';
 import { sealIndex } from './search/index/indexSite.js';
 import { mergeBundles } from './search/merge/mergeBundles.js';
+import { publishVocabulary, sumCounts, vocabularyFiles } from './search/vocabulary.js';
 
 export interface MergeOptions {
   /** The site's own layouts folder, as the parts were built with. Default: none. */
@@ -68,6 +69,9 @@ async function mergeInto(outDir: string, layoutDirs: readonly string[], parts: r
     } catch (error) {
       throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+    const words = await sumCounts(parts.map(({ dir }) => partWordsFile(dir)));
+    if (!words) throw new BuildError('merge', `a part has no word counts (${PART_DIR}/words.json). Rebuild the parts with this answerpress version.`);
+    await publishVocabulary(site, vocabularyFiles(words));
     const sealed = await sealIndex(site, manifest.pages);
     const offline = await writeOffline({ siteDir: site, site: manifest.site, layoutDirs, version: manifest.version, searchScript: sealed.script });
     await swapIn(site, outDir, { background: true });

@@ -4,7 +4,7 @@ import { formatDate } from './dates.js';
 import { accentPair } from '../data/contrast.js';
 import { labelsFor, Words } from './labels.js';
 import { primaryLanguage } from './language.js';
-import { MarkdownMemo, truncate, type MarkdownField } from './markdown.js';
+import { MarkdownMemo, renderMarkdownAndText, truncate, type MarkdownField } from './markdown.js';
 import { answerAnchors, paths, urlFor } from './permalinks.js';
 import { compareNewest, relatedQuestions } from './related.js';
 import type {
@@ -33,6 +33,12 @@ export interface ModelOptions {
   markdown?: MarkdownMemo;
   /** The images made of the files the data points to. Default: none (no photos, logo or share image). */
   images?: SiteImages;
+  /**
+   * Questions whose pages this process does not render (a part's other shards), by slug: each
+   * with its answers' excerpts (`answerExcerpts`), which is all the other pages take of the
+   * answers. Their answers' bodies are neither rendered nor held. Default: none.
+   */
+  outlines?: ReadonlyMap<string, readonly string[]>;
 }
 
 const NO_IMAGES: SiteImages = { photos: new Map(), logo: null, image: null };
@@ -40,14 +46,29 @@ const NO_IMAGES: SiteImages = { photos: new Map(), logo: null, image: null };
 /** Default bytes of search data precached for offline search (site.yaml `offlineBudget`). */
 export const DEFAULT_OFFLINE_BUDGET = 2_000_000;
 
+/** Entries in the Atom feed, by default. */
+const DEFAULT_FEED_COUNT = 20;
+
+/** Characters in an excerpt: a question's in listings, an answer's on its expert's profile. */
+const EXCERPT_LENGTH = 200;
+
+/** An answer's excerpt, as `buildModel` makes it from the answer's body (for `ModelOptions.outlines`). */
+export function answerExcerpt(body: string): string {
+  return truncate(renderMarkdownAndText(body, HEADINGS.answerBody).text, EXCERPT_LENGTH);
+}
+
 /** The heading offset of each markdown field: its headings go below those its page puts above it. */
 const HEADINGS = { disclaimer: 2, questionBody: 1, answerBody: 3, bio: 1 } as const;
 
-/** Every markdown field of the data, as `buildModel` renders it: for rendering them ahead (`renderAhead.ts`). */
-export function* markdownFields(data: LoadedData): Generator<MarkdownField> {
+/**
+ * Every markdown field of the data, as `buildModel` renders it: for rendering them ahead
+ * (`renderAhead.ts`). The answers of outlined questions are left out.
+ */
+export function* markdownFields(data: LoadedData, outlines?: ReadonlyMap<string, unknown>): Generator<MarkdownField> {
   if (data.site.data.disclaimer) yield { source: data.site.data.disclaimer, headingOffset: HEADINGS.disclaimer };
-  for (const { data: question } of data.questions) {
+  for (const { id, data: question } of data.questions) {
     yield { source: question.body, headingOffset: HEADINGS.questionBody };
+    if (outlines?.has(id)) continue;
     for (const answer of question.answers ?? []) yield { source: answer.body, headingOffset: HEADINGS.answerBody };
   }
   for (const { data: expert } of data.experts) if (expert.bio) yield { source: expert.bio, headingOffset: HEADINGS.bio };
@@ -73,7 +94,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     compareNewest({ asked: a.data.asked, slug: a.id }, { asked: b.data.asked, slug: b.id }),
   );
   const questions: Question[] = sorted.map(({ id, file, data: question }) =>
-    buildQuestion(id, file, question, site, words, topicRefs, cards, md),
+    buildQuestion(id, file, question, site, words, topicRefs, cards, md, options.outlines?.get(id)),
   );
   const summaries = new Map(questions.map((question) => [question.slug, summarize(question)]));
   const related = relatedQuestions(questions.map((q) => ({ slug: q.slug, asked: q.asked, topics: q.topics.map((t) => t.id) })));
@@ -106,7 +127,7 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
         url: answer.url,
         date: answer.date,
         dateText: answer.dateText,
-        excerpt: truncate(answer.bodyText, 200),
+        excerpt: answer.excerpt,
       });
       answersByExpert.set(answer.expert.id, list);
     }
@@ -140,12 +161,29 @@ export function buildModel(data: LoadedData, options: ModelOptions = {}): SiteMo
     topics,
     listings,
     latest: questions.slice(0, options.latestCount ?? 10).map((q) => summaries.get(q.slug) as QuestionSummary),
-    feed: [...questions]
-      .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : compareNewest(a, b)))
-      .slice(0, options.feedCount ?? 20),
+    feed: [...questions].sort(compareUpdated).slice(0, options.feedCount ?? DEFAULT_FEED_COUNT),
     updated,
     synonyms: searchSynonyms(data.synonyms?.data ?? [], site.language),
   };
+}
+
+/** Newest first by the date a question was last asked or answered, as the feed lists them. */
+function compareUpdated(a: { updated: string; asked: string; slug: string }, b: { updated: string; asked: string; slug: string }): number {
+  return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : compareNewest(a, b);
+}
+
+/** The newest date of a question: asked, or its latest answer's. */
+function lastUpdated(question: QuestionData): string {
+  return (question.answers ?? []).reduce((latest, answer) => (answer.date > latest ? answer.date : latest), question.asked);
+}
+
+/** The slugs of the questions in the Atom feed (whose entries hold their answers in full), from the data. */
+export function feedSlugs(data: Pick<LoadedData, 'questions'>, count = DEFAULT_FEED_COUNT): string[] {
+  return data.questions
+    .map(({ id, data: question }) => ({ slug: id, asked: question.asked, updated: lastUpdated(question) }))
+    .sort(compareUpdated)
+    .slice(0, count)
+    .map(({ slug }) => slug);
 }
 
 /**
@@ -243,6 +281,7 @@ function buildQuestion(
   topicRefs: ReadonlyMap<string, TopicRef>,
   cards: ReadonlyMap<string, ExpertCard>,
   md: MarkdownMemo,
+  outline?: readonly string[],
 ): Question {
   const url = urlFor(site.basePath, paths.question(slug));
   const rawAnswers = question.answers ?? [];
@@ -250,7 +289,9 @@ function buildQuestion(
   const answers: Answer[] = rawAnswers.map((answer, i) => {
     const expert = cards.get(answer.author) as ExpertCard;
     const anchor = anchors[i] as string;
-    const body = md.render(answer.body, HEADINGS.answerBody);
+    const body = outline ? { html: '', text: '' } : md.render(answer.body, HEADINGS.answerBody);
+    const excerpt = outline ? outline[i] : truncate(body.text, EXCERPT_LENGTH);
+    if (excerpt === undefined) throw new Error(`the outline of question ${slug} has no excerpt for answer ${i + 1}`);
     return {
       anchor,
       url: `${url}#${anchor}`,
@@ -258,6 +299,7 @@ function buildQuestion(
       hasTitle: answer.title !== undefined,
       bodyHtml: body.html,
       bodyText: body.text,
+      excerpt,
       date: answer.date,
       dateText: formatDate(answer.date, site.language),
       helpful: answer.helpful ?? null,
@@ -266,7 +308,7 @@ function buildQuestion(
     };
   });
   const { html: bodyHtml, text: bodyText } = md.render(question.body, HEADINGS.questionBody);
-  const updated = answers.reduce((latest, a) => (a.date > latest ? a.date : latest), question.asked);
+  const updated = lastUpdated(question);
   return {
     slug,
     path: paths.question(slug),
@@ -277,7 +319,7 @@ function buildQuestion(
     askedText: formatDate(question.asked, site.language),
     answerCount: answers.length,
     answerCountText: words.count('answerCount', answers.length),
-    excerpt: truncate(bodyText, 200),
+    excerpt: truncate(bodyText, EXCERPT_LENGTH),
     topics: question.topics.map((id) => topicRefs.get(id) as TopicRef),
     bodyHtml,
     bodyText,

@@ -148,8 +148,11 @@ export interface Answer {
   /** The answer's title, or "Answer from <name>". */
   headline: string;
   hasTitle: boolean;
+  /** Empty in a question outlined for a part that does not render its page (`ModelOptions.outlines`). */
   bodyHtml: string;
   bodyText: string;
+  /** The start of the answer's text, for the links on its expert's profile. */
+  excerpt: string;
   date: string;
   dateText: string;
   helpful: number | null;

@@ -21,7 +21,7 @@ export interface Slice {
 export const PART_DIR = '.answerpress-part';
 
 /** Format of the part manifest; a part of another format is refused by the merge. */
-const PART_FORMAT = 1;
+const PART_FORMAT = 2;
 
 export interface PartManifest {
   format: number;
@@ -80,6 +80,11 @@ export async function readPart(dir: string): Promise<PartManifest> {
 }
 
 /** The folder of shard `key`'s index in the part at `dir`. */
+/** The word counts of a part's shards, which the merge sums into the site's search vocabulary. */
+export function partWordsFile(dir: string): string {
+  return join(dir, PART_DIR, 'words.json');
+}
+
 export function partShardDir(dir: string, key: string): string {
   return join(dir, PART_DIR, 'search-shards', key);
 }

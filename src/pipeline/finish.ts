@@ -9,13 +9,13 @@ import { pruneImages } from '../images/makeImages.js';
 import { pruneCache, writeManifest } from '../incremental/cache.js';
 import { shardKey } from '../incremental/keys.js';
 import type { SiteModel } from '../model/types.js';
-import { ownsSitePages, pagesOfPart, writePart, type Slice } from '../output/part.js';
+import { pagesOfPart, partWordsFile, writePart, type Slice } from '../output/part.js';
 import { writeOffline } from '../offline/writeOffline.js';
 import { sealIndex } from '../search/index/indexSite.js';
 import type { MergeResult } from '../search/merge/mergeBundles.js';
 import { recompressWasmOffThread } from '../search/runtime/runtime.js';
 import { pruneStore, writeMergedChunks } from '../search/index/shardStore.js';
-import { publishVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, type SiteWordCounts } from '../search/vocabulary.js';
+import { publishVocabulary, siteWordCounts, storeWordCounts, vocabularyFiles, writeCounts, type SiteWordCounts } from '../search/vocabulary.js';
 import type { BuildRun, Rendered } from './run.js';
 import type { BuildResult, BuildWork } from './types.js';
 
@@ -29,12 +29,11 @@ export async function finishPart(run: BuildRun, slice: Slice, rendered: Rendered
   });
   await clock.time('swap', async () => {
     const own = rendered.indexed.map((shard) => ({ id: shard.id, key: shardKey(keys, shard.id) }));
-    // The search page is runner 0's, and so is the vocabulary it names.
-    if (ownsSitePages(slice)) {
-      const words = await siteWordCounts(model, shards, { dir: storeDir, keys: keys.shards, previous: null });
-      await publishVocabulary(paths.site, vocabularyFiles(words.site));
-    }
     await writePart(paths.site, storeDir, { slice, version: inputs.version, templates: inputs.templates, site: model.site, pages: indexedPages(model), shardCount: shards.length, shards: own });
+    // The part counts the words of its own shards, whose pages it holds; the merge sums every
+    // part's counts into the vocabulary the search page names.
+    const words = await siteWordCounts(model, rendered.indexed, { dir: storeDir, keys: keys.shards, previous: null });
+    await writeCounts(partWordsFile(paths.site), words.site);
     await staging.swapIn(paths.site, { mirror: false });
   });
   const work = { ...workOf(run, rendered, false), pagesRendered: pagesOfPart(slice, shards, keys.pages.keys()).length, merged: false };

@@ -8,19 +8,21 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadData } from '../data/load.js';
+import { loadData, type LoadedData } from '../data/load.js';
 import type { DataIssue } from '../errors/DataIssue.js';
 import { makeImages, publishImages, type MadeImages } from '../images/makeImages.js';
 import { writeSegments, type PreviousBuild, type SegmentKind, type Segments } from '../incremental/cache.js';
 import { outputKeys, type OutputKeys } from '../incremental/keys.js';
-import { buildModel, markdownFields, siteAddress, siteLanguage } from '../model/buildModel.js';
+import { buildModel, feedSlugs, markdownFields, siteAddress, siteLanguage } from '../model/buildModel.js';
+import { outlineQuestions, withoutOutlinedAnswers } from '../model/outlines.js';
+import { paths } from '../model/permalinks.js';
 import { primaryLanguage } from '../model/language.js';
 import { MarkdownMemo } from '../model/markdown.js';
 import { renderAhead } from '../model/renderAhead.js';
 import type { SiteModel } from '../model/types.js';
 import { copyAssets } from '../output/assets.js';
 import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
-import { ownsShard } from '../output/part.js';
+import { ownsShard, ownsSitePages, type Slice } from '../output/part.js';
 import { checkShrink } from '../output/shrinkGuard.js';
 import { indexesItself } from '../search/index/indexers.js';
 import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
@@ -61,10 +63,13 @@ export interface InputContext {
 
 export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, previous, staging, clock }: InputContext): Promise<BuildInputs> {
   const dataDir = resolve(options.dataDir ?? 'data');
-  const data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
+  let data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
+  // A part holds in full only the questions whose pages it renders (`model/outlines.ts`).
+  const outlines = options.slice ? await clock.time('model', () => outlineQuestions(data, questionsOfPart(data, options.slice as Slice, options.pagesPerShard))) : undefined;
+  if (outlines) data = withoutOutlinedAnswers(data, outlines);
   const memo = new MarkdownMemo(previous?.markdown);
   // Markdown renders on every core; the model is then built on this thread alone.
-  await clock.time('model', () => renderAhead(memo, markdownFields(data)));
+  await clock.time('model', () => renderAhead(memo, markdownFields(data, outlines)));
   // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
   // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
   const language = siteLanguage(data);
@@ -76,7 +81,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   const address = siteAddress(data);
   const imagesDir = join(cacheDir ?? staging.dir, 'images');
   const images = await clock.time('model', () => makeImages(data, { dataDir, cacheDir: imagesDir, basePath: address.basePath, siteUrl: address.url }));
-  const model = await clock.time('model', () => buildModel(data, { markdown: memo, images: images.images }));
+  const model = await clock.time('model', () => buildModel(data, { markdown: memo, images: images.images, outlines }));
   // A bad commit never empties the live site (see `output/shrinkGuard.ts`).
   const outDir = resolve(options.outDir ?? '_site');
   if (!options.slice && !options.allowShrink) {
@@ -101,6 +106,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   const version = buildFingerprint(sourceHash, templates, { basePath: model.site.basePath });
   const paths = staging.paths(model.site.basePath);
   const shards = await clock.time('model', () => planShards(model, options.pagesPerShard));
+  if (outlines) checkOutlines(shards, outlines, options.slice as Slice);
   const assets = await clock.time('render', async () => {
     await publishImages(images.files, paths.fresh);
     return copyAssets(layoutDirs, paths.fresh);
@@ -108,6 +114,33 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   const customTemplates = options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir)));
   const keys = await clock.time('model', () => outputKeys(model, shards, { templates, assets, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), customTemplates }));
   return { model, version, templates, assets, shards, keys, paths, segments, runtime, images, imagesDir, warnings: data.warnings ?? [] };
+}
+
+/**
+ * The questions part `slice` renders in full: those of its shards, planned from the data's
+ * file names as `planShards` plans them from the model, and on runner 0 the feed's, whose
+ * entries hold their answers.
+ */
+function questionsOfPart(data: LoadedData, slice: Slice, perShard: number | undefined): (slug: string) => boolean {
+  const shards = planShards(
+    {
+      questions: data.questions.map(({ id }) => ({ slug: id, path: paths.question(id) })),
+      experts: data.experts.map(({ id }) => ({ id, path: paths.expert(id) })),
+    },
+    perShard,
+  );
+  const own = new Set(shards.filter((shard) => ownsShard(slice, shard.id)).flatMap((shard) => shard.questions));
+  if (ownsSitePages(slice)) for (const slug of feedSlugs(data)) own.add(slug);
+  return (slug) => own.has(slug);
+}
+
+/** A part never renders an outlined question's page: the model's shards are the ones its outlines were made for. */
+function checkOutlines(shards: readonly Shard[], outlines: ReadonlyMap<string, unknown>, slice: Slice): void {
+  for (const shard of shards) {
+    if (!ownsShard(slice, shard.id)) continue;
+    const outlined = shard.questions.find((slug) => outlines.has(slug));
+    if (outlined !== undefined) throw new Error(`search shard ${shard.id} holds question ${outlined}, which this part outlined`);
+  }
 }
 
 /** Whether a site's layouts folder holds any template of its own. */

@@ -155,6 +155,23 @@ function encodeCounts(counts: WordCounts): string {
   return JSON.stringify({ words: [...counts.keys()], pages: [...counts.values()] });
 }
 
+/** Writes word counts to `file`, for `readCounts`. */
+export async function writeCounts(file: string, counts: WordCounts): Promise<void> {
+  await replaceFile(file, encodeCounts(counts));
+}
+
+/** Word counts that `writeCounts` wrote, summed (a site built in parts has a file per part); null when one is missing or unreadable. */
+export async function sumCounts(files: readonly string[]): Promise<WordCounts | null> {
+  const total: WordCounts = new Map();
+  for (const file of files) {
+    const counts = await readCounts(file);
+    if (!counts) return null;
+    add(total, counts, 1);
+  }
+  return total;
+}
+
+/** Word counts that `writeCounts` wrote, or null when the file is missing or not such counts. */
 async function readCounts(file: string): Promise<WordCounts | null> {
   try {
     const { words, pages } = JSON.parse(await readFile(file, 'utf8')) as { words?: unknown; pages?: unknown };

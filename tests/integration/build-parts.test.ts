@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
+import type { SiteModel } from '../../src/model/types.js';
 import { deadPid } from '../helpers/processes.js';
 import { cleanup, copyData, fixturesDir, snapshot, tempDir } from '../helpers/site.js';
 
@@ -14,6 +15,7 @@ describe('a site built in parts', () => {
   let root: string;
   let dataDir: string;
   const parts: string[] = [];
+  const models: SiteModel[] = [];
   let whole: Record<string, string>;
 
   beforeAll(async () => {
@@ -28,6 +30,7 @@ describe('a site built in parts', () => {
       // A part's shards are merged by `merge`, not by the part's build.
       expect(built.work.merged).toBe(false);
       parts.push(part);
+      models.push(built.model as SiteModel);
     }
   }, 120_000);
   afterAll(async () => {
@@ -46,6 +49,25 @@ describe('a site built in parts', () => {
     const pages = listed.map((files) => files.filter((file) => /^(questions|experts)\/[^/]+\/index\.html$/.test(file.split('\\').join('/'))));
     const all = pages.flat();
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('holds in full only the questions whose pages the part renders, and the others\' answer excerpts', async () => {
+    for (const [index, model] of models.entries()) {
+      const files = (await readdir(parts[index] as string, { recursive: true })).map((file) => String(file).split('\\').join('/'));
+      const feed = new Set(index === 0 ? model.feed.map((question) => question.slug) : []);
+      let outlined = 0;
+      for (const question of model.questions) {
+        const rendered = files.includes(`${question.path}index.html`);
+        const full = rendered || feed.has(question.slug);
+        if (!full) outlined += 1;
+        for (const answer of question.answers) {
+          expect(answer.bodyHtml !== '', `part ${index}, ${question.slug}`).toBe(full);
+          expect(answer.excerpt).not.toBe('');
+        }
+      }
+      // Part 0 renders the feed, which holds every question of this small site.
+      expect(outlined > 0, `part ${index}`).toBe(index !== 0);
+    }
   });
 
   it('merges into the same bytes as one build of the same data, in any order of the parts', async () => {

@@ -8,7 +8,11 @@
  * The number of shards is a power of two that depends only on the number of indexed pages, so a
  * cold build and an incremental one always agree, and it changes only when the site doubles.
  */
-import type { SiteModel } from '../../model/types.js';
+/** The indexed pages a site has: each question's and each expert's, by output path. */
+export interface IndexedPages {
+  questions: readonly { slug: string; path: string }[];
+  experts: readonly { id: string; path: string }[];
+}
 
 /**
  * Indexed pages per shard above which the shard count doubles. Two shards are indexed at once,
@@ -46,16 +50,16 @@ export function shardOf(path: string, count: number): number {
  * Every page's shard. A shard left empty by the hash (possible only with very few pages per
  * shard) halves the count: every shard is a bundle with pages.
  */
-export function planShards(model: SiteModel, perShard = PAGES_PER_SHARD): Shard[] {
-  let count = shardCount(model.questions.length + model.experts.length, perShard);
+export function planShards(site: IndexedPages, perShard = PAGES_PER_SHARD): Shard[] {
+  let count = shardCount(site.questions.length + site.experts.length, perShard);
   for (;;) {
-    const shards = assign(model, count);
+    const shards = assign(site, count);
     if (count === 1 || shards.every((shard) => shard.pages.length > 0)) return shards;
     count /= 2;
   }
 }
 
-function assign(model: SiteModel, count: number): Shard[] {
+function assign(model: IndexedPages, count: number): Shard[] {
   const shards: Shard[] = Array.from({ length: count }, (_, id) => ({ id, questions: [], experts: [], pages: [] }));
   const at = (path: string): Shard => shards[shardOf(path, count)] as Shard;
   for (const question of model.questions) {

@@ -58,7 +58,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const merger = new ShardMerger();
     try {
       const previous = cacheDir && manifest ? await clock.time('load', () => loadCache(cacheDir, manifest)) : null;
-      const inputs = await loadInputs(options, { layoutDirs, cacheDir, previous, staging, clock });
+      const memory = new MemoryCeiling();
+      const inputs = await loadInputs(options, { layoutDirs, cacheDir, previous, staging, clock, memory });
       const plan = await clock.time('model', () => planBuild(options, { previous, keys: inputs.keys, shards: inputs.shards, copy: () => clock.time('render', () => staging.linkedCopy()) }));
       const storeDir = shardStoreDir(cacheDir, staging.dir);
       // While pages render, one shard is indexed at a time beside Node; once they are all
@@ -73,7 +74,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         beside: plan.kind === 'incremental' ? 0 : 1,
         runtime: inputs.runtime,
       });
-      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, previous, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory: new MemoryCeiling() };
+      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, previous, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory };
       let rendered: Rendered;
       try {
         rendered = plan.kind === 'incremental' ? await renderIncremental(run, plan) : await renderCold(run, plan);

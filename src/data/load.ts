@@ -301,7 +301,17 @@ async function parseFile(reader: Reader, file: string, id: string, kind: FileKin
   if (known && known.stamp === stamp) return withSourceRead(path, { id, file, value: known.value, ok: true, hash: known.hash, stamp });
   const checked = checkFile(file, await readFile(path), kind, known?.hash);
   reader.issues.push(...checked.issues);
-  return { id, file, source: checked.source, value: checked.known ? known?.value : checked.value, ok: checked.ok, hash: checked.hash, stamp };
+  return { id, file, source: checked.source, value: checked.known ? known?.value : ownStrings(checked.value), ok: checked.ok, hash: checked.hash, stamp };
+}
+
+/**
+ * `value` with strings of its own. The YAML parser cuts a value's strings out of the file's
+ * text, and V8 keeps such a slice as a view of the whole text: one short title kept by the model
+ * would keep the whole file, answers and all, for the rest of the build. A value that came from a
+ * worker thread was copied on its way already.
+ */
+function ownStrings(value: unknown): unknown {
+  return value === undefined ? undefined : structuredClone(value);
 }
 
 /** A file a worker thread checked. */

@@ -52,9 +52,13 @@ const DEFAULT_FEED_COUNT = 20;
 /** Characters in an excerpt: a question's in listings, an answer's on its expert's profile. */
 const EXCERPT_LENGTH = 200;
 
-/** An answer's excerpt, as `buildModel` makes it from the answer's body (for `ModelOptions.outlines`). */
+/**
+ * An answer's excerpt, as `buildModel` makes it from the answer's body (for
+ * `ModelOptions.outlines`): a string of its own, where a cut string would be a view of the whole
+ * text (see `ownStrings` in `data/load.ts`), which an outline is there to let go.
+ */
 export function answerExcerpt(body: string): string {
-  return truncate(renderMarkdownAndText(body, HEADINGS.answerBody).text, EXCERPT_LENGTH);
+  return structuredClone(truncate(renderMarkdownAndText(body, HEADINGS.answerBody).text, EXCERPT_LENGTH));
 }
 
 /** The heading offset of each markdown field: its headings go below those its page puts above it. */

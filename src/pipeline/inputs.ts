@@ -25,6 +25,7 @@ import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard, ownsSitePages, type Slice } from '../output/part.js';
 import { checkShrink } from '../output/shrinkGuard.js';
 import { indexesItself } from '../search/index/indexers.js';
+import type { MemoryCeiling } from '../threads/memory.js';
 import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
 import { planShards, type Shard } from '../search/index/shards.js';
 import type { Staging, SitePaths } from './staging.js';
@@ -59,17 +60,24 @@ export interface InputContext {
   previous: PreviousBuild | null;
   staging: Staging;
   clock: PhaseClock;
+  memory: MemoryCeiling;
 }
 
-export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, previous, staging, clock }: InputContext): Promise<BuildInputs> {
+export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, previous, staging, clock, memory }: InputContext): Promise<BuildInputs> {
   const dataDir = resolve(options.dataDir ?? 'data');
   let data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
+  // Each step leaves garbage that V8, under a large heap limit, would let pile up for gigabytes.
+  memory.check();
   // A part holds in full only the questions whose pages it renders (`model/outlines.ts`).
   const outlines = options.slice ? await clock.time('model', () => outlineQuestions(data, questionsOfPart(data, options.slice as Slice, options.pagesPerShard))) : undefined;
-  if (outlines) data = withoutOutlinedAnswers(data, outlines);
+  if (outlines) {
+    data = withoutOutlinedAnswers(data, outlines);
+    memory.check();
+  }
   const memo = new MarkdownMemo(previous?.markdown);
   // Markdown renders on every core; the model is then built on this thread alone.
   await clock.time('model', () => renderAhead(memo, markdownFields(data, outlines)));
+  memory.check();
   // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
   // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
   const language = siteLanguage(data);
@@ -82,6 +90,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   const imagesDir = join(cacheDir ?? staging.dir, 'images');
   const images = await clock.time('model', () => makeImages(data, { dataDir, cacheDir: imagesDir, basePath: address.basePath, siteUrl: address.url }));
   const model = await clock.time('model', () => buildModel(data, { markdown: memo, images: images.images, outlines }));
+  memory.check();
   // A bad commit never empties the live site (see `output/shrinkGuard.ts`).
   const outDir = resolve(options.outDir ?? '_site');
   if (!options.slice && !options.allowShrink) {
@@ -99,6 +108,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   const segments = cacheDir ? await clock.time('model', () => writeSegments(cacheDir, { files, markdown: memo.used }, previous, reused).catch(() => null)) : null;
   previous?.files.clear();
   previous?.markdown.clear();
+  memory.check();
 
   const templates = await clock.time('model', () => hashTemplates(layoutDirs));
   // The images' keys hash their sources' bytes: the version changes with a replaced photo too.

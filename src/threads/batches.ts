@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
+import { heapCeiling } from './memory.js';
 
 type Message<R> = { results: R[] } | { done: true } | { error: string };
 
@@ -51,13 +52,19 @@ export function runWorker<R>(file: string, data: unknown): Promise<R[]> {
   });
 }
 
-/** In a worker: maps every item with `fn` and posts the results in batches, then the end. */
+/**
+ * In a worker: maps every item with `fn` and posts the results in batches, then the end. The
+ * worker's heap is collected between batches once it has grown by the ceiling's headroom
+ * (`memory.ts`): what a batch left is garbage, and V8 would otherwise let it pile up.
+ */
 export function postResults<T, R>(items: readonly T[], fn: (item: T) => R): void {
   const port = parentPort;
   if (!port) return;
+  const ceiling = heapCeiling();
   try {
     for (let start = 0; start < items.length; start += BATCH) {
       port.postMessage({ results: items.slice(start, start + BATCH).map(fn) } satisfies Message<R>);
+      ceiling.check();
     }
     port.postMessage({ done: true } satisfies Message<R>);
   } catch (error) {

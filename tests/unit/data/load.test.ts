@@ -333,6 +333,44 @@ describe('loadData with files known from an earlier build', () => {
   });
 });
 
+describe('loadData and memory', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await tempDir('answerpress-strings-');
+  });
+  afterEach(async () => {
+    await cleanup(root);
+  });
+
+  it('keeps no file\'s text alive through the strings of its value', async () => {
+    const data = await copyData(good, root);
+    // A question of about 8 MB of answers, parsed on this thread.
+    const answer = `  - author: ada-fenwick\n    date: 2024-06-04\n    body: |\n${'      A long answer about watering, with many words in it.\n'.repeat(20000)}`;
+    await writeFile(join(data, 'questions', 'a-very-long-question.yaml'), `title: How much water do tomatoes need in a hot summer?\nasked: 2024-06-03\ntopics: [vegetables]\nbody: In the heat of July, how often and how much?\nanswers:\n${answer.repeat(8)}`);
+    const collect = await fullCollection();
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const loaded = await loadData(data, { threads: 0 });
+    // What a model keeps of a question: its title, not its answers.
+    const title = loaded.questions.find((q) => q.id === 'a-very-long-question')?.data.title;
+    loaded.questions.length = 0;
+    loaded.files?.clear();
+    collect();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(title).toBe('How much water do tomatoes need in a hot summer?');
+    expect(held).toBeLessThan(4 * 1024 ** 2);
+  });
+});
+
+/** V8's gc(), without starting Node with --expose-gc. */
+async function fullCollection(): Promise<() => void> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
 describe('loadData with worker threads', () => {
   let root: string;
   let data: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/data/load.js';
-import { buildModel, markdownFields } from '../../../src/model/buildModel.js';
+import { answerExcerpt, buildModel, markdownFields } from '../../../src/model/buildModel.js';
 import { MarkdownMemo } from '../../../src/model/markdown.js';
 import { outlineQuestions, withoutOutlinedAnswers } from '../../../src/model/outlines.js';
 import type { SiteModel } from '../../../src/model/types.js';
@@ -54,5 +54,23 @@ describe('outlined questions', () => {
     expect(question).toBeDefined();
     const outlines = new Map([[question?.id as string, ['only one excerpt']]]);
     expect(() => buildModel(withoutOutlinedAnswers(data, outlines), { outlines })).toThrow(/has no excerpt for answer 2/);
+  });
+});
+
+describe('an answer excerpt', () => {
+  it('holds no view of the whole answer it was cut from', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const body = 'Water deeply once a week, and more often in a heat wave. '.repeat(100_000);
+    collect();
+    const before = process.memoryUsage().heapUsed;
+    const excerpts = Array.from({ length: 4 }, (_, i) => answerExcerpt(`${i} ${body}`));
+    // V8 keeps the text a regular expression last ran on: let that be a short one.
+    /short/.exec('short');
+    collect();
+    expect(excerpts[0]).toMatch(/^0 Water deeply once a week.*…$/);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(2 * 1024 ** 2);
   });
 });

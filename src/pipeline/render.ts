@@ -16,7 +16,7 @@ import { moveInto, removeFile } from '../output/linkTree.js';
 import { ownsShard, ownsSitePages } from '../output/part.js';
 import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN } from '../search/index/indexSite.js';
 import { readMergedChunks, storedShards } from '../search/index/shardStore.js';
-import type { Shard } from '../search/index/shards.js';
+import { PAGES_PER_SHARD, type Shard } from '../search/index/shards.js';
 import { pagesNeedingSegmentation } from '../search/fossick/unspacedPages.js';
 import { VOCABULARY_TOKEN } from '../search/vocabulary.js';
 import type { BuildPlan } from './plan.js';
@@ -45,7 +45,14 @@ export async function renderCold(run: BuildRun, plan: BuildPlan & { kind: 'cold'
   const renderSitePages = () =>
     clock.time('render', async () => {
       await moveInto(paths.fresh, paths.site);
-      await renderPages(run, paths.site, [...SITE_PAGES, ...LISTING_PAGES], { questions: [], experts: [], listings: model.listings });
+      await renderPages(run, paths.site, SITE_PAGES, { questions: [], experts: [], listings: [] });
+      // Listing pages are many on a large site (one per 20 questions and per topic): rendered
+      // in runs of a shard's size, as Eleventy holds a run's pages until it ends.
+      const perRun = options.pagesPerShard ?? PAGES_PER_SHARD;
+      for (let start = 0; start < model.listings.length; start += perRun) {
+        await renderPages(run, paths.site, LISTING_PAGES, { questions: [], experts: [], listings: model.listings.slice(start, start + perRun) });
+        memory.check();
+      }
     });
   const questions = new Map(model.questions.map((q) => [q.slug, q]));
   const experts = new Map(model.experts.map((e) => [e.id, e]));

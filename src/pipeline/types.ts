@@ -11,7 +11,7 @@ export interface BuildOptions {
   layoutsDir?: string;
   /** The output folder. Default: `_site`. */
   outDir?: string;
-  /** Indexed pages per search shard before the shard count doubles; see `search/index/shards.ts`. */
+  /** Indexed pages per search shard before the shard count doubles (see `search/index/shards.ts`), and listing pages per Eleventy run. */
   pagesPerShard?: number;
   /** Where the build cache is kept; `false` for none. Default: `node_modules/.cache/answerpress/…`. */
   cacheDir?: string | false;

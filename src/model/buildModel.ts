@@ -403,8 +403,26 @@ function paginate(
     previousUrl: number > 1 ? (pages[number - 2]?.url ?? null) : null,
     nextUrl: number < pageCount ? (pages[number]?.url ?? null) : null,
     pages,
+    shownPages: shownPages(pages, number),
     items: items.slice((number - 1) * pageSize, number * pageSize),
   }));
+}
+
+/** Pages shown either side of the current one in a listing's links. */
+const NEARBY_PAGES = 2;
+
+/** The first and last of `pages`, and those near page `current`, with `null` for a run left out (a run of one is shown). */
+export function shownPages<T extends { number: number }>(pages: readonly T[], current: number): (T | null)[] {
+  const shown: (T | null)[] = [];
+  for (const page of pages) {
+    const near = Math.abs(page.number - current) <= NEARBY_PAGES;
+    const end = page.number === 1 || page.number === pages.length;
+    // A single page between two shown ones is shown rather than replaced by a gap.
+    const bridges = Math.abs(page.number - current) === NEARBY_PAGES + 1 && (page.number === 2 || page.number === pages.length - 1);
+    if (near || end || bridges) shown.push(page);
+    else if (shown[shown.length - 1] !== null) shown.push(null);
+  }
+  return shown;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -206,6 +206,12 @@ export interface ListingPage {
   nextUrl: string | null;
   /** Links to every page of this listing. */
   pages: { number: number; url: string }[];
+  /**
+   * The links the page shows: the first and last pages and the two either side of this one,
+   * with `null` where pages are left out. A site of many pages would otherwise repeat every
+   * link on every page.
+   */
+  shownPages: ({ number: number; url: string } | null)[];
   items: QuestionSummary[];
 }
 

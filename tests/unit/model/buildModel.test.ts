@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedData } from '../../../src/data/load.js';
 import type { ExpertData, QuestionData, SiteData, TopicsData } from '../../../src/data/schema.js';
-import { buildModel, initialsOf } from '../../../src/model/buildModel.js';
+import { buildModel, initialsOf, shownPages } from '../../../src/model/buildModel.js';
 import type { SiteModel } from '../../../src/model/types.js';
 
 const experts: Record<string, ExpertData> = {
@@ -200,6 +200,23 @@ describe('buildModel: listings', () => {
       { number: 2, url: '/questions/page/2/' },
       { number: 3, url: '/questions/page/3/' },
     ]);
+  });
+
+  it('shows every page of a short listing, and of a long one the first, the last and those near the page, with gaps', () => {
+    expect(all[1]?.shownPages).toEqual(all[1]?.pages);
+    const long = buildModel(loaded(), { pageSize: 1 }).listings.filter((l) => l.kind === 'questions');
+    expect(long).toHaveLength(5);
+    // A gap of one page shows the page.
+    expect(long.map((l) => l.shownPages.map((p) => p?.number ?? '…').join(' '))).toEqual(Array(5).fill('1 2 3 4 5'));
+    const pages = Array.from({ length: 5000 }, (_, i) => ({ number: i + 1 }));
+    const shown = (current: number) => shownPages(pages, current).map((p) => p?.number ?? '…').join(' ');
+    expect(shown(1)).toBe('1 2 3 … 5000');
+    expect(shown(4)).toBe('1 2 3 4 5 6 … 5000');
+    expect(shown(5)).toBe('1 2 3 4 5 6 7 … 5000');
+    expect(shown(6)).toBe('1 … 4 5 6 7 8 … 5000');
+    expect(shown(2500)).toBe('1 … 2498 2499 2500 2501 2502 … 5000');
+    expect(shown(4996)).toBe('1 … 4994 4995 4996 4997 4998 4999 5000');
+    expect(shown(5000)).toBe('1 … 4998 4999 5000');
   });
 
   it('titles later pages with their number', () => {

@@ -83,9 +83,10 @@ ${setup}      # The last output, the one before it (hard links into it, which ta
 
 /**
  * A build in `shards` parts: each runner builds its part cold (a part keeps no cache); the
- * merge job reads only the parts' pages and search shards, never the data. Every part still
- * reads all of the data and models the whole site (docs/scaling.md), so it is given the heap a
- * single build of a large site needs, within the 16 GB of GitHub's standard runner.
+ * merge job reads only the parts' pages and search shards, never the data. A part holds its
+ * own questions in full and outlines the others (docs/scaling.md): at 100,000 questions in 4
+ * parts its heap stays under 3 GB, which Node's default limit on a 7 GB runner (a quarter of
+ * the memory) would not allow, so the limit is set.
  */
 function partsJobs(setup: string, dataDir: string, layouts: string, shards: number): string {
   const list = Array.from({ length: shards }, (_, i) => i).join(', ');
@@ -97,7 +98,7 @@ function partsJobs(setup: string, dataDir: string, layouts: string, shards: numb
       matrix:
         shard: [${list}]
     env:
-      NODE_OPTIONS: --max-old-space-size=12288
+      NODE_OPTIONS: --max-old-space-size=3072
     steps:
 ${setup}      - run: npx answerpress build --shard \${{ matrix.shard }}/${shards} --data ${dataDir}${layouts} --out part-\${{ matrix.shard }}
       # A part's search shards are in its hidden .answerpress-part/ folder, which

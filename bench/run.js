@@ -254,14 +254,15 @@ async function killPartway(data, out, env) {
 async function runParts(size, paths, count) {
   const dir = join(scratch, `parts-${size}`);
   mkdirSync(dir, { recursive: true });
-  const cli = (args) => measureOk(process.execPath, [HEAP, join(repoRoot, 'bin', 'answerpress.js'), ...args]);
+  const cli = (args, heap = HEAP) => measureOk(process.execPath, [heap, join(repoRoot, 'bin', 'answerpress.js'), ...args]);
   try {
     const single = await cli(['build', '--data', paths.data, '--out', join(dir, 'single'), '--cache', join(dir, 'single-cache')]);
     rmSync(join(dir, 'single-cache'), { recursive: true, force: true });
     log(`    single build: ${s(single.wallMs)}, peak ${mib(single.peakRss)}`);
     const parts = [];
     for (let i = 0; i < count; i += 1) {
-      const part = await cli(['build', '--shard', `${i}/${count}`, '--data', paths.data, '--out', join(dir, `part-${i}`)]);
+      // With the heap limit the workflow of `init --shards` gives a part (src/cli/workflow.ts).
+      const part = await cli(['build', '--shard', `${i}/${count}`, '--data', paths.data, '--out', join(dir, `part-${i}`)], '--max-old-space-size=3072');
       log(`    part ${i}/${count}: ${s(part.wallMs)}, peak ${mib(part.peakRss)}`);
       parts.push({ wallMs: part.wallMs, cpuMs: part.cpuMs, peakRss: part.peakRss });
     }

@@ -56,7 +56,11 @@ export interface BuildWork {
 }
 
 export interface BuildResult {
-  /** The page model; absent when the output was up to date (`work.upToDate`) and no data was read. */
+  /**
+   * The page model; absent when the output was up to date (`work.upToDate`) and no data was
+   * read. A part's (`slice`) holds in full only the questions whose pages the part renders: the
+   * others' answers have their excerpts and no bodies (`ModelOptions.outlines`).
+   */
   model?: SiteModel;
   /** Each asset's published name by its source name (`style.css` → `style.1a2b3c4d5e.css`); absent with `model`. */
   assets?: Record<string, string>;

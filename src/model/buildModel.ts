@@ -35,8 +35,8 @@ export interface ModelOptions {
   images?: SiteImages;
   /**
    * Questions whose pages this process does not render (a part's other shards), by slug: each
-   * with its answers' excerpts (`answerExcerpts`), which is all the other pages take of the
-   * answers. Their answers' bodies are neither rendered nor held. Default: none.
+   * with its answers' excerpts (`outlineQuestions` in `outlines.ts`), which is all the other
+   * pages take of the answers. Their answers' bodies are neither rendered nor held. Default: none.
    */
   outlines?: ReadonlyMap<string, readonly string[]>;
 }

@@ -79,12 +79,12 @@ export async function readPart(dir: string): Promise<PartManifest> {
   return manifest;
 }
 
-/** The folder of shard `key`'s index in the part at `dir`. */
 /** The word counts of a part's shards, which the merge sums into the site's search vocabulary. */
 export function partWordsFile(dir: string): string {
   return join(dir, PART_DIR, 'words.json');
 }
 
+/** The folder of shard `key`'s index in the part at `dir`. */
 export function partShardDir(dir: string, key: string): string {
   return join(dir, PART_DIR, 'search-shards', key);
 }

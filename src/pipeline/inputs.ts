@@ -25,9 +25,9 @@ import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard, ownsSitePages, type Slice } from '../output/part.js';
 import { checkShrink } from '../output/shrinkGuard.js';
 import { indexesItself } from '../search/index/indexers.js';
-import type { MemoryCeiling } from '../threads/memory.js';
 import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
 import { planShards, type Shard } from '../search/index/shards.js';
+import type { MemoryCeiling } from '../threads/memory.js';
 import type { Staging, SitePaths } from './staging.js';
 import type { BuildOptions, PhaseClock } from './types.js';
 

@@ -59,15 +59,15 @@ export function planShards(site: IndexedPages, perShard = PAGES_PER_SHARD): Shar
   }
 }
 
-function assign(model: IndexedPages, count: number): Shard[] {
+function assign(site: IndexedPages, count: number): Shard[] {
   const shards: Shard[] = Array.from({ length: count }, (_, id) => ({ id, questions: [], experts: [], pages: [] }));
   const at = (path: string): Shard => shards[shardOf(path, count)] as Shard;
-  for (const question of model.questions) {
+  for (const question of site.questions) {
     const shard = at(question.path);
     shard.questions.push(question.slug);
     shard.pages.push(`${question.path}index.html`);
   }
-  for (const expert of model.experts) {
+  for (const expert of site.experts) {
     const shard = at(expert.path);
     shard.experts.push(expert.id);
     shard.pages.push(`${expert.path}index.html`);

@@ -17,6 +17,9 @@ const WORKER = fileURLToPath(new URL('../../dist/model/excerptWorker.js', import
 /** Answers below which no worker thread starts. */
 const MIN_ANSWERS = 4000;
 
+/** Excerpts this thread makes between looks at the workers' replies. */
+const YIELD_EVERY = 500;
+
 /** Slug → the excerpts of its answers, in order: `ModelOptions.outlines`. */
 export type Outlines = Map<string, string[]>;
 
@@ -30,7 +33,11 @@ export async function outlineQuestions(data: LoadedData, rendered: (slug: string
   );
   const excerpts = new Array<string>(bodies.length);
   const replies = Promise.all(elsewhere.map((share) => runWorker<string>(WORKER, share.map(({ body }) => body))));
-  for (const { body, i } of here) excerpts[i] = answerExcerpt(body);
+  for (const [n, { body, i }] of here.entries()) {
+    excerpts[i] = answerExcerpt(body);
+    // The workers' replies are taken in between, not left to pile up in the queue.
+    if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
   (await replies).forEach((reply, s) => {
     const share = elsewhere[s] ?? [];
     if (reply.length !== share.length) throw new Error('an excerpt worker replied for fewer answers than it was given');

@@ -23,11 +23,24 @@ export async function liveQuestionSlugs(siteDir: string): Promise<string[]> {
 }
 
 /**
- * @throws {BuildError} when more than half of the question pages in `siteDir` have no question
- * in `slugs`, saying how many.
+ * The slugs of the question pages among a site's page files (relative to the site, as the
+ * build cache lists the live output's): the same as `liveQuestionSlugs` finds on disk, without
+ * a look at every folder.
  */
-export async function checkShrink(siteDir: string, outDirName: string, slugs: Iterable<string>): Promise<void> {
-  const live = await liveQuestionSlugs(siteDir);
+export function questionSlugsOf(pages: Iterable<string>): string[] {
+  const slugs: string[] = [];
+  for (const page of pages) {
+    const slug = /^questions\/([^/]+)\/index\.html$/.exec(page)?.[1];
+    if (slug !== undefined && slug !== 'page') slugs.push(slug);
+  }
+  return slugs;
+}
+
+/**
+ * @throws {BuildError} when more than half of the `live` question pages (their slugs, from
+ * `liveQuestionSlugs` or `questionSlugsOf`) have no question in `slugs`, saying how many.
+ */
+export function checkShrink(live: readonly string[], outDirName: string, slugs: Iterable<string>): void {
   if (live.length === 0) return;
   const kept = new Set(slugs);
   const removed = live.filter((slug) => !kept.has(slug)).length;

@@ -23,7 +23,7 @@ import type { SiteModel } from '../model/types.js';
 import { copyAssets } from '../output/assets.js';
 import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard, ownsSitePages, type Slice } from '../output/part.js';
-import { checkShrink } from '../output/shrinkGuard.js';
+import { checkShrink, liveQuestionSlugs, questionSlugsOf } from '../output/shrinkGuard.js';
 import { indexesItself } from '../search/index/indexers.js';
 import { obtainRuntime } from '../search/runtime/obtainRuntime.js';
 import { planShards, type Shard } from '../search/index/shards.js';
@@ -94,7 +94,11 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   // A bad commit never empties the live site (see `output/shrinkGuard.ts`).
   const outDir = resolve(options.outDir ?? '_site');
   if (!options.slice && !options.allowShrink) {
-    await clock.time('model', () => checkShrink(join(outDir, ...model.site.basePath.split('/').filter(Boolean)), options.outDir ?? '_site', model.questions.map((question) => question.slug)));
+    await clock.time('model', async () => {
+      // The last build's cache lists the live output's pages: a large site's folders go unread.
+      const live = previous ? questionSlugsOf(previous.pages.keys()) : await liveQuestionSlugs(join(outDir, ...model.site.basePath.split('/').filter(Boolean)));
+      checkShrink(live, options.outDir ?? '_site', model.questions.map((question) => question.slug));
+    });
   }
   const files = data.files ?? new Map();
   // A segment is reused when all its entries came unchanged from the previous build.

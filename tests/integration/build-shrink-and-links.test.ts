@@ -39,6 +39,10 @@ describe('a build that would empty the site', () => {
     });
     expect(await questionPages(join(site, 'out'))).toEqual(SLUGS);
     expect(await readFile(join(site, 'out', 'index.html'), 'utf8')).toBe(home);
+    // Without the cache's list of the live pages, the output's folders tell the same.
+    const shrunkClean = await runCli(['build', '--out', 'out', '--clean'], site);
+    expect(shrunkClean).toEqual(shrunk);
+    expect(await questionPages(join(site, 'out'))).toEqual(SLUGS);
 
     const allowed = await runCli(['build', '--out', 'out', '--allow-shrink'], site);
     expect(allowed.code, allowed.stderr).toBe(0);

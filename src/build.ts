@@ -42,7 +42,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The default cache belongs to the output alone, and is locked with it.
   const lock = await lockBuild(outDir, typeof options.cacheDir === 'string' ? cacheDir : null, options.waiting);
   try {
-    startMinifier();
     const clock = new PhaseClock();
     const layoutDirs = layoutSearchPath(options.layoutsDir);
     const { packageHash, manifest, stamp } = await clock.time('load', async () => {
@@ -54,6 +53,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return { packageHash, manifest, stamp };
     });
     if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest, clock);
+    startMinifier();
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });
     const merger = new ShardMerger();
     try {

@@ -6,8 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Eleventy from '@11ty/eleventy';
-import answerpressPlugin, { type PluginOptions } from './plugin.js';
+import type { PluginOptions } from './plugin.js';
 import { describeRenderError } from './renderError.js';
 
 interface EleventyDirectories {
@@ -18,7 +17,15 @@ interface EleventyDirectories {
   setDataFileSuffixes(suffixes: string[]): void;
 }
 
+/**
+ * Eleventy and the plugin's filters take most of the package's start-up time (about 0.4 s):
+ * they are loaded by the first render, not by every command, so that a build with nothing to
+ * render and the CLI's other commands do without them.
+ */
+let modules: Promise<[typeof import('@11ty/eleventy'), typeof import('./plugin.js')]> | null = null;
+
 export async function render(outDir: string, scratchDir: string, options: PluginOptions): Promise<void> {
+  const [{ default: Eleventy }, { default: answerpressPlugin }] = await (modules ??= Promise.all([import('@11ty/eleventy'), import('./plugin.js')]));
   const input = join(scratchDir, 'input');
   await mkdir(input, { recursive: true });
   const eleventy = new Eleventy(input, outDir, {

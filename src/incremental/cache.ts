@@ -12,6 +12,7 @@
  * rewrites only the segments it touches.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -120,7 +121,9 @@ export async function loadCache(cacheDir: string, manifest: Manifest): Promise<P
     const checked = digestFiles(expected.map(({ name }) => join(cacheDir, name)));
     checked.catch(() => undefined);
     for (const { kind, name } of expected) {
-      const value = deserialize(await readFile(join(cacheDir, name))) as unknown;
+      // Read at once, not in the libuv pool's turns: an incremental build links every file of
+      // the last output meanwhile, and read through the same pool the segments waited for it.
+      const value = deserialize(readFileSync(join(cacheDir, name))) as unknown;
       const entries = kind === 'markdown' ? unpackMarkdown(value) : value;
       if (!Array.isArray(entries)) return null;
       for (const entry of entries as [string, unknown][]) targets[kind].set(entry[0], entry[1]);

@@ -10,7 +10,7 @@
  * (`pipeline/render.ts`). A part then stops before the merge, which `merge.ts` does for all the
  * parts; a site merges its shards, writes the offline files and swaps in (`pipeline/finish.ts`).
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadInputs } from './pipeline/inputs.js';
 import { planBuild } from './pipeline/plan.js';
 import { renderCold, renderIncremental } from './pipeline/render.js';
@@ -25,6 +25,7 @@ import { publishEditor } from './editor/publish.js';
 import { recover } from './output/atomicDir.js';
 import { ownsSitePages } from './output/part.js';
 import { startMinifier } from './output/minify.js';
+import { KeptAssets } from './output/keptAssets.js';
 import { hashPackage } from './output/fingerprint.js';
 import { lockBuild } from './output/lock.js';
 import { MemoryCeiling } from './threads/memory.js';
@@ -53,13 +54,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       return { packageHash, manifest, stamp };
     });
     if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest, clock);
-    startMinifier();
+    // A cold build minifies the layouts' assets: esbuild's service compiles while the data loads.
+    // A build from the cache finds them minified already.
+    if (!manifest) startMinifier();
+    const kept = cacheDir ? new KeptAssets(join(cacheDir, 'assets'), packageHash) : undefined;
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });
     const merger = new ShardMerger();
     try {
       const previous = cacheDir && manifest ? await clock.time('load', () => loadCache(cacheDir, manifest)) : null;
       const memory = new MemoryCeiling();
-      const inputs = await loadInputs(options, { layoutDirs, cacheDir, previous, staging, clock, memory });
+      const inputs = await loadInputs(options, { layoutDirs, kept, cacheDir, previous, staging, clock, memory });
       const plan = await clock.time('model', () => planBuild(options, { previous, keys: inputs.keys, shards: inputs.shards, copy: () => clock.time('render', () => staging.linkedCopy()) }));
       const storeDir = shardStoreDir(cacheDir, staging.dir);
       // While pages render, one shard is indexed at a time beside Node; once they are all
@@ -74,7 +78,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         beside: plan.kind === 'incremental' ? 0 : 1,
         runtime: inputs.runtime,
       });
-      const run: BuildRun = { options, outDir, cacheDir, packageHash, inputStamp: stamp, previous, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory };
+      const run: BuildRun = { options, outDir, cacheDir, packageHash, kept, inputStamp: stamp, previous, storeDir, layoutDirs, inputs, staging, clock, indexer, merger, memory };
       let rendered: Rendered;
       try {
         rendered = plan.kind === 'incremental' ? await renderIncremental(run, plan) : await renderCold(run, plan);

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SiteInfo } from '../model/types.js';
 import { listFiles } from '../output/listFiles.js';
-import { minifyAsset } from '../output/minify.js';
+import { minifiedAsset, type KeptAssets } from '../output/keptAssets.js';
 import { replaceFile } from '../output/replaceFile.js';
 
 export interface OfflineOptions {
@@ -21,6 +21,8 @@ export interface OfflineOptions {
   version: string;
   /** The file name of Pagefind's script in `pagefind/`, the one the search page loads (see `search/runtime/runtime.ts`). */
   searchScript: string;
+  /** Where the minified service worker may be kept between builds (`output/keptAssets.ts`). */
+  kept?: KeptAssets;
 }
 
 export interface OfflineResult {
@@ -96,7 +98,7 @@ export async function writeOffline(options: OfflineOptions): Promise<OfflineResu
     timeoutMs: NETWORK_TIMEOUT_MS,
   };
   const runtime = await readFirst(options.layoutDirs.map((dir) => join(dir, 'assets')), 'sw-runtime.js');
-  await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${await minifyAsset('sw-runtime.js', runtime)}`);
+  await replaceFile(join(siteDir, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${(await minifiedAsset('sw-runtime.js', runtime, options.kept)).toString('utf8')}`);
   await replaceFile(join(siteDir, 'manifest.webmanifest'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   // Every page, and all the search data.

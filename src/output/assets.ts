@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { minifyAsset } from './minify.js';
+import { minifiedAsset, type KeptAssets } from './keptAssets.js';
 
 /** Files under `layouts/assets/` served at the site's root rather than under `/assets/`. */
 const ROOT_FILES = new Set(['favicon.svg', 'favicon.ico']);
@@ -21,11 +21,11 @@ export function publishedName(name: string, bytes: Uint8Array): string {
 
 /**
  * Copies `assets/` from every layouts folder (the site's own win by file name). Stylesheets and
- * scripts are minified and get a content hash in their names: a page always loads the code it
- * was built with.
+ * scripts are minified (or taken from `kept`, see `keptAssets.ts`) and get a content hash in
+ * their names: a page always loads the code it was built with.
  * @returns each file's published name, e.g. `{ 'style.css': 'style.1a2b3c4d5e.css' }`.
  */
-export async function copyAssets(layoutDirs: readonly string[], outDir: string): Promise<Record<string, string>> {
+export async function copyAssets(layoutDirs: readonly string[], outDir: string, kept?: KeptAssets): Promise<Record<string, string>> {
   const chosen = new Map<string, string>();
   for (const dir of layoutDirs) {
     let names: string[] = [];
@@ -42,7 +42,7 @@ export async function copyAssets(layoutDirs: readonly string[], outDir: string):
     if (BUILD_ONLY.has(name)) continue;
     const ext = extname(name);
     if (FINGERPRINTED.has(ext)) {
-      const bytes = Buffer.from(await minifyAsset(name, await readFile(source, 'utf8')));
+      const bytes = await minifiedAsset(name, await readFile(source, 'utf8'), kept);
       names[name] = publishedName(name, bytes);
       await writeFile(join(outDir, 'assets', names[name]), bytes);
     } else {

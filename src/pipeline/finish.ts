@@ -45,7 +45,7 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
   const { inputs, clock, staging, cacheDir, storeDir, outDir } = run;
   const { model, keys, paths } = inputs;
   const { merged, script, words } = await clock.time('index', () => mergeIndex(run, rendered));
-  const offline = await clock.time('offline', () => writeOffline({ siteDir: paths.site, site: model.site, layoutDirs: run.layoutDirs, version: inputs.version, searchScript: script }));
+  const offline = await clock.time('offline', () => writeOffline({ siteDir: paths.site, site: model.site, layoutDirs: run.layoutDirs, version: inputs.version, searchScript: script, kept: run.kept }));
   await clock.time('swap', async () => {
     if (cacheDir && inputs.segments) {
       const summary = { questions: model.questions.length, experts: model.experts.length, warnings: inputs.warnings };
@@ -56,7 +56,7 @@ export async function finishSite(run: BuildRun, rendered: Rendered, incremental:
     if (cacheDir) {
       await writeMergedChunks(storeDir, inputs.version, merged.chunks).catch(() => undefined);
       await storeWordCounts(storeDir, inputs.version, words).catch(() => undefined);
-      await Promise.all([pruneCache(cacheDir, inputs.version), pruneStore(storeDir, keys.shards, inputs.version), pruneImages(inputs.imagesDir, inputs.images.keys)]);
+      await Promise.all([pruneCache(cacheDir, inputs.version), pruneStore(storeDir, keys.shards, inputs.version), pruneImages(inputs.imagesDir, inputs.images.keys), run.kept?.prune()]);
     }
   });
   return { model, assets: inputs.assets, counts: countsOf(model), outDir, timings: clock.timings, offline, work: workOf(run, rendered, incremental), warnings: inputs.warnings };

@@ -21,6 +21,7 @@ import { MarkdownMemo } from '../model/markdown.js';
 import { renderAhead } from '../model/renderAhead.js';
 import type { SiteModel } from '../model/types.js';
 import { copyAssets } from '../output/assets.js';
+import type { KeptAssets } from '../output/keptAssets.js';
 import { buildFingerprint, hashTemplates } from '../output/fingerprint.js';
 import { ownsShard, ownsSitePages, type Slice } from '../output/part.js';
 import { checkShrink, liveQuestionSlugs, questionSlugsOf } from '../output/shrinkGuard.js';
@@ -56,6 +57,8 @@ export interface BuildInputs {
 
 export interface InputContext {
   layoutDirs: string[];
+  /** Minified assets kept between builds, with a cache. */
+  kept?: KeptAssets;
   cacheDir: string | null;
   previous: PreviousBuild | null;
   staging: Staging;
@@ -63,7 +66,7 @@ export interface InputContext {
   memory: MemoryCeiling;
 }
 
-export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, previous, staging, clock, memory }: InputContext): Promise<BuildInputs> {
+export async function loadInputs(options: BuildOptions, { layoutDirs, kept, cacheDir, previous, staging, clock, memory }: InputContext): Promise<BuildInputs> {
   const dataDir = resolve(options.dataDir ?? 'data');
   let data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
   // Each step leaves garbage that V8, under a large heap limit, would let pile up for gigabytes.
@@ -123,7 +126,7 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, cacheDir, 
   if (outlines) checkOutlines(shards, outlines, options.slice as Slice);
   const assets = await clock.time('render', async () => {
     await publishImages(images.files, paths.fresh);
-    return copyAssets(layoutDirs, paths.fresh);
+    return copyAssets(layoutDirs, paths.fresh, kept);
   });
   const customTemplates = options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir)));
   const keys = await clock.time('model', () => outputKeys(model, shards, { templates, assets, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), customTemplates }));

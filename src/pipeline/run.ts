@@ -1,5 +1,6 @@
 /** What every step of one build shares, once its inputs are loaded and its kind decided. */
 import type { PreviousBuild } from '../incremental/cache.js';
+import type { KeptAssets } from '../output/keptAssets.js';
 import type { MemoryCeiling } from '../threads/memory.js';
 import type { ShardIndexer } from '../search/index/indexSite.js';
 import type { ShardMerger } from '../search/merge/merger.js';
@@ -15,6 +16,8 @@ export interface BuildRun {
   cacheDir: string | null;
   /** The package's fingerprint, which a cache is made with (see `incremental/cache.ts`). */
   packageHash: string;
+  /** Minified assets kept between builds in the cache, or none without one (`output/keptAssets.ts`). */
+  kept: KeptAssets | undefined;
   /** What the build reads, stamped before it read it (`incremental/inputStamp.ts`); null without a cache. */
   inputStamp: string | null;
   /** What the last build left in the cache, or null for none. */

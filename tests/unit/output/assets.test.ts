@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageLayouts } from '../../../src/build.js';
 import { copyAssets } from '../../../src/output/assets.js';
+import { KeptAssets } from '../../../src/output/keptAssets.js';
 
 let root: string;
 
@@ -104,5 +105,16 @@ describe('copyAssets', () => {
     expect(css.length).toBeLessThan((await readFile(join(packageLayouts, 'assets', 'style.css'), 'utf8')).length);
     expect(await readdir(out)).toContain('favicon.svg');
     expect(await readdir(join(out, 'assets'))).toContain(names['style.css']);
+  });
+
+  it('publishes the same files with kept assets as without', async () => {
+    const dir = await layouts('theme', { 'style.css': '.a {\n  color: #ff0000;\n}\n', 'search.js': 'const longName = 1;\nexport const y = longName;\n' });
+    const plain = await copyAssets([dir], join(root, 'out-1'));
+    for (const out of ['out-2', 'out-3']) {
+      const kept = new KeptAssets(join(root, 'kept'), 'package-1');
+      expect(await copyAssets([dir], join(root, out), kept)).toEqual(plain);
+      for (const name of Object.values(plain)) expect(await readFile(join(root, out, 'assets', name))).toEqual(await readFile(join(root, 'out-1', 'assets', name)));
+    }
+    expect(await readdir(join(root, 'kept'))).toHaveLength(2);
   });
 });

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KeptAssets } from '../../../src/output/keptAssets.js';
+
+let root: string;
+let dir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'answerpress-kept-'));
+  dir = join(root, 'kept');
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const sha = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+/** Kept files are named by the package, the asset's name and its source, then by their own bytes. */
+const keptName = (packageHash: string, name: string, source: string, bytes: string) => `${sha(`${packageHash}\0${name}\0${source}`, 32)}.${sha(bytes, 16)}`;
+
+describe('KeptAssets', () => {
+  it('minifies once, keeps the result, and a later build takes it from there', async () => {
+    const source = '.a {\n  color: #ff0000;\n}\n';
+    expect((await new KeptAssets(dir, 'p1').minified('style.css', source)).toString()).toBe('.a{color:red}\n');
+    expect(await readdir(dir)).toEqual([keptName('p1', 'style.css', source, '.a{color:red}\n')]);
+    // What is kept is what the next build publishes, without minifying.
+    await rm(dir, { recursive: true });
+    await mkdir(dir);
+    const planted = '.a{color:red;margin:0}\n';
+    await writeFile(join(dir, keptName('p1', 'style.css', source, planted)), planted);
+    expect((await new KeptAssets(dir, 'p1').minified('style.css', source)).toString()).toBe(planted);
+  });
+
+  it('minifies again a kept file whose bytes no longer match its name', async () => {
+    const source = '.a { color: red }';
+    await new KeptAssets(dir, 'p1').minified('style.css', source);
+    const [file] = await readdir(dir);
+    await writeFile(join(dir, file as string), '.a{color:green}');
+    expect((await new KeptAssets(dir, 'p1').minified('style.css', source)).toString()).toBe('.a{color:red}\n');
+  });
+
+  it('keeps apart what another package minified, and a file of the same source under another name', async () => {
+    const source = 'const longName = 1;\nexport const y = longName;\n';
+    await new KeptAssets(dir, 'p1').minified('a.js', source);
+    await new KeptAssets(dir, 'p2').minified('a.js', source);
+    await new KeptAssets(dir, 'p2').minified('b.js', source);
+    expect(await readdir(dir)).toHaveLength(3);
+  });
+
+  it('lets go, when pruned, of what the build did not use', async () => {
+    const first = new KeptAssets(dir, 'p1');
+    await first.minified('style.css', '.a { color: red }');
+    await first.minified('search.js', 'search();');
+    await first.prune();
+    expect(await readdir(dir)).toHaveLength(2);
+    const second = new KeptAssets(dir, 'p1');
+    const bytes = await second.minified('style.css', '.b { color: blue }');
+    await second.minified('search.js', 'search();');
+    await second.prune();
+    expect((await readdir(dir)).sort()).toEqual([keptName('p1', 'search.js', 'search();', 'search();\n'), keptName('p1', 'style.css', '.b { color: blue }', bytes.toString())].sort());
+  });
+
+  it('minifies when the folder cannot be written, and prunes nothing there', async () => {
+    await writeFile(join(root, 'file'), '');
+    const kept = new KeptAssets(join(root, 'file', 'kept'), 'p1');
+    expect((await kept.minified('style.css', '.a { color: red }')).toString()).toBe('.a{color:red}\n');
+    await expect(kept.prune()).resolves.toBeUndefined();
+  });
+});

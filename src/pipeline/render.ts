@@ -103,13 +103,17 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
     });
     await moveInto(paths.fresh, paths.site);
   });
-  const { stored, known } = await clock.time('index', async () => ({ stored: await storedShards(storeDir, keys.shards), known: await readMergedChunks(storeDir, previous.version) }));
   const key = (shard: Shard) => shardKey(keys, shard.id);
+  // The shards whose key changed are indexed at once; the store is checked meanwhile, and an
+  // unchanged shard whose stored index was damaged is indexed after them.
+  const queue = shardQueue(run);
+  for (const shard of shards) if (previous.shards[shard.id] !== key(shard)) queue.add(shard);
+  const { stored, known } = await clock.time('index', async () => ({ stored: await storedShards(storeDir, keys.shards), known: await readMergedChunks(storeDir, previous.version) }));
   const unchanged = (shard: Shard) => previous.shards[shard.id] === key(shard) && stored.has(key(shard));
   const keepBundle = known.size > 0 && shards.every(unchanged);
-  const queue = shardQueue(run);
   for (const shard of shards) {
-    if (!unchanged(shard)) queue.add(shard);
+    if (previous.shards[shard.id] !== key(shard)) continue;
+    if (!stored.has(key(shard))) queue.add(shard);
     else if (!keepBundle) merger.load(shard.id, join(storeDir, key(shard)));
   }
   return { pagesRendered: changed.size, indexed: queue.indexed, known, keepBundle };

@@ -78,8 +78,11 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, kept, cach
     memory.check();
   }
   const memo = new MarkdownMemo(previous?.markdown);
-  // Markdown renders on every core; the model is then built on this thread alone.
-  await clock.time('model', () => renderAhead(memo, markdownFields(data, outlines)));
+  // Markdown renders on every core; the model is then built on this thread alone. The fields
+  // of a file the last build read as it is now are in its memo: only the other files' are
+  // looked for ahead (the model finds the rest, and renders any the memo lacks).
+  const fieldsAhead = previous ? changedSince(data, previous.files) : data;
+  await clock.time('model', () => renderAhead(memo, markdownFields(fieldsAhead, outlines)));
   memory.check();
   // A build with no cache to start from is cold: Pagefind's runtime, which shard 0's bundle
   // takes, is written meanwhile on another core, rather than beside shard 0's indexing.
@@ -149,6 +152,12 @@ function questionsOfPart(data: LoadedData, slice: Slice, perShard: number | unde
   const own = new Set(shards.filter((shard) => ownsShard(slice, shard.id)).flatMap((shard) => shard.questions));
   if (ownsSitePages(slice)) for (const slug of feedSlugs(data)) own.add(slug);
   return (slug) => own.has(slug);
+}
+
+/** `data` with only the questions and experts whose files are not in `known` with the same bytes. */
+function changedSince(data: LoadedData, known: ReadonlyMap<string, { hash: string }>): LoadedData {
+  const changed = ({ file }: { file: string }) => known.get(file)?.hash !== data.files?.get(file)?.hash;
+  return { ...data, questions: data.questions.filter(changed), experts: data.experts.filter(changed) };
 }
 
 /** A part never renders an outlined question's page: the model's shards are the ones its outlines were made for. */

@@ -102,7 +102,8 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, kept, cach
   if (!options.slice && !options.allowShrink) {
     await clock.time('model', async () => {
       // The last build's cache lists the live output's pages: a large site's folders go unread.
-      const live = previous ? questionSlugsOf(previous.pages.keys()) : await liveQuestionSlugs(join(outDir, ...model.site.basePath.split('/').filter(Boolean)));
+      // The output holds the site at its root, whatever its base path.
+      const live = previous ? questionSlugsOf(previous.pages.keys()) : await liveQuestionSlugs(outDir);
       checkShrink(live, options.outDir ?? '_site', model.questions.map((question) => question.slug));
     });
   }

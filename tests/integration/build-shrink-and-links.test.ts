@@ -51,6 +51,23 @@ describe('a build that would empty the site', () => {
   }, 180_000);
 });
 
+describe('a build that would empty a site with a base path', () => {
+  it('stops with the cache and without it: the output holds the site at its root', async () => {
+    const site = join(root, 'shrink-base-path');
+    await cp(join(fixturesDir, 'intl'), join(site, 'data'), { recursive: true });
+    const first = await runCli(['build', '--out', 'out'], site);
+    expect(first.code, first.stderr).toBe(0);
+    expect(await questionPages(join(site, 'out'))).toEqual(['protein-after-sixty', 'waking-at-night']);
+    for (const slug of ['protein-after-sixty', 'waking-at-night']) await rename(join(site, 'data', 'questions', `${slug}.yaml`), join(site, 'data', 'questions', `${slug}-moved.yaml`));
+    for (const args of [[], ['--clean']]) {
+      const shrunk = await runCli(['build', '--out', 'out', ...args], site);
+      expect(shrunk.code, args.join(' ')).toBe(1);
+      expect(shrunk.stderr).toMatch(/^Build failed: shrink: this build would remove 2 of the 2 question pages published in out \(0 would be left\)\./);
+    }
+    expect(await questionPages(join(site, 'out'))).toEqual(['protein-after-sixty', 'waking-at-night']);
+  }, 180_000);
+});
+
 describe('symbolic links in the data folder', () => {
   it('builds every question of a questions/ folder that is a link to a folder elsewhere', async () => {
     const site = join(root, 'linked');

@@ -57,7 +57,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A cold build minifies the layouts' assets: esbuild's service compiles while the data loads.
     // A build from the cache finds them minified already.
     if (!manifest) startMinifier();
-    const kept = cacheDir ? new KeptAssets(join(cacheDir, 'assets'), packageHash) : undefined;
+    const kept = cacheDir ? new KeptAssets(join(cacheDir, 'assets'), packageHash, { reuse: !options.clean }) : undefined;
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });
     const merger = new ShardMerger();
     try {

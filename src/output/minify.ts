@@ -8,6 +8,7 @@
  * approve each).
  * https://esbuild.github.io/api/#transform https://esbuild.github.io/api/#alias
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, stop, transform } from 'esbuild-wasm';
 
@@ -39,8 +40,8 @@ export async function minify(source: string, loader: 'js' | 'css'): Promise<stri
   return code;
 }
 
-/** `source` bundled with the package's browser modules it imports, minified, as one ES module. */
-async function bundle(source: string): Promise<string> {
+/** `source` bundled with the package's browser modules it imports, minified, as one ES module; and the files it took in. */
+async function bundle(source: string): Promise<MinifiedAsset> {
   const result = await build({
     stdin: { contents: source, loader: 'js', resolveDir: process.cwd() },
     alias: BROWSER_MODULES,
@@ -48,19 +49,42 @@ async function bundle(source: string): Promise<string> {
     format: 'esm',
     minify: true,
     write: false,
+    metafile: true,
     target: 'es2022',
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'silent',
   });
-  return result.outputFiles[0]?.text ?? '';
+  // The metafile names the files read relative to the working folder; `<stdin>` is the source.
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((input) => input !== '<stdin>')
+    .map((input) => resolve(input))
+    .sort();
+  return { code: result.outputFiles[0]?.text ?? '', inputs };
+}
+
+/** Whether the asset `name` is bundled with the package's modules it imports, rather than minified alone. */
+export function isBundled(name: string, source: string): boolean {
+  return name.endsWith('.js') && IMPORTS_PACKAGE.test(source);
+}
+
+/** An asset minified, and the other files a bundle took in (none for an asset minified alone). */
+export interface MinifiedAsset {
+  code: string;
+  /** Absolute paths, sorted. */
+  inputs: string[];
 }
 
 /** The minified form of a `.js` or `.css` asset named `name`. */
 export async function minifyAsset(name: string, source: string): Promise<string> {
+  return (await minifyAssetWithInputs(name, source)).code;
+}
+
+/** `minifyAsset`, with the files a bundled script took in. */
+export async function minifyAssetWithInputs(name: string, source: string): Promise<MinifiedAsset> {
   try {
-    if (name.endsWith('.js') && IMPORTS_PACKAGE.test(source)) return await bundle(source);
-    return await minify(source, name.endsWith('.css') ? 'css' : 'js');
+    if (isBundled(name, source)) return await bundle(source);
+    return { code: await minify(source, name.endsWith('.css') ? 'css' : 'js'), inputs: [] };
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
     const where = first?.location ? `:${first.location.line}:${first.location.column}` : '';

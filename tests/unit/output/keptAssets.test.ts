@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,5 +68,52 @@ describe('KeptAssets', () => {
     const kept = new KeptAssets(join(root, 'file', 'kept'), 'p1');
     expect((await kept.minified('style.css', '.a { color: red }')).toString()).toBe('.a{color:red}\n');
     await expect(kept.prune()).resolves.toBeUndefined();
+  });
+
+  it('minifies everything again when told not to reuse (--clean), and keeps the new files', async () => {
+    const source = '.a { color: red }';
+    const planted = '.a{color:red;margin:0}\n';
+    await mkdir(dir);
+    await writeFile(join(dir, keptName('p1', 'style.css', source, planted)), planted);
+    const clean = new KeptAssets(dir, 'p1', { reuse: false });
+    expect((await clean.minified('style.css', source)).toString()).toBe('.a{color:red}\n');
+    await clean.prune();
+    expect(await readdir(dir)).toEqual([keptName('p1', 'style.css', source, '.a{color:red}\n')]);
+  });
+
+  it("minifies a bundled script again when a file it took in changed, and only then", async () => {
+    const extra = join(root, 'extra.js');
+    await writeFile(extra, 'export const extra = "first";\n');
+    const source = `import { searchQuery } from 'answerpress/search-query';\nimport { extra } from '${extra}';\nconsole.log(searchQuery, extra);\n`;
+    const first = (await new KeptAssets(dir, 'p1').minified('search.js', source)).toString();
+    expect(first).toContain('"first"');
+    const kept = await readdir(dir);
+    expect(kept).toHaveLength(2);
+    const listed = JSON.parse(await readFile(join(dir, kept.find((file) => file.endsWith('.inputs')) as string), 'utf8')) as [string, string][];
+    expect(listed.map(([path]) => path)).toContain(extra);
+    expect(listed.length).toBeGreaterThan(1);
+
+    // Unchanged: the kept bundle is taken (planted bytes under their own name show it).
+    const bundle = kept.find((file) => !file.endsWith('.inputs')) as string;
+    const planted = `${first}// kept\n`;
+    const plantedName = keptName('p1', 'search.js', source, planted);
+    await rm(join(dir, bundle));
+    await writeFile(join(dir, plantedName), planted);
+    await rename(join(dir, `${bundle}.inputs`), join(dir, `${plantedName}.inputs`));
+    expect((await new KeptAssets(dir, 'p1').minified('search.js', source)).toString()).toBe(planted);
+
+    // A file it took in changed: bundled again.
+    await writeFile(extra, 'export const extra = "second";\n');
+    const again = new KeptAssets(dir, 'p1');
+    expect((await again.minified('search.js', source)).toString()).toContain('"second"');
+    await again.prune();
+    expect(await readdir(dir)).toHaveLength(2);
+
+    // Without its list of inputs, a kept bundle is not trusted.
+    for (const file of await readdir(dir)) if (file.endsWith('.inputs')) await rm(join(dir, file));
+    const third = new KeptAssets(dir, 'p1');
+    expect((await third.minified('search.js', source)).toString()).toContain('"second"');
+    await third.prune();
+    expect((await readdir(dir)).filter((file) => file.endsWith('.inputs'))).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ import { moveInto, removeFile } from '../output/linkTree.js';
 import { ownsShard, ownsSitePages } from '../output/part.js';
 import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN } from '../search/index/indexSite.js';
 import { readMergedChunks, storedShards } from '../search/index/shardStore.js';
-import { PAGES_PER_SHARD, type Shard } from '../search/index/shards.js';
+import type { Shard } from '../search/index/shards.js';
 import { pagesNeedingSegmentation } from '../search/fossick/unspacedPages.js';
 import { VOCABULARY_TOKEN } from '../search/vocabulary.js';
 import type { BuildPlan } from './plan.js';
@@ -24,8 +24,11 @@ import type { BuildRun, Rendered } from './run.js';
 
 /** Pages rendered once per build, from the whole model. */
 const SITE_PAGES: readonly PageName[] = ['home', 'experts', 'topics', 'search', 'offline', 'notFound', 'sitemap', 'robots', 'feed'];
-/** Pages rendered once per question, expert or listing page. */
+/** Pages rendered once per listing page ("all questions" and each topic's, 20 questions a page). */
 const LISTING_PAGES: readonly PageName[] = ['listing'];
+/** Listing pages rendered in one Eleventy run (see `renderListings`). */
+const LISTINGS_PER_RUN = 500;
+/** Pages rendered once per question or expert, and indexed. */
 const INDEXED_PAGES: readonly PageName[] = ['question', 'expert'];
 
 /**
@@ -46,13 +49,7 @@ export async function renderCold(run: BuildRun, plan: BuildPlan & { kind: 'cold'
     clock.time('render', async () => {
       await moveInto(paths.fresh, paths.site);
       await renderPages(run, paths.site, SITE_PAGES, { questions: [], experts: [], listings: [] });
-      // Listing pages are many on a large site (one per 20 questions and per topic): rendered
-      // in runs of a shard's size, as Eleventy holds a run's pages until it ends.
-      const perRun = options.pagesPerShard ?? PAGES_PER_SHARD;
-      for (let start = 0; start < model.listings.length; start += perRun) {
-        await renderPages(run, paths.site, LISTING_PAGES, { questions: [], experts: [], listings: model.listings.slice(start, start + perRun) });
-        memory.check();
-      }
+      await renderListings(run, paths.site, model.listings);
     });
   const questions = new Map(model.questions.map((q) => [q.slug, q]));
   const experts = new Map(model.experts.map((e) => [e.id, e]));
@@ -96,11 +93,9 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
     // The images are published anew from the cache, leaving none the data no longer uses.
     await rm(join(paths.site, IMAGE_FOLDER), { recursive: true, force: true });
     const pick = <T extends { path: string }>(items: readonly T[]) => items.filter((item) => changed.has(`${item.path}index.html`));
-    await renderPages(run, paths.fresh, [...SITE_PAGES, ...LISTING_PAGES, ...INDEXED_PAGES], {
-      questions: pick(model.questions),
-      experts: pick(model.experts),
-      listings: pick(model.listings),
-    });
+    await renderPages(run, paths.fresh, [...SITE_PAGES, ...INDEXED_PAGES], { questions: pick(model.questions), experts: pick(model.experts), listings: [] });
+    // A question added moves every later page of its listings: at 100,000 questions, thousands.
+    await renderListings(run, paths.fresh, pick(model.listings));
     await moveInto(paths.fresh, paths.site);
   });
   const key = (shard: Shard) => shardKey(keys, shard.id);
@@ -117,6 +112,17 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
     else if (!keepBundle) merger.load(shard.id, join(storeDir, key(shard)));
   }
   return { pagesRendered: changed.size, indexed: queue.indexed, known, keepBundle };
+}
+
+/**
+ * Listing pages are many on a large site (one per 20 questions and per topic): they are
+ * rendered in runs, as Eleventy holds a run's pages until it ends.
+ */
+async function renderListings(run: BuildRun, target: string, listings: readonly SiteModel['listings'][number][]): Promise<void> {
+  for (let start = 0; start < listings.length; start += LISTINGS_PER_RUN) {
+    await renderPages(run, target, LISTING_PAGES, { questions: [], experts: [], listings: listings.slice(start, start + LISTINGS_PER_RUN) });
+    run.memory.check();
+  }
 }
 
 /** Hands shards to the indexer, each with its key and the pages needing word splits, and keeps the list. */

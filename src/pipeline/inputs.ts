@@ -71,8 +71,10 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, kept, cach
   let data = await clock.time('load', () => loadData(dataDir, { known: previous?.files }));
   // Each step leaves garbage that V8, under a large heap limit, would let pile up for gigabytes.
   memory.check();
-  // A part holds in full only the questions whose pages it renders (`model/outlines.ts`).
-  const outlines = options.slice ? await clock.time('model', () => outlineQuestions(data, questionsOfPart(data, options.slice as Slice, options.pagesPerShard))) : undefined;
+  const customTemplates = options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir)));
+  // A part holds in full only the questions whose pages it renders (`model/outlines.ts`), but
+  // for a site with templates of its own, which may show any answer on any page.
+  const outlines = options.slice && !customTemplates ? await clock.time('model', () => outlineQuestions(data, questionsOfPart(data, options.slice as Slice, options.pagesPerShard))) : undefined;
   if (outlines) {
     data = withoutOutlinedAnswers(data, outlines);
     memory.check();
@@ -132,7 +134,6 @@ export async function loadInputs(options: BuildOptions, { layoutDirs, kept, cach
     await publishImages(images.files, paths.fresh);
     return copyAssets(layoutDirs, paths.fresh, kept);
   });
-  const customTemplates = options.layoutsDir !== undefined && (await hasTemplates(resolve(options.layoutsDir)));
   const keys = await clock.time('model', () => outputKeys(model, shards, { templates, assets, fileHashes: new Map([...files].map(([file, known]) => [file, known.hash])), customTemplates }));
   return { model, version, templates, assets, shards, keys, paths, segments, runtime, images, imagesDir, warnings: data.warnings ?? [] };
 }

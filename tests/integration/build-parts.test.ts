@@ -1,8 +1,8 @@
 /** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
-import { appendFile, cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
+import { build, packageLayouts } from '../../src/build.js';
 import { mergeParts } from '../../src/merge.js';
 import type { SiteModel } from '../../src/model/types.js';
 import { deadPid } from '../helpers/processes.js';
@@ -119,4 +119,55 @@ describe('a site built in parts', () => {
     await expect.poll(() => readdir(root)).not.toContain(basename(left));
     expect(await snapshot(out)).toEqual(whole);
   });
+});
+
+describe('a site built in parts, with more questions than the feed holds', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await tempDir();
+  });
+  afterAll(async () => {
+    await cleanup(root);
+  });
+
+  it("renders part 0's listings, home, topics and profiles from outlined questions into the same bytes as one build", async () => {
+    const dataDir = await copyData(join(fixturesDir, 'search'), root);
+    // 30 more questions, older than the fixture's, so that part 0 outlines those of other parts.
+    const source = await readFile(join(dataDir, 'questions', 'itchy-rash-after-hiking.yaml'), 'utf8');
+    for (let n = 1; n <= 30; n += 1) {
+      const day = String(n).padStart(2, '0');
+      const text = source.replace(/^title: .*$/m, `title: Question ${n} about a rash after a walk`).replace(/2025-06-(0[12])/g, `2024-01-${day}`);
+      await writeFile(join(dataDir, 'questions', `older-rash-${n}.yaml`), text);
+    }
+    await build({ dataDir, outDir: join(root, 'one'), cacheDir: false, pagesPerShard: 8 });
+    const parts: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const part = join(root, `part-${index}`);
+      const built = await build({ dataDir, outDir: part, slice: { index, count: 3 }, pagesPerShard: 8 });
+      const outlined = (built.model as SiteModel).questions.filter((question) => question.answers.some((answer) => answer.bodyHtml === ''));
+      expect(outlined.length, `part ${index}`).toBeGreaterThan(0);
+      parts.push(part);
+    }
+    const out = join(root, 'merged');
+    await mergeParts({ outDir: out, parts });
+    expect(await snapshot(out)).toEqual(await snapshot(join(root, 'one')));
+
+    // A site's own templates may show any answer on any page: its parts hold every question.
+    const layoutsDir = join(root, 'layouts');
+    await mkdir(join(layoutsDir, 'pages'), { recursive: true });
+    const home = await readFile(join(packageLayouts, 'pages', 'home.njk'), 'utf8');
+    await writeFile(join(layoutsDir, 'pages', 'home.njk'), home.replace('{% endblock %}', '{% for q in ap.questions %}{% for a in q.answers %}{{ a.bodyHtml | safe }}{% endfor %}{% endfor %}\n{% endblock %}'));
+    await build({ dataDir, layoutsDir, outDir: join(root, 'own-one'), cacheDir: false, pagesPerShard: 8 });
+    const ownParts: string[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const part = join(root, `own-part-${index}`);
+      const built = await build({ dataDir, layoutsDir, outDir: part, slice: { index, count: 3 }, pagesPerShard: 8 });
+      expect((built.model as SiteModel).questions.every((question) => question.answers.every((answer) => answer.bodyHtml !== ''))).toBe(true);
+      ownParts.push(part);
+    }
+    await mergeParts({ outDir: join(root, 'own-merged'), parts: ownParts, layoutsDir });
+    const merged = await snapshot(join(root, 'own-merged'));
+    expect(merged).toEqual(await snapshot(join(root, 'own-one')));
+    expect(await readFile(join(root, 'own-merged', 'index.html'), 'utf8')).toContain('Plants with urushiol oil cause a delayed rash');
+  }, 240_000);
 });

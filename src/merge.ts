@@ -70,8 +70,8 @@ async function mergeInto(outDir: string, layoutDirs: readonly string[], parts: r
       throw new BuildError('index', `merging the search shards: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     const words = await sumCounts(parts.map(({ dir }) => partWordsFile(dir)));
-    if (!words) throw new BuildError('merge', `a part has no word counts (${PART_DIR}/words.json). Rebuild the parts with this answerpress version.`);
-    await publishVocabulary(site, vocabularyFiles(words));
+    if ('unreadable' in words) throw new BuildError('merge', `${words.unreadable} is missing or damaged: the part's word counts. Rebuild that part with this answerpress version.`);
+    await publishVocabulary(site, vocabularyFiles(words.counts));
     const sealed = await sealIndex(site, manifest.pages);
     const offline = await writeOffline({ siteDir: site, site: manifest.site, layoutDirs, version: manifest.version, searchScript: sealed.script });
     await swapIn(site, outDir, { background: true });

@@ -160,15 +160,15 @@ export async function writeCounts(file: string, counts: WordCounts): Promise<voi
   await replaceFile(file, encodeCounts(counts));
 }
 
-/** Word counts that `writeCounts` wrote, summed (a site built in parts has a file per part); null when one is missing or unreadable. */
-export async function sumCounts(files: readonly string[]): Promise<WordCounts | null> {
+/** Word counts that `writeCounts` wrote, summed (a site built in parts has a file per part), or the first file that is missing or unreadable. */
+export async function sumCounts(files: readonly string[]): Promise<{ counts: WordCounts } | { unreadable: string }> {
   const total: WordCounts = new Map();
   for (const file of files) {
     const counts = await readCounts(file);
-    if (!counts) return null;
+    if (!counts) return { unreadable: file };
     add(total, counts, 1);
   }
-  return total;
+  return { counts: total };
 }
 
 /** Word counts that `writeCounts` wrote, or null when the file is missing or not such counts. */

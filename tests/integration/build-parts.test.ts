@@ -1,5 +1,5 @@
 /** A site built in parts on several machines (`build --shard i/n`, then `merge`), as docs/scaling.md describes. */
-import { appendFile, cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, packageLayouts } from '../../src/build.js';
@@ -95,6 +95,18 @@ describe('a site built in parts', () => {
     await writeFile(join(layouts, 'partials', 'footer-note.njk'), '<p>Our own note.</p>\n');
     await expect(mergeParts({ outDir: out, parts, layoutsDir: layouts })).rejects.toThrow(/Merge with the same --layouts and answerpress as the parts\./);
     await expect(mergeParts({ outDir: out, parts: [dataDir] })).rejects.toThrow(/is not a part built with --shard/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+
+  it('refuses a part without its word counts, naming the file, and leaves the output alone', async () => {
+    const out = join(root, 'merged');
+    const before = await snapshot(out);
+    const copy = join(root, 'part-2-no-words');
+    await cp(parts[2] as string, copy, { recursive: true });
+    await rm(join(copy, '.answerpress-part', 'words.json'));
+    await expect(mergeParts({ outDir: out, parts: [parts[0] as string, parts[1] as string, copy] })).rejects.toThrow(
+      /part-2-no-words\/\.answerpress-part\/words\.json is missing or damaged: the part's word counts\. Rebuild that part/,
+    );
     expect(await snapshot(out)).toEqual(before);
   });
 

@@ -122,7 +122,7 @@ export async function loadCache(cacheDir: string, manifest: Manifest): Promise<P
     checked.catch(() => undefined);
     for (const { kind, name } of expected) {
       // Read at once, not in the libuv pool's turns: an incremental build links every file of
-      // the last output meanwhile, and read through the same pool the segments waited for it.
+      // the last output meanwhile, and a read through the same pool waits behind those links.
       const value = deserialize(readFileSync(join(cacheDir, name))) as unknown;
       const entries = kind === 'markdown' ? unpackMarkdown(value) : value;
       if (!Array.isArray(entries)) return null;

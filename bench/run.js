@@ -262,7 +262,7 @@ async function runParts(size, paths, count) {
     const parts = [];
     for (let i = 0; i < count; i += 1) {
       // With the heap limit the workflow of `init --shards` gives a part (src/cli/workflow.ts).
-      const part = await cli(['build', '--shard', `${i}/${count}`, '--data', paths.data, '--out', join(dir, `part-${i}`)], '--max-old-space-size=3072');
+      const part = await cli(['build', '--shard', `${i}/${count}`, '--data', paths.data, '--out', join(dir, `part-${i}`)], '--max-old-space-size=5120');
       log(`    part ${i}/${count}: ${s(part.wallMs)}, peak ${mib(part.peakRss)}`);
       parts.push({ wallMs: part.wallMs, cpuMs: part.cpuMs, peakRss: part.peakRss });
     }

@@ -4,15 +4,15 @@
  * WebAssembly first, most of a second of one core). The folder is an aid, never a reason to
  * fail: what cannot be read or written is minified again.
  *
- * A kept file is named by the package, the asset's name and its source, then by its own bytes'
- * hash: one whose bytes no longer match its name is minified again. A script bundled with the
+ * A kept file is named by the package, esbuild's version, the asset's name and its source, then
+ * by its own bytes' hash: one whose bytes no longer match its name is minified again. A script bundled with the
  * modules it imports (`minify.ts`) also keeps the list of those files with their hashes, and is
  * minified again when one of them changed.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isBundled, minifyAssetWithInputs } from './minify.js';
+import { isBundled, MINIFIER_VERSION, minifyAssetWithInputs } from './minify.js';
 import { replaceFile } from './replaceFile.js';
 
 /** Beside a kept bundle: the files it took in, each with the SHA-256 of its bytes. */
@@ -42,7 +42,7 @@ export class KeptAssets {
 
   /** `source` (the asset `name`) minified, as `minifyAsset` makes it: kept from an earlier build, or made now and kept. */
   async minified(name: string, source: string): Promise<Buffer> {
-    const key = createHash('sha256').update(`${this.packageHash}\0${name}\0${source}`).digest('hex').slice(0, 32);
+    const key = createHash('sha256').update(`${this.packageHash}\0${MINIFIER_VERSION}\0${name}\0${source}`).digest('hex').slice(0, 32);
     const found = this.reuse ? await this.find(key, isBundled(name, source)) : null;
     if (found) return found;
     const { code, inputs } = await minifyAssetWithInputs(name, source);

@@ -10,7 +10,10 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, stop, transform } from 'esbuild-wasm';
+import { build, stop, transform, version } from 'esbuild-wasm';
+
+/** esbuild's version: what minified output depends on besides its input. */
+export const MINIFIER_VERSION = version;
 
 /** The package's modules a layouts script may import, and where they are (TypeScript in the repository, JavaScript once compiled). */
 const BROWSER_MODULES: Record<string, string> = {

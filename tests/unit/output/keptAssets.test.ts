@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KeptAssets } from '../../../src/output/keptAssets.js';
+import { MINIFIER_VERSION } from '../../../src/output/minify.js';
 
 let root: string;
 let dir: string;
@@ -18,8 +19,8 @@ afterEach(async () => {
 });
 
 const sha = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
-/** Kept files are named by the package, the asset's name and its source, then by their own bytes. */
-const keptName = (packageHash: string, name: string, source: string, bytes: string) => `${sha(`${packageHash}\0${name}\0${source}`, 32)}.${sha(bytes, 16)}`;
+/** Kept files are named by the package, esbuild's version, the asset's name and its source, then by their own bytes. */
+const keptName = (packageHash: string, name: string, source: string, bytes: string) => `${sha(`${packageHash}\0${MINIFIER_VERSION}\0${name}\0${source}`, 32)}.${sha(bytes, 16)}`;
 
 describe('KeptAssets', () => {
   it('minifies once, keeps the result, and a later build takes it from there', async () => {

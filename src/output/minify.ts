@@ -45,8 +45,10 @@ export async function minify(source: string, loader: 'js' | 'css'): Promise<stri
 
 /** `source` bundled with the package's browser modules it imports, minified, as one ES module; and the files it took in. */
 async function bundle(source: string): Promise<MinifiedAsset> {
+  const workingDir = process.cwd();
   const result = await build({
-    stdin: { contents: source, loader: 'js', resolveDir: process.cwd() },
+    absWorkingDir: workingDir,
+    stdin: { contents: source, loader: 'js', resolveDir: workingDir },
     alias: BROWSER_MODULES,
     bundle: true,
     format: 'esm',
@@ -61,7 +63,7 @@ async function bundle(source: string): Promise<MinifiedAsset> {
   // The metafile names the files read relative to the working folder; `<stdin>` is the source.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => input !== '<stdin>')
-    .map((input) => resolve(input))
+    .map((input) => resolve(workingDir, input))
     .sort();
   return { code: result.outputFiles[0]?.text ?? '', inputs };
 }

@@ -54,6 +54,7 @@ export const de: Labels = {
   previousPage: 'Vorherige Seite',
   nextPage: 'Nächste Seite',
   pagination: 'Seiten',
+  pagesOmitted: 'Ausgelassene Seiten',
   pageOf: 'Seite {n} von {total}',
   pageTitle: '{title} (Seite {n} von {total})',
   breadcrumbs: 'Brotkrumen',

@@ -54,6 +54,7 @@ export const en: Labels = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pagination: 'Pages',
+  pagesOmitted: 'Pages left out',
   pageOf: 'Page {n} of {total}',
   pageTitle: '{title} (page {n} of {total})',
   breadcrumbs: 'Breadcrumbs',

@@ -54,6 +54,7 @@ export const es: Labels = {
   previousPage: 'Página anterior',
   nextPage: 'Página siguiente',
   pagination: 'Páginas',
+  pagesOmitted: 'Páginas omitidas',
   pageOf: 'Página {n} de {total}',
   pageTitle: '{title} (página {n} de {total})',
   breadcrumbs: 'Ruta de navegación',

@@ -54,6 +54,7 @@ export const fr: Labels = {
   previousPage: 'Page précédente',
   nextPage: 'Page suivante',
   pagination: 'Pages',
+  pagesOmitted: 'Pages omises',
   pageOf: 'Page {n} sur {total}',
   pageTitle: '{title} (page {n} sur {total})',
   breadcrumbs: 'Fil d’Ariane',

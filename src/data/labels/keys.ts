@@ -13,7 +13,7 @@ export const TEXT_LABELS = [
   'filterTopic', 'filterSpecialty', 'filterLocation', 'filterType',
   'asked', 'answered', 'answerFrom', 'noAnswers', 'disclaimerHeading', 'relatedQuestions', 'latestQuestions',
   'allQuestions', 'browseTopics', 'permalink', 'suggestAnswer', 'edit', 'website', 'answersBy',
-  'expertSummary', 'photoAlt', 'noRating', 'previousPage', 'nextPage', 'pagination', 'pageOf', 'pageTitle',
+  'expertSummary', 'photoAlt', 'noRating', 'previousPage', 'nextPage', 'pagination', 'pagesOmitted', 'pageOf', 'pageTitle',
   'breadcrumbs', 'topicsOfQuestion', 'notFoundTitle', 'notFoundText', 'offlineTitle', 'connectionOffline', 'connectionOnline', 'offlineText',
   'savedPages', 'makeOffline', 'offlineReading', 'cancel', 'savedAll', 'saveCancelled', 'savePaused',
   'saveFailed', 'saveNoSpace', 'dismiss', 'updateAvailable', 'reload',

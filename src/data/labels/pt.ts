@@ -54,6 +54,7 @@ export const pt: Labels = {
   previousPage: 'Página anterior',
   nextPage: 'Próxima página',
   pagination: 'Páginas',
+  pagesOmitted: 'Páginas omitidas',
   pageOf: 'Página {n} de {total}',
   pageTitle: '{title} (página {n} de {total})',
   breadcrumbs: 'Trilha de navegação',

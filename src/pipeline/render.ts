@@ -16,7 +16,7 @@ import { moveInto, removeFile } from '../output/linkTree.js';
 import { ownsShard, ownsSitePages } from '../output/part.js';
 import { META_CACHE_TAG_TOKEN, RUNTIME_SCRIPT_TOKEN } from '../search/index/indexSite.js';
 import { readMergedChunks, storedShards } from '../search/index/shardStore.js';
-import type { Shard } from '../search/index/shards.js';
+import { PAGES_PER_SHARD, type Shard } from '../search/index/shards.js';
 import { pagesNeedingSegmentation } from '../search/fossick/unspacedPages.js';
 import { VOCABULARY_TOKEN } from '../search/vocabulary.js';
 import type { BuildPlan } from './plan.js';
@@ -26,8 +26,6 @@ import type { BuildRun, Rendered } from './run.js';
 const SITE_PAGES: readonly PageName[] = ['home', 'experts', 'topics', 'search', 'offline', 'notFound', 'sitemap', 'robots', 'feed'];
 /** Pages rendered once per listing page ("all questions" and each topic's, 20 questions a page). */
 const LISTING_PAGES: readonly PageName[] = ['listing'];
-/** Listing pages rendered in one Eleventy run (see `renderListings`). */
-const LISTINGS_PER_RUN = 500;
 /** Pages rendered once per question or expert, and indexed. */
 const INDEXED_PAGES: readonly PageName[] = ['question', 'expert'];
 
@@ -103,7 +101,8 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
   // unchanged shard whose stored index was damaged is indexed after them.
   const queue = shardQueue(run);
   for (const shard of shards) if (previous.shards[shard.id] !== key(shard)) queue.add(shard);
-  const { stored, known } = await clock.time('index', async () => ({ stored: await storedShards(storeDir, keys.shards), known: await readMergedChunks(storeDir, previous.version) }));
+  const unchangedKeys = keys.shards.filter((candidate, id) => previous.shards[id] === candidate);
+  const { stored, known } = await clock.time('index', async () => ({ stored: await storedShards(storeDir, unchangedKeys), known: await readMergedChunks(storeDir, previous.version) }));
   const unchanged = (shard: Shard) => previous.shards[shard.id] === key(shard) && stored.has(key(shard));
   const keepBundle = known.size > 0 && shards.every(unchanged);
   for (const shard of shards) {
@@ -116,11 +115,13 @@ export async function renderIncremental(run: BuildRun, plan: BuildPlan & { kind:
 
 /**
  * Listing pages are many on a large site (one per 20 questions and per topic): they are
- * rendered in runs, as Eleventy holds a run's pages until it ends.
+ * rendered in runs of a shard's size (`BuildOptions.pagesPerShard`), as Eleventy holds a run's
+ * pages until it ends.
  */
 async function renderListings(run: BuildRun, target: string, listings: readonly SiteModel['listings'][number][]): Promise<void> {
-  for (let start = 0; start < listings.length; start += LISTINGS_PER_RUN) {
-    await renderPages(run, target, LISTING_PAGES, { questions: [], experts: [], listings: listings.slice(start, start + LISTINGS_PER_RUN) });
+  const perRun = run.options.pagesPerShard ?? PAGES_PER_SHARD;
+  for (let start = 0; start < listings.length; start += perRun) {
+    await renderPages(run, target, LISTING_PAGES, { questions: [], experts: [], listings: listings.slice(start, start + perRun) });
     run.memory.check();
   }
 }

@@ -55,7 +55,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     if (manifest && stamp !== null && manifest.inputs === stamp && !options.readData) return upToDate(outDir, manifest, clock);
     // A cold build minifies the layouts' assets: esbuild's service compiles while the data loads.
-    // A build from the cache finds them minified already.
+    // A build from the cache usually finds them minified already, and starts it only if not.
     if (!manifest) startMinifier();
     const kept = cacheDir ? new KeptAssets(join(cacheDir, 'assets'), packageHash, { reuse: !options.clean }) : undefined;
     const staging = await Staging.open(outDir, { linkOutput: manifest !== null });

@@ -25,7 +25,12 @@ interface EleventyDirectories {
 let modules: Promise<[typeof import('@11ty/eleventy'), typeof import('./plugin.js')]> | null = null;
 
 export async function render(outDir: string, scratchDir: string, options: PluginOptions): Promise<void> {
-  const [{ default: Eleventy }, { default: answerpressPlugin }] = await (modules ??= Promise.all([import('@11ty/eleventy'), import('./plugin.js')]));
+  // A load that failed is tried again by the next render (`serve` renders for as long as it runs).
+  modules ??= Promise.all([import('@11ty/eleventy'), import('./plugin.js')]).catch((error: unknown) => {
+    modules = null;
+    throw error;
+  });
+  const [{ default: Eleventy }, { default: answerpressPlugin }] = await modules;
   const input = join(scratchDir, 'input');
   await mkdir(input, { recursive: true });
   const eleventy = new Eleventy(input, outDir, {

@@ -99,6 +99,9 @@ function partsJobs(setup: string, dataDir: string, layouts: string, shards: numb
     strategy:
       matrix:
         shard: [${list}]
+    # A part outlines the questions of the others (5 GB of heap holds a quarter of 100,000
+    # questions). With templates of your own in --layouts every part holds the whole site, as
+    # one build does: give it that build's heap, and a runner with the memory for it.
     env:
       NODE_OPTIONS: --max-old-space-size=5120
     steps:

@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { LoadedData } from '../data/load.js';
-import { runWorker, splitShares, threadsFor } from '../threads/batches.js';
+import { mapShared, threadsFor } from '../threads/batches.js';
 import { answerExcerpt } from './buildModel.js';
 
 /** The compiled worker, found from `src/model/` (tests run the sources) and `dist/model/` alike. */
@@ -17,9 +17,6 @@ const WORKER = fileURLToPath(new URL('../../dist/model/excerptWorker.js', import
 /** Answers below which no worker thread starts. */
 const MIN_ANSWERS = 4000;
 
-/** Excerpts this thread makes between looks at the workers' replies. */
-const YIELD_EVERY = 500;
-
 /** Slug → the excerpts of its answers, in order: `ModelOptions.outlines`. */
 export type Outlines = Map<string, string[]>;
 
@@ -27,22 +24,7 @@ export type Outlines = Map<string, string[]>;
 export async function outlineQuestions(data: LoadedData, rendered: (slug: string) => boolean, threads?: number): Promise<Outlines> {
   const outlined = data.questions.filter(({ id }) => !rendered(id));
   const bodies = outlined.flatMap(({ data: question }) => (question.answers ?? []).map((answer) => answer.body));
-  const { here, elsewhere } = splitShares(
-    bodies.map((body, i) => ({ body, i })),
-    threads ?? threadsFor(bodies.length, MIN_ANSWERS),
-  );
-  const excerpts = new Array<string>(bodies.length);
-  const replies = Promise.all(elsewhere.map((share) => runWorker<string>(WORKER, share.map(({ body }) => body))));
-  for (const [n, { body, i }] of here.entries()) {
-    excerpts[i] = answerExcerpt(body);
-    // The workers' replies are taken in between, not left to pile up in the queue.
-    if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-  (await replies).forEach((reply, s) => {
-    const share = elsewhere[s] ?? [];
-    if (reply.length !== share.length) throw new Error('an excerpt worker replied for fewer answers than it was given');
-    share.forEach(({ i }, j) => (excerpts[i] = reply[j] as string));
-  });
+  const excerpts = await mapShared(bodies, threads ?? threadsFor(bodies.length, MIN_ANSWERS), answerExcerpt, { file: WORKER, data: (share) => share });
   const outlines: Outlines = new Map();
   let next = 0;
   for (const { id, data: question } of outlined) {

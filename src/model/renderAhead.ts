@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { LoadedData } from '../data/load.js';
-import { runWorker, splitShares, threadsFor } from '../threads/batches.js';
+import { mapShared, threadsFor } from '../threads/batches.js';
 import { buildModel, markdownFields, type ModelOptions } from './buildModel.js';
 import { MarkdownMemo, type MarkdownField, type RenderedMarkdown } from './markdown.js';
 import type { SiteModel } from './types.js';
@@ -15,9 +15,6 @@ const WORKER = fileURLToPath(new URL('../../dist/model/markdownWorker.js', impor
 
 /** Fields to render below which no worker thread starts. */
 const MIN_FIELDS = 4000;
-
-/** Fields this thread renders between looks at the workers' replies. */
-const YIELD_EVERY = 500;
 
 /** `buildModel`, with every markdown field of `data` rendered ahead into `options.markdown` (or a new memo). */
 export async function buildModelAhead(data: LoadedData, options: ModelOptions = {}): Promise<SiteModel> {
@@ -32,17 +29,12 @@ export async function buildModelAhead(data: LoadedData, options: ModelOptions = 
  */
 export async function renderAhead(memo: MarkdownMemo, fields: Iterable<MarkdownField>, threads?: number): Promise<void> {
   const pending = memo.unrendered(fields);
-  const { here, elsewhere } = splitShares(pending, threads ?? threadsFor(pending.length, MIN_FIELDS));
-  if (elsewhere.length === 0) return;
-  const rendered = Promise.all(elsewhere.map((share) => runWorker<RenderedMarkdown>(WORKER, share.map(({ source, headingOffset }) => ({ source, headingOffset })))));
-  // This thread's share, while the workers render theirs. Their replies are taken in between
-  // batches: left in the queue until this thread is done, they would all be held twice at once,
-  // as messages and as strings (a gigabyte each at 100,000 questions).
-  for (const [i, { source, headingOffset }] of here.entries()) {
-    memo.render(source, headingOffset);
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-  const results = await rendered;
-  if (results.some((share, i) => share.length !== elsewhere[i]?.length)) throw new Error('a markdown worker replied for fewer fields than it was given');
-  elsewhere.forEach((share, i) => share.forEach(({ key }, j) => memo.adopt(key, results[i]?.[j] as RenderedMarkdown)));
+  const count = threads ?? threadsFor(pending.length, MIN_FIELDS);
+  // With no worker to share them, the model renders the fields as it meets them.
+  if (count === 0 || pending.length < 2) return;
+  const rendered = await mapShared(pending, count, ({ source, headingOffset }) => memo.render(source, headingOffset), {
+    file: WORKER,
+    data: (share) => share.map(({ source, headingOffset }) => ({ source, headingOffset })),
+  });
+  pending.forEach(({ key }, i) => memo.adopt(key, rendered[i] as RenderedMarkdown));
 }

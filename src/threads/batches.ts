@@ -1,6 +1,6 @@
 /**
  * Work split between the main thread and worker threads, for loops over many independent items
- * (data files to parse, markdown to render). A worker replies in batches, so that its memory
+ * (data files to parse, markdown to render, excerpts to make). A worker replies in batches, so that its memory
  * stays that of one batch, and ends with `done`; the main thread collects the batches.
  * https://nodejs.org/api/worker_threads.html
  */
@@ -31,6 +31,43 @@ export function splitShares<T>(items: readonly T[], threads: number): { here: T[
     else (elsewhere[share - 1] as T[]).push(item);
   });
   return { here, elsewhere: elsewhere.filter((share) => share.length > 0) };
+}
+
+/** Items the main thread maps between looks at the workers' replies (see `mapShared`). */
+const YIELD_EVERY = 500;
+
+/** The compiled worker that maps a share of the items, and what it is given of its share. */
+export interface SharedWorker<T> {
+  file: string;
+  data: (share: T[]) => unknown;
+}
+
+/**
+ * `fn` of every item, in the items' order: every `threads + 1`-th mapped on this thread, the
+ * others shared among `threads` runs of the compiled `worker`, which map them with the same
+ * function (`postResults`). The workers' replies are taken in between batches of this thread's
+ * share: left in the queue until it is done, they would all be held twice at once, as messages
+ * and as results (a gigabyte each for the markdown of 100,000 questions).
+ */
+export async function mapShared<T, R>(items: readonly T[], threads: number, fn: (item: T) => R, worker: SharedWorker<T>): Promise<R[]> {
+  const { here, elsewhere } = splitShares(
+    items.map((item, at) => ({ item, at })),
+    threads,
+  );
+  const results = new Array<R>(items.length);
+  const replies = Promise.all(elsewhere.map((share) => runWorker<R>(worker.file, worker.data(share.map(({ item }) => item)))));
+  // A worker that fails while this thread maps is reported by the `await` below.
+  replies.catch(() => undefined);
+  for (const [n, { item, at }] of here.entries()) {
+    results[at] = fn(item);
+    if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  (await replies).forEach((reply, s) => {
+    const share = elsewhere[s] ?? [];
+    if (reply.length !== share.length) throw new Error(`worker ${worker.file} replied for ${reply.length} of the ${share.length} items it was given`);
+    share.forEach(({ at }, j) => (results[at] = reply[j] as R));
+  });
+  return results;
 }
 
 /** Runs the compiled worker `file` on `data` and gives every result it posted, in order. */

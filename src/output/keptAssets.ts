@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { isBundled, MINIFIER_VERSION, minifyAssetWithInputs } from './minify.js';
+import { isBundled, MINIFIER_VERSION, minifyAsset } from './minify.js';
 import { packageRoot } from './packagePaths.js';
 import { replaceFile } from './replaceFile.js';
 
@@ -49,7 +49,7 @@ export class KeptAssets {
     const found = this.reuse ? await this.find(key, isBundled(name, source)).catch(() => null) : null;
     if (found) return found;
     const started = Date.now();
-    const { code, inputs } = await minifyAssetWithInputs(name, source);
+    const { code, inputs } = await minifyAsset(name, source);
     const bytes = Buffer.from(code);
     await this.keep(key, bytes, inputs, started).catch(() => undefined);
     return bytes;
@@ -109,7 +109,7 @@ export class KeptAssets {
 
 /** `source` minified, from `kept` when there is one. */
 export async function minifiedAsset(name: string, source: string, kept?: KeptAssets): Promise<Buffer> {
-  return kept ? kept.minified(name, source) : Buffer.from((await minifyAssetWithInputs(name, source)).code);
+  return kept ? kept.minified(name, source) : Buffer.from((await minifyAsset(name, source)).code);
 }
 
 /** Whether `path` is one of this package's files, which the package's fingerprint covers when it is installed. */

@@ -80,13 +80,8 @@ export interface MinifiedAsset {
   inputs: string[];
 }
 
-/** The minified form of a `.js` or `.css` asset named `name`. */
-export async function minifyAsset(name: string, source: string): Promise<string> {
-  return (await minifyAssetWithInputs(name, source)).code;
-}
-
-/** `minifyAsset`, with the files a bundled script took in. */
-export async function minifyAssetWithInputs(name: string, source: string): Promise<MinifiedAsset> {
+/** The minified form of a `.js` or `.css` asset named `name`, with the files a bundled script took in. */
+export async function minifyAsset(name: string, source: string): Promise<MinifiedAsset> {
   try {
     if (isBundled(name, source)) return await bundle(source);
     return { code: await minify(source, name.endsWith('.css') ? 'css' : 'js'), inputs: [] };
